@@ -83,12 +83,12 @@ pub fn parse_catalogue(toml_text: &str) -> Result<Vec<ReportMeta>, CorpusError> 
 pub fn bundled() -> Result<Vec<BundledReport>, CorpusError> {
     parse_catalogue(CATALOGUE)?
         .into_iter()
-        .map(|meta| {
-            match TEXTS.iter().find(|(file, _)| *file == meta.file) {
+        .map(
+            |meta| match TEXTS.iter().find(|(file, _)| *file == meta.file) {
                 Some((_, text)) => Ok(BundledReport { meta, text }),
                 None => Err(CorpusError::MissingText(meta.file)),
-            }
-        })
+            },
+        )
         .collect()
 }
 

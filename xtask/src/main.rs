@@ -1,1 +1,61 @@
-fn main() {}
+//! `cargo xtask <task>`: every developer task of Derek, with nothing to install by hand.
+//!
+//! - `serve [--port N]`: build the wasm and serve the widget on http://127.0.0.1:8080
+//! - `dist`: write a self-contained `dist/` folder for any static web server
+//! - `test`: every check, native and in headless Chromium, failing on the first failure
+
+mod build;
+mod e2e;
+mod serve;
+mod setup;
+mod test;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// What went wrong in a task, said so that a person knows what to do next.
+type Result<T = ()> = std::result::Result<T, String>;
+
+const USAGE: &str = "usage: cargo xtask <task>
+
+tasks:
+  serve [--port N]   build everything and serve the widget (default port 8080)
+  dist               write dist/: the page, the element, the wasm and its JS
+  test               install what is missing, then run every test";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => port_arg(&args[1..]).and_then(serve::run),
+        Some("dist") => build::dist().map(|dir| println!("xtask: wrote {}", dir.display())),
+        Some("test") => test::run(),
+        Some("-h" | "--help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn port_arg(args: &[String]) -> Result<u16> {
+    match args {
+        [] => Ok(8080),
+        [flag, port] if flag == "--port" => port
+            .parse()
+            .map_err(|_| format!("--port takes a port number, not {port:?}")),
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+/// The workspace root: xtask lives in `<root>/xtask`.
+fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}

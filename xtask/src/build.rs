@@ -1,0 +1,84 @@
+//! Builds the wasm into `pkg/` and assembles `dist/`.
+
+use crate::setup::{self, run};
+use crate::{root, Result};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// Builds the wasm (size-optimised `wasm` profile) and runs wasm-bindgen into `pkg/`.
+/// Installs the wasm target and wasm-bindgen-cli first when they are missing.
+pub fn wasm() -> Result<PathBuf> {
+    setup::wasm_target()?;
+    setup::wasm_bindgen_cli()?;
+    run(
+        "cargo",
+        &[
+            "build",
+            "--package",
+            "derek",
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm",
+        ],
+    )?;
+    let built = root().join("target/wasm32-unknown-unknown/wasm/derek.wasm");
+    let pkg = root().join("pkg");
+    let bound = pkg.join("derek_bg.wasm");
+    // Skip wasm-bindgen when its output is newer than the module: a warm serve is instant.
+    if modified(&bound).is_none() || modified(&bound) < modified(&built) {
+        let built_str = built.to_string_lossy().into_owned();
+        let pkg_str = pkg.to_string_lossy().into_owned();
+        run(
+            "wasm-bindgen",
+            &[
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-dir",
+                &pkg_str,
+                &built_str,
+            ],
+        )?;
+    }
+    Ok(pkg)
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// Writes `dist/`: `www/` as it is, with the wasm-bindgen output under `dist/pkg/`.
+pub fn dist() -> Result<PathBuf> {
+    let pkg = wasm()?;
+    let dist = root().join("dist");
+    if dist.exists() {
+        fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
+    }
+    copy_dir(&root().join("www"), &dist)?;
+    copy_dir(&pkg, &dist.join("pkg"))?;
+    Ok(dist)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    let fail =
+        |e: std::io::Error| format!("cannot copy {} to {}: {e}", from.display(), to.display());
+    fs::create_dir_all(to).map_err(fail)?;
+    for entry in fs::read_dir(from).map_err(fail)? {
+        let entry = entry.map_err(fail)?;
+        let path = entry.path();
+        let name = entry.file_name();
+        // wasm-bindgen writes a .gitignore into pkg/; a website has no use for it.
+        if name == ".gitignore" {
+            continue;
+        }
+        if path.is_dir() {
+            copy_dir(&path, &to.join(&name))?;
+        } else {
+            fs::copy(&path, to.join(&name)).map_err(fail)?;
+        }
+    }
+    Ok(())
+}

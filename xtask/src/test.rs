@@ -1,0 +1,92 @@
+//! `cargo xtask test`: installs what is missing, then runs every check in order,
+//! stopping at the first failure.
+
+use crate::setup::{self, run as sh, run_with_env, CHROMEDRIVER};
+use crate::{e2e, Result};
+use std::time::Instant;
+
+pub fn run() -> Result {
+    let started = Instant::now();
+    let mut passed = 0;
+    let mut step = |name: &str, action: &dyn Fn() -> Result| -> Result {
+        let start = Instant::now();
+        println!("xtask: ── {name}");
+        action().map_err(|e| format!("{name}: {e}"))?;
+        println!(
+            "xtask: ── {name}: ok in {:.1} s",
+            start.elapsed().as_secs_f64()
+        );
+        passed += 1;
+        Ok(())
+    };
+
+    step("install what is missing", &|| {
+        setup::wasm_target()?;
+        setup::wasm_bindgen_cli()?;
+        setup::chromium()
+    })?;
+    step("cargo fmt --check", &|| {
+        sh("cargo", &["fmt", "--all", "--", "--check"])
+    })?;
+    step("clippy (native)", &|| {
+        sh(
+            "cargo",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )
+    })?;
+    step("clippy (wasm32)", &|| {
+        sh(
+            "cargo",
+            &[
+                "clippy",
+                "--package",
+                "derek",
+                "--lib",
+                "--test",
+                "web",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )
+    })?;
+    step("native tests", &|| sh("cargo", &["test", "--workspace"]))?;
+    step(
+        "browser tests (wasm-bindgen-test in headless Chromium)",
+        &|| {
+            run_with_env(
+                "cargo",
+                &[
+                    "test",
+                    "--package",
+                    "derek",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--test",
+                    "web",
+                ],
+                &[("CHROMEDRIVER", CHROMEDRIVER)],
+            )
+        },
+    )?;
+    step(
+        "end-to-end (dist/ in headless Chromium through WebDriver)",
+        &|| e2e::run().map(|n| println!("e2e: {n} passed, 0 failed")),
+    )?;
+
+    println!(
+        "xtask: all checks passed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    println!("xtask: {passed} passed, 0 failed");
+    Ok(())
+}
