@@ -1,12 +1,14 @@
 // <derek-chart series="…" lang="fr|en">: one Derek chart with its source line.
 // Thin by design: the wasm module parses, extracts and draws; this file only wires
 // the element to it. Report text is always inserted with textContent, never as HTML.
-import init, { Derek } from "./pkg/derek.js";
-
-// One wasm module and one parsed corpus per page, shared by every element.
+// One wasm module and one parsed corpus per page, shared by every element. Imported
+// lazily, so that a module that cannot load becomes a message in the element.
 let loaded = null;
 function derek() {
-  loaded ??= init().then(() => new Derek());
+  loaded ??= import(new URL("./pkg/derek.js", import.meta.url)).then(async (pkg) => {
+    await pkg.default();
+    return new pkg.Derek();
+  });
   return loaded;
 }
 

@@ -21,7 +21,8 @@ const USAGE: &str = "usage: cargo xtask <task>
 tasks:
   serve [--port N]   build everything and serve the widget (default port 8080)
   dist               write dist/: the page, the element, the wasm and its JS
-  test               install what is missing, then run every test";
+  test               install what is missing, then run every test
+  e2e                only the end-to-end test of dist/ in headless Chromium";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
         Some("serve") => port_arg(&args[1..]).and_then(serve::run),
         Some("dist") => build::dist().map(|dir| println!("xtask: wrote {}", dir.display())),
         Some("test") => test::run(),
+        Some("e2e") => e2e::run().map(|n| println!("e2e: {n} passed, 0 failed")),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             Ok(())
