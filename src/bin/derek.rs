@@ -6,12 +6,15 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: derek <command> [args]
 
 commands:
-  series                     list the series found in the bundled reports";
+  series                     list the series found in the bundled reports
+  chart ID --svg FILE [--lang fr|en] [--theme light|dark] [--width PX]
+                             draw a series to an SVG file";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("series") => cmd_series(),
+        Some("chart") => cmd_chart(&args[1..]),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             Ok(())
@@ -32,4 +35,36 @@ fn cmd_series() -> Result<(), String> {
     let series = derek::series::domestic_violence_cases(&reports);
     println!("{} ({} points)", series.title_en, series.points.len());
     Ok(())
+}
+
+fn cmd_chart(args: &[String]) -> Result<(), String> {
+    let (id, rest) = args.split_first().ok_or("chart needs a series id")?;
+    let mut style = derek::chart::ChartStyle::default();
+    let mut width = 800;
+    let mut out = None;
+    let mut options = rest.iter();
+    while let Some(flag) = options.next() {
+        let value = options
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--svg" => out = Some(value.clone()),
+            "--lang" => style.lang = derek::chart::Lang::from_code(value),
+            "--theme" => style.theme = derek::chart::Theme::from_code(value),
+            "--width" => {
+                width = value
+                    .parse()
+                    .map_err(|_| format!("--width takes pixels, not {value:?}"))?
+            }
+            _ => return Err(format!("unknown option {flag}")),
+        }
+    }
+    let out = out.ok_or("chart needs --svg FILE")?;
+    let reports = derek::corpus::bundled().map_err(|e| e.to_string())?;
+    let series = derek::series::domestic_violence_cases(&reports);
+    if series.id != *id {
+        return Err(format!("no series with id {id:?} (try `derek series`)"));
+    }
+    let svg = derek::chart::svg(&series, &style, width).map_err(|e| e.to_string())?;
+    std::fs::write(&out, svg).map_err(|e| format!("cannot write {out}: {e}"))
 }

@@ -1,32 +1,8 @@
-//! Series: figures grouped by what they count, one value per year.
-//!
 //! A first look (issue 2): domestic-violence figures found by a simple scan of the
-//! bundled text. The full extractor and the series catalogue replace the scan.
+//! bundled text. The extractor and the series catalogue replace it.
 
+use super::{Key, Kind, Point, Qualifier, Series, Unit, YearSource};
 use crate::corpus::BundledReport;
-use serde::Serialize;
-
-/// One value of a series, with where it was read.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Point {
-    pub year: i32,
-    pub value: f64,
-    /// The number as written, e.g. `115 526`.
-    pub verbatim: String,
-    /// Document symbol of the report it came from.
-    pub report: String,
-    /// 1-based line in the report file.
-    pub line: usize,
-}
-
-/// Values of one quantity over the years.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Series {
-    pub id: String,
-    pub title_fr: String,
-    pub title_en: String,
-    pub points: Vec<Point>,
-}
 
 /// Domestic-violence cases per year: every "N en YYYY" on a line that speaks of
 /// "cas de violence domestique" (or "familiale").
@@ -42,20 +18,28 @@ pub fn domestic_violence_cases(reports: &[BundledReport]) -> Series {
             }
             for (value, verbatim, year) in numbers_with_years(line) {
                 points.push(Point {
-                    year,
+                    key: Key::Year { year },
                     value,
-                    verbatim,
+                    qualifier: Qualifier::Exact,
+                    year_source: YearSource::Stated,
                     report: report.meta.symbol.clone(),
+                    paragraph: format!("l{}", index + 1),
+                    reference: format!("l. {}", index + 1),
                     line: index + 1,
+                    verbatim,
+                    sentence: line.trim().to_string(),
+                    conflict: false,
                 });
             }
         }
     }
-    points.sort_by_key(|p| p.year);
+    points.sort_by_key(|p| p.year());
     Series {
         id: "domestic_violence_cases".into(),
         title_fr: "Cas de violence domestique".into(),
         title_en: "Domestic-violence cases".into(),
+        unit: Unit::Count,
+        kind: Kind::Time,
         points,
     }
 }
@@ -119,12 +103,14 @@ mod tests {
     }
 
     #[test]
-    fn the_bundled_reports_state_domestic_violence_cases_for_two_years() {
-        let reports = crate::corpus::bundled().expect("bundled corpus");
+    fn the_bundled_reports_state_domestic_violence_cases_for_two_years(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let reports = crate::corpus::bundled()?;
         let series = domestic_violence_cases(&reports);
-        let years: Vec<i32> = series.points.iter().map(|p| p.year).collect();
-        assert_eq!(years, vec![2022, 2024]);
+        let years: Vec<Option<i32>> = series.points.iter().map(|p| p.year()).collect();
+        assert_eq!(years, vec![Some(2022), Some(2024)]);
         assert_eq!(series.points[0].value, 115526.0);
         assert_eq!(series.points[0].report, "CEDAW/C/KAZ/RQ/6");
+        Ok(())
     }
 }

@@ -1,0 +1,131 @@
+//! The honest marks: each qualifier and year source has its own look, so that a
+//! reader can tell an exact figure from "plus de", "environ" or an implied year.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+
+use crate::series::{Point, Qualifier, YearSource};
+
+/// What a mark says about its value. Each variant has one look and one legend line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MarkKind {
+    /// Filled circle.
+    Exact,
+    /// Open circle with a tick pointing up: "plus de", "au moins".
+    AtLeast,
+    /// Open circle with a tick pointing down: "moins de", "jusqu'à".
+    AtMost,
+    /// Open circle: "environ".
+    Approx,
+    /// Dashed line: the year comes from the report's date, not from the text.
+    ImpliedYear,
+    /// Second colour, joined to the other value: reports disagree.
+    Conflict,
+}
+
+impl MarkKind {
+    /// The shape of a point's marker (its year source and conflict are drawn apart).
+    pub fn of(point: &Point) -> MarkKind {
+        match point.qualifier {
+            Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::RangeLow => MarkKind::AtLeast,
+            Qualifier::LessThan | Qualifier::AtMost | Qualifier::RangeHigh => MarkKind::AtMost,
+            Qualifier::Approx => MarkKind::Approx,
+            Qualifier::Exact | Qualifier::Change | Qualifier::Target => MarkKind::Exact,
+        }
+    }
+
+    /// Every kind a set of points needs in its legend, in legend order.
+    pub fn used_by<'a>(points: impl IntoIterator<Item = &'a Point>) -> Vec<MarkKind> {
+        let mut kinds = Vec::new();
+        for p in points {
+            kinds.push(MarkKind::of(p));
+            if p.year_source == YearSource::Implied && p.year().is_some() {
+                kinds.push(MarkKind::ImpliedYear);
+            }
+            if p.conflict {
+                kinds.push(MarkKind::Conflict);
+            }
+        }
+        kinds.sort();
+        kinds.dedup();
+        kinds
+    }
+
+    /// The legend's words for this mark.
+    pub fn legend(self, lang: super::Lang) -> &'static str {
+        use super::Lang::{En, Fr};
+        match (self, lang) {
+            (MarkKind::Exact, Fr) => "chiffre exact",
+            (MarkKind::Exact, En) => "exact figure",
+            (MarkKind::AtLeast, Fr) => "« plus de », « au moins »",
+            (MarkKind::AtLeast, En) => "“more than”, “at least”",
+            (MarkKind::AtMost, Fr) => "« moins de », « jusqu’à »",
+            (MarkKind::AtMost, En) => "“less than”, “up to”",
+            (MarkKind::Approx, Fr) => "« environ »",
+            (MarkKind::Approx, En) => "“about”",
+            (MarkKind::ImpliedYear, Fr) => "année déduite de la date du rapport",
+            (MarkKind::ImpliedYear, En) => "year implied by the report’s date",
+            (MarkKind::Conflict, Fr) => "les rapports divergent",
+            (MarkKind::Conflict, En) => "reports disagree",
+        }
+    }
+}
+
+/// Draws a marker of `kind` centred on a pixel, `radius` device pixels wide.
+pub fn draw_marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    kind: MarkKind,
+    (x, y): (i32, i32),
+    radius: i32,
+    colour: RGBColor,
+    background: RGBColor,
+    stroke: u32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let open = |area: &DrawingArea<DB, Shift>| {
+        area.draw(&Circle::new((x, y), radius, background.filled()))?;
+        area.draw(&Circle::new((x, y), radius, colour.stroke_width(stroke)))
+    };
+    let tick = |area: &DrawingArea<DB, Shift>, direction: i32| {
+        let from = y + direction * radius;
+        let to = y + direction * radius * 3;
+        area.draw(&PathElement::new(
+            vec![(x, from), (x, to)],
+            colour.stroke_width(stroke),
+        ))?;
+        // A small arrow head, so "up" reads as "more", not as an error bar.
+        let head = (radius * 2 / 3).max(2);
+        area.draw(&PathElement::new(
+            vec![
+                (x - head, to - direction * head),
+                (x, to),
+                (x + head, to - direction * head),
+            ],
+            colour.stroke_width(stroke),
+        ))
+    };
+    match kind {
+        MarkKind::Exact | MarkKind::Conflict => {
+            area.draw(&Circle::new((x, y), radius, colour.filled()))?;
+        }
+        MarkKind::Approx => open(area)?,
+        MarkKind::AtLeast => {
+            open(area)?;
+            tick(area, -1)?;
+        }
+        MarkKind::AtMost => {
+            open(area)?;
+            tick(area, 1)?;
+        }
+        MarkKind::ImpliedYear => {
+            let half = radius * 2;
+            area.draw(&DashedPathElement::new(
+                vec![(x - half, y), (x + half, y)],
+                radius,
+                radius / 2 + 1,
+                colour.stroke_width(stroke),
+            ))?;
+        }
+    }
+    Ok(())
+}

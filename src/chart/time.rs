@@ -1,0 +1,221 @@
+//! A time series: a line over whole years, from zero, with honest marks.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::frame::{text_width, Frame};
+use super::marks::{self, MarkKind};
+use super::{backend_error, format, ChartError, ChartStyle, DrawnChart, DrawnMark};
+use crate::series::{Series, YearSource};
+
+/// Draws `series` (a time series) on `root`; returns where each point was drawn.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    series: &Series,
+    style: &ChartStyle,
+) -> Result<DrawnChart, ChartError> {
+    let dated: Vec<(usize, i32)> = series
+        .points
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.year().map(|y| (i, y)))
+        .collect();
+    let (Some(first), Some(last)) = (
+        dated.iter().map(|(_, y)| *y).min(),
+        dated.iter().map(|(_, y)| *y).max(),
+    ) else {
+        return Err(ChartError::Empty(series.id.clone()));
+    };
+    let palette = style.palette();
+    let (width, _) = root.dim_in_pixel();
+    let frame = Frame::new(series, style, f64::from(width));
+    let m = frame.metrics;
+    let plot_area = frame.draw(root, style)?;
+
+    let max = series
+        .points
+        .iter()
+        .map(|p| p.value)
+        .fold(0.0_f64, f64::max);
+    let top = nice_ceiling(max * 1.08);
+    let span = f64::from(last - first);
+    let pad = (span * 0.06).max(0.5);
+    let x_range = (f64::from(first) - pad)..(f64::from(last) + pad);
+
+    let tick_labels: Vec<String> = [0.0, top / 2.0, top]
+        .iter()
+        .map(|v| format::compact(*v, style.lang))
+        .collect();
+    let y_label_width = tick_labels
+        .iter()
+        .map(|l| text_width(l, m.small))
+        .fold(0.0, f64::max)
+        + m.pad;
+    let mut chart = ChartBuilder::on(&plot_area)
+        .margin_left(m.pad as i32)
+        .margin_right((m.pad * 1.5) as i32)
+        .margin_top(m.px(22.0))
+        .x_label_area_size((m.small * 2.2) as i32)
+        .y_label_area_size(y_label_width as i32)
+        .build_cartesian_2d(x_range, 0.0..top)
+        .map_err(backend_error)?;
+
+    let plot_height = f64::from(chart.plotting_area().dim_in_pixel().1);
+    let y_ticks = ((plot_height / (m.small * 3.5)) as usize).clamp(2, 8);
+    let lang = style.lang;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(y_ticks)
+        .max_light_lines(0)
+        .bold_line_style(palette.grid.stroke_width(m.px(1.0).max(1) as u32))
+        .axis_style(palette.muted.stroke_width(m.px(1.0).max(1) as u32))
+        .label_style(("sans-serif", m.small).into_font().color(&palette.muted))
+        .y_label_formatter(&|v| format::compact(*v, lang))
+        .draw()
+        .map_err(backend_error)?;
+
+    // Whole-year ticks, spaced so that labels never touch.
+    let plot_width = f64::from(chart.plotting_area().dim_in_pixel().0);
+    let per_year = plot_width / (span + 2.0 * pad);
+    let label = text_width("2000", m.small) * 1.6;
+    let step = [1, 2, 5, 10, 20, 50]
+        .into_iter()
+        .find(|s| per_year * f64::from(*s) >= label)
+        .unwrap_or(100);
+    let (_, y_pixels) = chart.plotting_area().get_pixel_range();
+    let label_y = y_pixels.end + m.px(6.0);
+    let mut year = first - first.rem_euclid(step);
+    while year <= last {
+        if year >= first {
+            let (x, _) = chart.backend_coord(&(f64::from(year), 0.0));
+            let font = ("sans-serif", m.small)
+                .into_font()
+                .color(&palette.muted)
+                .pos(Pos::new(HPos::Center, VPos::Top));
+            root.draw(&Text::new(year.to_string(), (x, label_y), font))
+                .map_err(backend_error)?;
+            root.draw(&PathElement::new(
+                vec![(x, y_pixels.end), (x, y_pixels.end + m.px(4.0))],
+                palette.muted.stroke_width(m.px(1.0).max(1) as u32),
+            ))
+            .map_err(backend_error)?;
+        }
+        year += step;
+    }
+
+    // One value per year carries the line: the first listed (series put the newest
+    // report first); other reports' values for that year stand beside it.
+    let mut line: Vec<usize> = Vec::new();
+    for (index, year) in &dated {
+        if !line.iter().any(|i| series.points[*i].year() == Some(*year)) {
+            line.push(*index);
+        }
+    }
+    line.sort_by_key(|i| series.points[*i].year());
+    let pixel = |i: usize| {
+        let p = &series.points[i];
+        chart.backend_coord(&(f64::from(p.year().unwrap_or(first)), p.value))
+    };
+    let stroke = m.px(2.0).max(1) as u32;
+    for pair in line.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let implied = [a, b]
+            .iter()
+            .any(|i| series.points[*i].year_source == YearSource::Implied);
+        let path = vec![pixel(a), pixel(b)];
+        if implied {
+            root.draw(&DashedPathElement::new(
+                path,
+                m.px(6.0),
+                m.px(4.0),
+                palette.series.stroke_width(stroke),
+            ))
+        } else {
+            root.draw(&PathElement::new(path, palette.series.stroke_width(stroke)))
+        }
+        .map_err(backend_error)?;
+    }
+
+    let radius = m.px(5.0);
+    let mark_stroke = m.px(1.8).max(1) as u32;
+    let show_labels =
+        per_year * span.max(1.0) / line.len().max(1) as f64 > text_width("≥ 000 000", m.small);
+    let mut drawn = DrawnChart::default();
+    for (index, _) in &dated {
+        let point = &series.points[*index];
+        let (x, y) = pixel(*index);
+        let on_line = line.contains(index);
+        let colour = if point.conflict && !on_line {
+            palette.conflict
+        } else {
+            palette.series
+        };
+        if !on_line {
+            // Join a second report's value to the line's, so the disagreement shows.
+            if let Some(main) = line
+                .iter()
+                .find(|i| series.points[**i].year() == point.year())
+            {
+                root.draw(&DashedPathElement::new(
+                    vec![pixel(*main), (x, y)],
+                    m.px(2.0),
+                    m.px(2.0),
+                    colour.stroke_width(m.px(1.0).max(1) as u32),
+                ))
+                .map_err(backend_error)?;
+            }
+        }
+        marks::draw_marker(
+            root,
+            MarkKind::of(point),
+            (x, y),
+            radius,
+            colour,
+            palette.background,
+            mark_stroke,
+        )
+        .map_err(backend_error)?;
+        if show_labels || point.conflict {
+            let text = format!(
+                "{}{}",
+                format::qualifier_sign(point.qualifier),
+                format::with_unit(point.value, series.unit, style.lang)
+            );
+            // Labels sit beside the marker, away from its tick.
+            let (h, dx) = if on_line {
+                (HPos::Left, radius + m.px(4.0))
+            } else {
+                (HPos::Right, -radius - m.px(4.0))
+            };
+            let font = ("sans-serif", m.small)
+                .into_font()
+                .color(&palette.ink)
+                .pos(Pos::new(h, VPos::Center));
+            root.draw(&Text::new(text, (x + dx, y - radius), font))
+                .map_err(backend_error)?;
+        }
+        drawn.marks.push(DrawnMark {
+            x: f64::from(x) / style.scale,
+            y: f64::from(y) / style.scale,
+            point: *index,
+        });
+    }
+    Ok(drawn)
+}
+
+/// The smallest "nice" number (1, 2, 2.5, 5 × 10^k) at or above `value`.
+pub fn nice_ceiling(value: f64) -> f64 {
+    if value <= 0.0 || !value.is_finite() {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(value.log10().floor());
+    [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0]
+        .into_iter()
+        .map(|f| f * magnitude)
+        .find(|v| *v >= value)
+        .unwrap_or(10.0 * magnitude)
+}

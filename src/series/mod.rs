@@ -1,0 +1,151 @@
+//! Series: the extracted figures grouped by what they count, over years (a time
+//! series) or over categories (a breakdown), each point with its provenance.
+//!
+//! Invariant: a series never averages, drops or invents a value. When two reports
+//! give different values for the same year, both points are kept and flagged.
+
+mod first_look;
+
+pub use first_look::domestic_violence_cases;
+
+use serde::Serialize;
+
+/// How a figure is bounded, as the text says it ("plus de", "environ", …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    Approx,
+    MoreThan,
+    LessThan,
+    AtLeast,
+    AtMost,
+    RangeLow,
+    RangeHigh,
+    Change,
+    Target,
+}
+
+/// Whether the text dates a figure, or only the report's date does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearSource {
+    Stated,
+    Implied,
+}
+
+/// What a series' values are measured in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Count,
+    Percent,
+    Tenge,
+    Usd,
+    Eur,
+    OtherMoney,
+    Ratio,
+    Years,
+    Days,
+    Hours,
+    Other,
+}
+
+/// A time series is drawn as a line over years; a breakdown as sorted bars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Time,
+    Breakdown,
+}
+
+/// Where a point sits: a year on a time series, a category in a breakdown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Key {
+    Year { year: i32 },
+    Category { category: String },
+}
+
+/// One value of a series, with everything needed to trust it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Point {
+    #[serde(flatten)]
+    pub key: Key,
+    pub value: f64,
+    pub qualifier: Qualifier,
+    pub year_source: YearSource,
+    /// Document symbol of the report, e.g. `CAT/C/KAZ/3`.
+    pub report: String,
+    /// Id of the paragraph in its report (usable in a URL).
+    pub paragraph: String,
+    /// The paragraph's reference as printed, e.g. `par. 81`.
+    pub reference: String,
+    /// 1-based line in the report file where the number starts.
+    pub line: usize,
+    /// The number as written, e.g. `44 000`.
+    pub verbatim: String,
+    /// The sentence the number was read in.
+    pub sentence: String,
+    /// True when another report gives a different value for the same year or category.
+    pub conflict: bool,
+}
+
+impl Point {
+    /// The year of a time-series point.
+    pub fn year(&self) -> Option<i32> {
+        match self.key {
+            Key::Year { year } => Some(year),
+            Key::Category { .. } => None,
+        }
+    }
+
+    /// The label of a breakdown point.
+    pub fn category(&self) -> Option<&str> {
+        match &self.key {
+            Key::Category { category } => Some(category),
+            Key::Year { .. } => None,
+        }
+    }
+}
+
+/// Values of one quantity, over years or categories.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    pub id: String,
+    pub title_fr: String,
+    pub title_en: String,
+    pub unit: Unit,
+    pub kind: Kind,
+    pub points: Vec<Point>,
+}
+
+impl Series {
+    /// Distinct `report, reference` pairs in order of first use: the chart's source line.
+    pub fn citations(&self) -> Vec<(String, Vec<String>)> {
+        let mut cited: Vec<(String, Vec<String>)> = Vec::new();
+        for p in &self.points {
+            match cited.iter_mut().find(|(report, _)| *report == p.report) {
+                Some((_, refs)) if refs.contains(&p.reference) => {}
+                Some((_, refs)) => refs.push(p.reference.clone()),
+                None => cited.push((p.report.clone(), vec![p.reference.clone()])),
+            }
+        }
+        cited
+    }
+}
+
+/// Flags every point whose year (or category) has another point with a different
+/// value from a different report. Keeps them all: a reader must see both.
+pub fn flag_conflicts(points: &mut [Point]) {
+    let len = points.len();
+    for i in 0..len {
+        let conflict = (0..len).any(|j| {
+            j != i
+                && points[j].key == points[i].key
+                && points[j].report != points[i].report
+                && (points[j].value - points[i].value).abs() > 1e-9 * points[i].value.abs().max(1.0)
+        });
+        points[i].conflict = conflict;
+    }
+}
