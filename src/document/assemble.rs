@@ -500,8 +500,9 @@ impl Reader {
     }
 }
 
-/// True when the next line of text after `index` (past furniture and lowercase
-/// continuation lines) is a label or a heading, or there is none.
+/// True when the next line of text after `index` (past furniture and the lowercase
+/// lines that would continue a heading, which must not end a sentence) is a label
+/// or a heading, or there is none.
 fn followed_by_block(
     index: usize,
     lines: &[(usize, &str)],
@@ -514,6 +515,9 @@ fn followed_by_block(
             continue;
         }
         if starts_lowercase(raw) && !list_item(raw) && continuations < 3 {
+            if ends_with_punctuation(raw) {
+                return false; // a heading does not end a sentence
+            }
             continuations += 1;
             continue;
         }
@@ -523,4 +527,209 @@ fn followed_by_block(
             || plain_heading(raw, layout);
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{parse_as, Document, FurnitureKind, LabelKind, Layout};
+
+    fn texts(doc: &Document) -> Vec<(&str, &str)> {
+        doc.paragraphs
+            .iter()
+            .map(|p| (p.label.as_str(), p.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn wrapped_paragraphs_survive_a_page_break_in_mid_sentence() {
+        let text = "  I. Méthodologie \n\n1. Le rapport couvre \n\nla période. \n\n\
+                    2. Une plateforme entre le Kazakhstan et \n\n\n\nA/HRC/WG.6/34/KAZ/1 \n\n\
+                    6 GE.19-17926 \n\nde l’Ouzbékistan a été créée. \n";
+        let doc = parse_as(text, Layout::Wrapped);
+        assert_eq!(
+            texts(&doc),
+            vec![
+                ("1", "Le rapport couvre la période."),
+                ("2", "Une plateforme entre le Kazakhstan et de l’Ouzbékistan a été créée.")
+            ]
+        );
+        let kinds: Vec<_> = doc.furniture.iter().map(|f| (f.kind, f.line)).collect();
+        assert_eq!(
+            kinds,
+            vec![(FurnitureKind::RunningHeader, 11), (FurnitureKind::RunningFooter, 13)]
+        );
+        assert_eq!(doc.paragraphs.get(1).map(|p| (p.first_line, p.last_line)), Some((7, 15)));
+        assert_eq!(doc.sections.first().map(|s| s.title.as_str()), Some("I. Méthodologie"));
+    }
+
+    #[test]
+    fn a_number_out_of_sequence_at_a_line_start_is_text() {
+        let text = "1. Des programmes pour la période allant jusqu’en \n\n2018. Ils ont été adoptés. \n\n2. Suite. \n";
+        let doc = parse_as(text, Layout::Wrapped);
+        assert_eq!(
+            texts(&doc),
+            vec![
+                ("1", "Des programmes pour la période allant jusqu’en 2018. Ils ont été adoptés."),
+                ("2", "Suite.")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_continues_on_lowercase_lines_and_recommendations_nest_under_it() {
+        let text = "1. Fin. \n\n III. Cadre général de la protection  \ndes droits de l’homme \n\n\
+                    \x20 Recommandations 125.10 et 125.33 \n\n2. Texte. \n";
+        let doc = parse_as(text, Layout::Wrapped);
+        let titles: Vec<_> = doc
+            .sections
+            .iter()
+            .map(|s| (s.title.as_str(), s.level, s.parent))
+            .collect();
+        assert_eq!(
+            titles,
+            vec![
+                ("III. Cadre général de la protection des droits de l’homme", 1, None),
+                ("Recommandations 125.10 et 125.33", 4, Some(0))
+            ]
+        );
+        assert_eq!(
+            doc.paragraphs.get(1).and_then(|p| p.section.as_deref()),
+            Some("Recommandations 125.10 et 125.33")
+        );
+    }
+
+    #[test]
+    fn an_indented_capitalised_line_inside_a_paragraph_is_not_a_heading() {
+        let text = "1. Le président a été élu. \n\n  À la suite de la démission des \n\nélus, il a parlé. \n\n2. Suite. \n";
+        let doc = parse_as(text, Layout::Wrapped);
+        assert!(doc.sections.is_empty());
+        assert_eq!(
+            doc.paragraphs.first().map(|p| p.text.as_str()),
+            Some("Le président a été élu. À la suite de la démission des élus, il a parlé.")
+        );
+    }
+
+    #[test]
+    fn unnumbered_wrapped_paragraphs_split_at_an_indented_sentence_start() {
+        let text = "  Note verbale datée du 14 juin 2021 \n\n La Mission a l’honneur de se référer \n\n\
+                    à la candidature. \n\n Conformément à la résolution, la Mission \n\nfait tenir. \n\n\
+                    __________________ \n\n * A/76/50. \n\nhttps://undocs.org/fr/A/76/50\n";
+        let doc = parse_as(text, Layout::Wrapped);
+        assert_eq!(
+            texts(&doc),
+            vec![
+                ("Note verbale datée du 14 juin 2021, 1", "La Mission a l’honneur de se référer à la candidature."),
+                ("Note verbale datée du 14 juin 2021, 2", "Conformément à la résolution, la Mission fait tenir.")
+            ]
+        );
+        assert_eq!(doc.furniture.len(), 3);
+        assert!(doc.paragraphs.iter().all(|p| p.kind == LabelKind::Position));
+    }
+
+    #[test]
+    fn a_question_label_holds_the_answer_paragraphs_below_it() {
+        let text = "\t\tCadre juridique\n\n\n\t\t2. с)\n\n\tPremier paragraphe.\n\tSecond paragraphe.\n\n\
+                    \t\t3 b) \n\n\tRéponse.\n\t\t4 \n\n\tAutre réponse.\n";
+        let doc = parse_as(text, Layout::LinePerParagraph);
+        let got: Vec<_> = doc
+            .paragraphs
+            .iter()
+            .map(|p| (p.id.as_str(), p.label.as_str(), p.text.as_str(), p.reference()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("q2-c", "2. c)", "Premier paragraphe.\nSecond paragraphe.", "2. c)".to_string()),
+                ("q3-b", "3 b)", "Réponse.", "3 b)".to_string()),
+                ("q4", "4", "Autre réponse.", "4".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn unnumbered_lines_are_named_by_heading_and_position() {
+        let text = "\tI. \tIntroduction\nLe présent rapport.\n\t\tArticle 2\nUn.\nDeux.\nTrois.\n\
+                    \t\tParagraphe 21\n\t\tAlinéas a et b\nQuatre.\nAlinéa c\nCinq.\n";
+        let doc = parse_as(text, Layout::LinePerParagraph);
+        let got: Vec<_> = doc
+            .paragraphs
+            .iter()
+            .map(|p| (p.id.as_str(), p.reference()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("sect-i-1", "sect. I, 1".to_string()),
+                ("article-2-1", "Article 2, 1".to_string()),
+                ("article-2-2", "Article 2, 2".to_string()),
+                ("article-2-3", "Article 2, 3".to_string()),
+                ("paragraphe-21-alineas-a-et-b-1", "Paragraphe 21, Alinéas a et b, 1".to_string()),
+                ("paragraphe-21-alinea-c-1", "Paragraphe 21, Alinéa c, 1".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn line_per_paragraph_numbered_paragraphs_keep_their_list_items() {
+        let text = "\tI.\tIntroduction\n1.\tLes axes suivants :\nLa législation ;\nLes institutions.\n\
+                    2.\tSuite.\n\tA.\tCadre\n\tB.\tRéformes\n3.\tFin.\n\tH.\tApatrides\n\tI.\tTraite\n4.\tX.\n";
+        let doc = parse_as(text, Layout::LinePerParagraph);
+        assert_eq!(
+            doc.paragraphs.first().map(|p| p.text.as_str()),
+            Some("Les axes suivants :\nLa législation ;\nLes institutions.")
+        );
+        let levels: Vec<_> = doc.sections.iter().map(|s| (s.number.as_deref(), s.level)).collect();
+        assert_eq!(
+            levels,
+            vec![(Some("I"), 1), (Some("A"), 2), (Some("B"), 2), (Some("H"), 2), (Some("I"), 2)]
+        );
+    }
+
+    #[test]
+    fn every_character_maps_back_to_itself() -> Result<(), Box<dyn std::error::Error>> {
+        let text = "1. Un  texte\u{a0}de \n\n\n  A/76/86 \n\nnon-\n\ndiscrimination. \n";
+        let doc = parse_as(text, Layout::Wrapped);
+        let p = doc.paragraphs.first().ok_or("one paragraph")?;
+        assert_eq!(p.text, "Un texte de non-discrimination.");
+        let lines: Vec<&str> = text.split('\n').collect();
+        for (offset, c) in p.text.char_indices() {
+            let pos = p.source_position(offset).ok_or("every byte has a position")?;
+            let line = lines.get(pos.line - 1).ok_or("line exists")?;
+            let original = line.chars().nth(pos.column - 1);
+            if c == ' ' {
+                assert!(original.is_none_or(char::is_whitespace), "{offset}: {original:?}");
+            } else {
+                assert_eq!(original, Some(c), "at byte {offset}");
+            }
+        }
+        assert_eq!(p.source_lines().collect::<Vec<_>>(), vec![1, 6, 8]);
+        Ok(())
+    }
+
+    #[test]
+    fn any_text_is_a_document() {
+        for text in [
+            "",
+            "\n\n\n",
+            "0123456789",
+            "1.",
+            "1. ",
+            "  I. ",
+            "\t\t1. a)",
+            "__________\n1 \n2 x",
+            "*\n**\n* *",
+            "ab\u{0}c\r\n\u{feff}\u{200b}\u{ad}",
+            "é\u{301}日本語 🦀 \u{10FFFF}",
+            "[bookmark: [bookmark: ]]",
+        ] {
+            for layout in [Layout::Wrapped, Layout::LinePerParagraph] {
+                let doc = parse_as(text, layout);
+                for p in &doc.paragraphs {
+                    for offset in 0..=p.text.len() {
+                        let _ = p.source_position(offset);
+                    }
+                }
+            }
+        }
+    }
 }
