@@ -1,6 +1,7 @@
 //! The `derek` command line: the same core as the widget, for researchers and for
 //! measurement. Each subcommand prints JSON Lines (one object per line) or text.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: derek <command> [args]
@@ -8,13 +9,18 @@ const USAGE: &str = "usage: derek <command> [args]
 commands:
   series                     list the series found in the bundled reports
   chart ID --svg FILE [--lang fr|en] [--theme light|dark] [--width PX]
-                             draw a series to an SVG file";
+                             draw a series to an SVG file
+  paragraphs FILE            print the paragraphs of a report, one JSON object a line";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("series") => cmd_series(),
         Some("chart") => cmd_chart(&args[1..]),
+        Some("paragraphs") => match args.get(1) {
+            Some(file) => cmd_paragraphs(file),
+            None => Err(USAGE.to_string()),
+        },
         Some("-h" | "--help") => {
             println!("{USAGE}");
             Ok(())
@@ -67,4 +73,28 @@ fn cmd_chart(args: &[String]) -> Result<(), String> {
     }
     let svg = derek::chart::svg(&series, &style, width).map_err(|e| e.to_string())?;
     std::fs::write(&out, svg).map_err(|e| format!("cannot write {out}: {e}"))
+}
+
+fn cmd_paragraphs(file: &str) -> Result<(), String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{file} is not valid UTF-8 (at byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let document = derek::document::parse(&text);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for p in &document.paragraphs {
+        let line = serde_json::json!({
+            "id": p.id,
+            "label": p.label,
+            "section": p.section,
+            "first_line": p.first_line,
+            "last_line": p.last_line,
+            "text": p.text,
+        });
+        writeln!(out, "{line}").map_err(|e| format!("cannot write: {e}"))?;
+    }
+    out.flush().map_err(|e| format!("cannot write: {e}"))
 }
