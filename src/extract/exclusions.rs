@@ -1,0 +1,372 @@
+//! Exclusions: numbers that are not figures. Article, law, decree, order,
+//! resolution, paragraph and recommendation numbers (and the lists that follow
+//! them), dates and years, list markers, page headers and footers, hotline numbers,
+//! names in quotes.
+//!
+//! Owns the judgement "this number is an identifier, not a quantity". Invariant:
+//! it only marks mentions excluded, never changes their value or extent.
+
+use super::numerals::{Form, Mention};
+use super::tokens::{Gap, Kind, Token};
+
+/// Words after which a number identifies a text or a part of one.
+const ID_KEYWORDS: &[&str] = &[
+    "art",
+    "article",
+    "articles",
+    "paragraphe",
+    "paragraphes",
+    "paragr",
+    "alinéa",
+    "alinéas",
+    "point",
+    "points",
+    "loi",
+    "lois",
+    "décret",
+    "décrets",
+    "arrêté",
+    "arrêtés",
+    "ordonnance",
+    "résolution",
+    "résolutions",
+    "recommandation",
+    "recommandations",
+    "décision",
+    "décisions",
+    "chapitre",
+    "chapitres",
+    "chap",
+    "section",
+    "sections",
+    "sect",
+    "annexe",
+    "annexes",
+    "partie",
+    "parties",
+    "titre",
+    "livre",
+    "page",
+    "pages",
+    "pp",
+    "protocole",
+    "objectif",
+    "objectifs",
+    "cible",
+    "cibles",
+    "tableau",
+    "tableaux",
+    "figure",
+    "graphique",
+    "encadré",
+    "rubrique",
+    "volume",
+    "vol",
+    "règle",
+    "règles",
+    "principe",
+    "principes",
+    "observation",
+    "question",
+    "questions",
+    "numéro",
+    "numéros",
+    "no",
+    "nos",
+    "nº",
+    "n°",
+    "session",
+    "sessions",
+    "séance",
+    "appendice",
+    "chiffre",
+];
+
+/// Abbreviations that identify only when followed by a full stop ("par. 49", "p. 3").
+const ID_ABBREVIATIONS: &[&str] = &["par", "p", "al", "art", "sect", "chap", "vol", "n", "no"];
+
+/// Words that introduce a phone or hotline number.
+const PHONE_WORDS: &[&str] = &[
+    "numéro",
+    "ligne",
+    "hotline",
+    "téléphone",
+    "tél",
+    "appel",
+    "fax",
+    "court",
+];
+
+const MONTHS: &[&str] = &[
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// True for a month name.
+pub(crate) fn is_month(t: &Token<'_>) -> bool {
+    t.kind == Kind::Word && MONTHS.contains(&t.lower.as_str())
+}
+
+/// Separators allowed inside a list of identifiers ("articles 121, 122 et 124").
+fn is_list_separator(t: &Token<'_>) -> bool {
+    matches!(t.kind, Kind::Punct) && matches!(t.first_char(), ',' | '-' | '–' | '/' | '(' | ')')
+        || t.is_word(&["et", "ou", "à", "au", "aux"])
+}
+
+/// True when the number at token `i` is introduced by an identifier keyword.
+fn introduced_by_keyword(tokens: &[Token<'_>], i: usize) -> bool {
+    let mut k = i;
+    let mut steps = 0;
+    while k > 0 && steps < 4 {
+        k -= 1;
+        steps += 1;
+        let t = &tokens[k];
+        match t.kind {
+            Kind::Punct => match t.first_char() {
+                '(' | '«' | '°' | 'º' | '’' | '\'' => continue,
+                '.' => {
+                    // "par. 49", "art. 108": an abbreviation glued to its stop.
+                    let abbr = k > 0
+                        && t.gap == Gap::None
+                        && tokens[k - 1].kind == Kind::Word
+                        && ID_ABBREVIATIONS.contains(&tokens[k - 1].lower.as_str());
+                    return abbr || k > 0 && ID_KEYWORDS.contains(&tokens[k - 1].lower.as_str());
+                }
+                _ => return false,
+            },
+            Kind::Word => {
+                if ID_KEYWORDS.contains(&t.lower.as_str()) {
+                    return true;
+                }
+                // "n° 5", "nos 3": the sign glued to a word.
+                if matches!(t.lower.as_str(), "n" | "l") {
+                    continue;
+                }
+                return false;
+            }
+            Kind::Num => return false,
+        }
+    }
+    false
+}
+
+/// For each token, true when it is a digit run that identifies something: after
+/// an identifier keyword, or in a list that follows one.
+fn identifier_tokens(tokens: &[Token<'_>]) -> Vec<bool> {
+    let mut ident = vec![false; tokens.len()];
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].kind != Kind::Num {
+            i += 1;
+            continue;
+        }
+        // The chunk of glued tokens holding this number.
+        let mut end = i + 1;
+        while tokens.get(end).is_some_and(|t| t.gap == Gap::None) {
+            end += 1;
+        }
+        let mut is_ident = introduced_by_keyword(tokens, i);
+        if !is_ident {
+            // In a list: separators back to a number already known as identifier.
+            let mut k = i;
+            let mut seen_sep = false;
+            while k > 0 {
+                k -= 1;
+                let t = &tokens[k];
+                if t.kind == Kind::Num {
+                    is_ident = ident[k] && (seen_sep || t.gap == Gap::None);
+                    break;
+                }
+                if !is_list_separator(t) || i - k > 4 {
+                    break;
+                }
+                seen_sep = true;
+            }
+        }
+        if is_ident {
+            for (k, t) in tokens.iter().enumerate().take(end).skip(i) {
+                if t.kind == Kind::Num {
+                    ident[k] = true;
+                }
+            }
+        }
+        i = end;
+    }
+    ident
+}
+
+/// True when the line holding token `i` has no lower-case word: a page header or
+/// footer ("6 GE.19-17926", "A/HRC/WG.6/34/KAZ/1").
+fn on_header_line(tokens: &[Token<'_>], i: usize) -> bool {
+    let mut a = i;
+    while a > 0 && tokens[a].gap != Gap::Newline {
+        a -= 1;
+    }
+    let mut b = i + 1;
+    while b < tokens.len() && tokens[b].gap != Gap::Newline {
+        b += 1;
+    }
+    let line = &tokens[a..b];
+    let has_prose = line
+        .iter()
+        .any(|t| t.kind == Kind::Word && t.text.chars().any(char::is_lowercase));
+    let has_symbol = line.iter().any(|t| {
+        t.kind == Kind::Word && t.text.chars().all(char::is_uppercase) && t.text.len() >= 2
+    }) || line.iter().any(|t| t.is_punct('/'));
+    !has_prose && (has_symbol || line.len() <= 2)
+}
+
+/// Marks the mentions that are not figures.
+pub(crate) fn apply(tokens: &[Token<'_>], mentions: &mut [Mention]) {
+    let ident = identifier_tokens(tokens);
+    let mut depth: usize = 0;
+    let mut paren_depth_at = vec![0usize; tokens.len()];
+    for (k, t) in tokens.iter().enumerate() {
+        if t.gap == Gap::Newline && k > 0 && tokens[k - 1].is_punct('.') {
+            depth = 0;
+        }
+        paren_depth_at[k] = depth;
+        if t.is_punct('(') {
+            depth += 1;
+        } else if t.is_punct(')') {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    let mut previous_excluded_range_low = false;
+    for idx in 0..mentions.len() {
+        let m = &mentions[idx];
+        let first = m.first;
+        let Some(t) = tokens.get(first) else { continue };
+        let next = tokens.get(m.last + 1);
+        let prev = first.checked_sub(1).and_then(|p| tokens.get(p));
+        let mut excluded = false;
+        // Years themselves.
+        if m.year_like {
+            excluded = true;
+        }
+        // Identifiers and their lists.
+        if t.kind == Kind::Num && ident.get(first).copied().unwrap_or(false) {
+            excluded = true;
+        }
+        // The high half of a glued range whose low half is an identifier.
+        if m.glued_range_high && previous_excluded_range_low {
+            excluded = true;
+        }
+        // Dates: "le 9 juin", "10 décembre 1984".
+        if m.form == Form::PlainDigits && next.is_some_and(is_month) {
+            excluded = true;
+        }
+        // Names and hotlines in quotes: "(le « 111 »)".
+        let quoted = prev.is_some_and(|p| p.is_punct('«') || p.is_punct('“'))
+            && next.is_some_and(|n| n.is_punct('»') || n.is_punct('”'));
+        if quoted {
+            excluded = true;
+        }
+        // Phone and hotline numbers.
+        if m.form == Form::PlainDigits && m.value >= 100.0 {
+            let mut k = first;
+            let mut steps = 0;
+            while k > 0 && steps < 3 {
+                k -= 1;
+                steps += 1;
+                if tokens[k].is_word(PHONE_WORDS) {
+                    excluded = true;
+                    break;
+                }
+                if !(tokens[k].kind == Kind::Punct || tokens[k].is_word(&["le", "au", "du"])) {
+                    break;
+                }
+            }
+        }
+        // List markers: "1)" with no opening parenthesis, "2." opening a line.
+        if t.kind == Kind::Num && m.form == Form::PlainDigits {
+            let glued_next = tokens.get(first + 1).filter(|n| n.gap == Gap::None);
+            let line_start = t.gap == Gap::Newline
+                || prev.is_some_and(|p| p.kind == Kind::Punct && matches!(p.first_char(), ';' | ':'));
+            if let Some(n) = glued_next {
+                if n.is_punct(')') && paren_depth_at.get(first).copied().unwrap_or(0) == 0 {
+                    excluded = true;
+                }
+                if line_start && (n.is_punct('.') || n.is_punct(')')) {
+                    excluded = true;
+                }
+            }
+        }
+        // Page headers and footers left in raw text.
+        if t.kind == Kind::Num && on_header_line(tokens, first) {
+            excluded = true;
+        }
+        // "24 heures sur 24", "7 jours sur 7": the second number is an idiom.
+        if let (Some(p), Some(pp)) = (
+            first.checked_sub(1).and_then(|k| tokens.get(k)),
+            first.checked_sub(3).and_then(|k| tokens.get(k)),
+        ) {
+            if p.is_word(&["sur"]) && pp.text == t.text && pp.kind == t.kind {
+                excluded = true;
+            }
+        }
+        previous_excluded_range_low = m.glued_range_low && excluded;
+        if let Some(m) = mentions.get_mut(idx) {
+            m.excluded = excluded;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::numerals::scan;
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn kept(text: &str) -> Vec<f64> {
+        let toks = tokenize(text);
+        let mut m = scan(&toks);
+        apply(&toks, &mut m);
+        m.iter().filter(|m| !m.excluded).map(|m| m.value).collect()
+    }
+
+    #[test]
+    fn drops_article_law_decree_and_their_lists() {
+        assert!(kept("l’article 108-1 du Code pénal").is_empty());
+        assert!(kept("le décret no 611 et la loi no 322-I").is_empty());
+        assert!(kept("(art. 127, 434, 435, 440, 482 et 485)").is_empty());
+        assert!(kept("le paragraphe 3 de l’article 347-1").is_empty());
+        assert!(kept("l’arrêté no 31").is_empty());
+        assert!(kept("la résolution 60/251").is_empty());
+    }
+
+    #[test]
+    fn drops_references_dates_and_years() {
+        assert!(kept("(voir par. 49 ci-dessus)").is_empty());
+        assert!(kept("Recommandations 125.49 à 125.55").is_empty());
+        assert!(kept("le 10 décembre 1984, en 2012").is_empty());
+    }
+
+    #[test]
+    fn drops_markers_headers_hotlines_and_symbols() {
+        assert!(kept("suivantes : 1) la loi").is_empty());
+        assert!(kept("6 GE.19-17926\nA/HRC/WG.6/34/KAZ/1").is_empty());
+        assert!(kept("une permanence (le « 111 »)").is_empty());
+        assert!(kept("voir https://www.gov.kz/2019/page12").is_empty());
+        assert_eq!(kept("ouverte 24 heures sur 24"), [24.0]);
+    }
+
+    #[test]
+    fn keeps_figures_next_to_identifiers() {
+        assert_eq!(
+            kept("de 16 976 infractions au titre de l’article 73-1"),
+            [16976.0]
+        );
+        assert_eq!(kept("(art. 51) et 45 personnes"), [45.0]);
+    }
+}

@@ -1,0 +1,182 @@
+//! Extraction: the figures a report states about the world, read from its French
+//! prose, one [`Fact`] per quantity, with its unit, qualifier, year and subject.
+//!
+//! Owns the reading of numbers in context. The pipeline over a text is:
+//! [`tokens`] (words, digits, punctuation with byte offsets) → [`numerals`] (every
+//! number in digits or words, with its value) → [`exclusions`] (drops identifiers,
+//! dates, years, references, list markers, symbols) → [`qualifier`], [`unit`],
+//! [`year`], [`subject`] (what each remaining number says).
+//!
+//! Invariants: extract never touches the DOM or the file system; it never panics
+//! on any `&str`; every offset it returns is a char boundary of its input; its
+//! time is linear in the length of the text (each rule looks a bounded number of
+//! tokens around a number). No rule is keyed on a specific report.
+
+mod exclusions;
+mod numerals;
+mod qualifier;
+mod subject;
+mod tokens;
+mod unit;
+mod year;
+
+use serde::{Serialize, Serializer};
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Persons, cases, institutions, events: the default.
+    Count,
+    /// "71,2 %", "dix pour cent".
+    Percent,
+    /// Kazakh tenge.
+    Tenge,
+    /// US dollars.
+    Usd,
+    /// Euros.
+    Eur,
+    /// Any other money ("indices de calcul mensuels", roubles).
+    OtherMoney,
+    /// "la moitié", "deux tiers", "deux fois plus".
+    Ratio,
+    /// Durations and ages in years.
+    Years,
+    /// Durations in days.
+    Days,
+    /// Durations in hours.
+    Hours,
+    /// Anything else measured: ranks, points, months, areas.
+    Other,
+}
+
+/// How the text bounds a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// Stated as is.
+    Exact,
+    /// "environ", "près de", "quelque", "une dizaine".
+    Approx,
+    /// "plus de", "des milliers".
+    MoreThan,
+    /// "moins de".
+    LessThan,
+    /// "au moins", "à partir de".
+    AtLeast,
+    /// "jusqu'à", "au maximum", "≤".
+    AtMost,
+    /// Low end of "de 7 à 10 %".
+    RangeLow,
+    /// High end of "de 7 à 10 %".
+    RangeHigh,
+    /// "en hausse de 12 %", "divisé par 1,3", "a diminué de 13 000".
+    Change,
+    /// A goal: "une réduction de 50 % d'ici à 2030".
+    Target,
+}
+
+/// Where the year of a figure comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearSource {
+    /// The text states it ("en 2018", "respectivement", "(1 059 en 2011)").
+    Stated,
+    /// Only the report's reference year dates the figure.
+    Implied,
+}
+
+/// The year a figure describes: one year, or a stated span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Year {
+    /// "en 2018".
+    Single(i32),
+    /// "entre 2008 et 2012", "pour la période 2020-2025".
+    Period(i32, i32),
+}
+
+impl Serialize for Year {
+    /// An integer for one year, a `"2020-2025"` string for a period.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Year::Single(y) => serializer.serialize_i32(*y),
+            Year::Period(a, b) => serializer.serialize_str(&format!("{a}-{b}")),
+        }
+    }
+}
+
+impl std::fmt::Display for Year {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Year::Single(y) => write!(f, "{y}"),
+            Year::Period(a, b) => write!(f, "{a}-{b}"),
+        }
+    }
+}
+
+/// One quantity stated about the world.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fact {
+    /// Byte offset of the number's first character in the text.
+    pub start: usize,
+    /// Byte offset one past the number's last character (multiplier and `%` included).
+    pub end: usize,
+    /// The plain value: 20300000 for "20,3 millions", 71.2 for "71,2 %".
+    pub value: f64,
+    /// The number exactly as written, with its multiplier word and `%`.
+    pub verbatim: String,
+    pub unit: Unit,
+    pub qualifier: Qualifier,
+    /// The year the figure describes, if any.
+    pub year: Option<Year>,
+    /// Null exactly when `year` is null.
+    pub year_source: Option<YearSource>,
+    /// The short French noun phrase saying what is counted (may be empty).
+    pub subject: String,
+}
+
+/// Extracts the facts of a plain text. `reference_year` dates the figures that
+/// state no year but describe the report's present.
+///
+/// Never panics; offsets are char boundaries of `text`; facts are in text order.
+pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
+    let toks = tokens::tokenize(text);
+    let sentences = tokens::sentence_ids(&toks);
+    let mut mentions = numerals::scan(&toks);
+    exclusions::apply(&toks, &mut mentions);
+    mentions.retain(|m| !m.excluded);
+    let qualifiers = qualifier::assign(&toks, &sentences, &mentions);
+    let units = unit::assign(&toks, &mentions, &qualifiers);
+    let years = year::assign(
+        &toks,
+        &sentences,
+        &mentions,
+        &qualifiers,
+        &units,
+        reference_year,
+    );
+    let subjects = subject::assign(&toks, &sentences, &mentions);
+    mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let start = toks.get(m.first)?.start;
+            let end = toks.get(m.last)?.end;
+            let (year, year_source) = years.get(i).copied().unwrap_or((None, None));
+            Some(Fact {
+                start,
+                end,
+                value: m.value,
+                verbatim: text.get(start..end)?.to_string(),
+                unit: units.get(i).copied().unwrap_or(Unit::Count),
+                qualifier: qualifiers.get(i).copied().unwrap_or(Qualifier::Exact),
+                year,
+                year_source,
+                subject: subjects.get(i).cloned().unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

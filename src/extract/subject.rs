@@ -1,0 +1,136 @@
+//! Subjects: the short French noun phrase that says what a figure counts
+//! ("ordonnances de protection", "cas de violence domestique", "Ouzbeks").
+//!
+//! Owns the choice of that phrase. Invariant: the subject is words of the same
+//! sentence, at most a few of them, and may be empty when the text names none.
+
+use super::numerals::Mention;
+use super::tokens::{Kind, Token};
+
+/// Words that end a noun phrase (prepositions, verbs, conjunctions, pronouns).
+const STOP: &[&str] = &[
+    "en", "à", "au", "aux", "dans", "pour", "par", "sur", "avec", "contre", "dont", "qui", "que",
+    "qu", "et", "ou", "ont", "sont", "a", "est", "été", "ont", "ne", "n", "se", "s", "était",
+    "étaient", "sera", "seront", "soit", "selon", "entre", "chez", "sans", "sous", "vers",
+    "depuis", "pendant", "lors", "après", "avant", "respectivement", "environ", "plus", "moins",
+    "y", "compris", "il", "elle", "ils", "elles", "on", "ce", "cette", "ces", "leur", "leurs",
+    "son", "sa", "ses", "ainsi", "comme", "dès", "jusqu", "afin", "parmi", "grâce",
+];
+
+/// Words that cannot start a subject (units, multipliers, articles).
+const NOT_FIRST: &[&str] = &[
+    "de", "d", "des", "du", "le", "la", "les", "l", "un", "une", "millions", "milliards", "mille",
+];
+
+fn is_stop(t: &Token<'_>) -> bool {
+    t.kind != Kind::Word || STOP.contains(&t.lower.as_str())
+}
+
+/// A noun phrase starting at token `k`: a noun and its "de …" complements.
+fn phrase_at(tokens: &[Token<'_>], text_of: &dyn Fn(usize, usize) -> String, k: usize) -> Option<String> {
+    let mut k = k;
+    // "% des indicateurs", "milliards de tenge", "d’enfants".
+    while tokens
+        .get(k)
+        .is_some_and(|t| t.is_word(NOT_FIRST) || t.is_punct('’') || t.is_punct('\''))
+    {
+        k += 1;
+    }
+    let first = tokens.get(k)?;
+    if is_stop(first) || first.text.chars().count() < 2 {
+        return None;
+    }
+    let start = k;
+    let mut end = k;
+    let mut j = k + 1;
+    let mut words = 1;
+    while let Some(t) = tokens.get(j) {
+        if words >= 5 {
+            break;
+        }
+        if t.is_punct('’') || t.is_punct('\'') {
+            j += 1;
+            continue;
+        }
+        if t.is_word(&["de", "d", "des", "du"]) {
+            // Keep "de X" only when a content word follows.
+            let mut n = j + 1;
+            while tokens
+                .get(n)
+                .is_some_and(|t| t.is_punct('’') || t.is_punct('\'') || t.is_word(&["la", "l", "les"]))
+            {
+                n += 1;
+            }
+            match tokens.get(n) {
+                Some(w) if !is_stop(w) && w.kind == Kind::Word => {
+                    end = n;
+                    j = n + 1;
+                    words += 2;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if is_stop(t) || t.text.chars().next().is_some_and(char::is_uppercase) && words > 1 {
+            break;
+        }
+        // Participles and verbs end the phrase: "ont été", "délivrées".
+        if t.lower.ends_with("ées") || t.lower.ends_with("és") && t.lower.len() > 4 && words >= 2 {
+            break;
+        }
+        end = j;
+        j += 1;
+        words += 1;
+    }
+    let s = text_of(start, end);
+    (!s.is_empty()).then_some(s)
+}
+
+/// The subject of each mention, in order.
+pub(crate) fn assign(tokens: &[Token<'_>], sentences: &[u32], mentions: &[Mention]) -> Vec<String> {
+    let text_of = |a: usize, b: usize| -> String {
+        let mut s = String::new();
+        for (k, t) in tokens.iter().enumerate().take(b + 1).skip(a) {
+            if k > a && t.gap != super::tokens::Gap::None {
+                s.push(' ');
+            }
+            s.push_str(t.text);
+        }
+        s
+    };
+    let mut out: Vec<String> = Vec::with_capacity(mentions.len());
+    for (i, m) in mentions.iter().enumerate() {
+        let mut k = m.last + 1;
+        // Skip a unit word already read: "ans", "%" are not subjects, what follows is.
+        if tokens.get(k).is_some_and(|t| t.is_punct('%')) {
+            k += 1;
+        }
+        let mut subject = phrase_at(tokens, &text_of, k);
+        if subject.is_none() {
+            // "le nombre de X … est passé de N": the phrase after "nombre de".
+            let sid = sentences.get(m.first).copied();
+            let mut j = m.first;
+            while j > 0 && m.first - j < 40 {
+                j -= 1;
+                if sentences.get(j).copied() != sid {
+                    break;
+                }
+                if tokens[j].is_word(&["nombre", "total", "taux", "part", "proportion"]) {
+                    subject = phrase_at(tokens, &text_of, j + 1);
+                    if subject.is_some() {
+                        break;
+                    }
+                }
+            }
+        }
+        if subject.is_none() && i > 0 {
+            // A number in a list shares the subject of the one before it.
+            let prev = &mentions[i - 1];
+            if sentences.get(prev.first) == sentences.get(m.first) && m.first - prev.last < 12 {
+                subject = out.last().cloned().filter(|s| !s.is_empty());
+            }
+        }
+        out.push(subject.unwrap_or_default());
+    }
+    out
+}

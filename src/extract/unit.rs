@@ -1,0 +1,98 @@
+//! Units: what each figure measures (`count` unless the words after it say
+//! otherwise: `%`, tenge, dollars, years, days, hours, "fois", ranks…).
+//!
+//! Owns the reading of the word that follows a number. Invariant: a range's low
+//! end takes the unit of its high end ("de 7 à 10 %", "de trois à sept ans").
+
+use super::numerals::Mention;
+use super::tokens::{Kind, Token};
+use super::{Qualifier, Unit};
+
+/// The unit named by a word (lower case).
+fn unit_word(w: &str) -> Option<Unit> {
+    Some(match w {
+        "tenge" | "tenges" | "kzt" | "₸" => Unit::Tenge,
+        "dollars" | "dollar" | "usd" | "$" => Unit::Usd,
+        "euros" | "euro" | "eur" | "€" => Unit::Eur,
+        "roubles" | "rouble" | "yuans" | "francs" | "livres" | "mci" | "indices" | "indice"
+        | "salaires" | "som" | "soms" => Unit::OtherMoney,
+        "ans" | "an" | "années" | "année" => Unit::Years,
+        "jours" | "jour" => Unit::Days,
+        "heures" | "heure" | "h" => Unit::Hours,
+        "fois" => Unit::Ratio,
+        "mois" | "semaines" | "semaine" | "minutes" | "minute" | "points" | "place" | "rang"
+        | "position" | "km" | "kilomètres" | "mètres" | "m" | "m2" | "m²" | "hectares" | "ha"
+        | "tonnes" | "kg" | "litres" | "degrés" | "kilogrammes" | "mégawatts" | "mw" | "kw"
+        | "gigawatts" | "km²" | "secondes" => Unit::Other,
+        _ => return None,
+    })
+}
+
+/// The unit given by the tokens after token `last`.
+fn unit_after(tokens: &[Token<'_>], last: usize) -> Option<Unit> {
+    let mut k = last + 1;
+    let t = tokens.get(k)?;
+    // "3,1 milliards de tenge", "5 000 dollars des États-Unis".
+    if t.is_word(&["de", "d"]) {
+        k += 1;
+        if tokens.get(k).is_some_and(|t| t.is_punct('’') || t.is_punct('\'')) {
+            k += 1;
+        }
+        let w = tokens.get(k)?;
+        return match unit_word(&w.lower) {
+            Some(Unit::Tenge | Unit::Usd | Unit::Eur) => unit_word(&w.lower),
+            Some(Unit::OtherMoney) if w.lower != "salaires" => Some(Unit::OtherMoney),
+            _ => None,
+        };
+    }
+    if t.kind == Kind::Punct && !matches!(t.first_char(), '$' | '€' | '₸') {
+        return None;
+    }
+    let u = unit_word(&t.lower)?;
+    if u == Unit::OtherMoney {
+        // "30 indices de calcul mensuels", "2 salaires minimums".
+        let n = tokens.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
+        let n2 = tokens.get(k + 2).map(|t| t.lower.as_str()).unwrap_or("");
+        let money = match t.lower.as_str() {
+            "indices" | "indice" => n == "de" && n2 == "calcul",
+            "salaires" => n.starts_with("minim"),
+            _ => true,
+        };
+        return money.then_some(Unit::OtherMoney);
+    }
+    Some(u)
+}
+
+/// The unit of each mention, in order.
+pub(crate) fn assign(
+    tokens: &[Token<'_>],
+    mentions: &[Mention],
+    qualifiers: &[Qualifier],
+) -> Vec<Unit> {
+    let mut out: Vec<Unit> = mentions
+        .iter()
+        .map(|m| {
+            m.unit
+                .or_else(|| unit_after(tokens, m.last))
+                .unwrap_or(Unit::Count)
+        })
+        .collect();
+    // Money before the number: "$ 100", "USD 5 000".
+    for (i, m) in mentions.iter().enumerate() {
+        if out[i] == Unit::Count && m.first > 0 {
+            if let Some(p) = tokens.get(m.first - 1) {
+                if matches!(p.first_char(), '$' | '€' | '₸') || p.is_word(&["usd", "eur", "kzt"]) {
+                    out[i] = unit_word(&p.lower).unwrap_or(Unit::Count);
+                }
+            }
+        }
+    }
+    for i in 1..mentions.len() {
+        let low = qualifiers.get(i - 1) == Some(&Qualifier::RangeLow);
+        let high = qualifiers.get(i) == Some(&Qualifier::RangeHigh);
+        if low && high && out[i - 1] == Unit::Count {
+            out[i - 1] = out[i];
+        }
+    }
+    out
+}

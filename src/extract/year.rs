@@ -1,0 +1,561 @@
+//! Years: which year each figure describes. A year stated after the number ("1 059
+//! en 2011", "passés de X en 2022 à Y en 2024"), paired in order with a list of
+//! numbers ("64 000 et 6 600, respectivement, en 2018"), or stated earlier in the
+//! sentence ("En 2012, plus de 44 000 …"); otherwise the report's reference year
+//! (implied), or none for rules and ages.
+//!
+//! Owns the reading of year expressions ("en 2018", "entre 2008 et 2012",
+//! "2020-2025", "au 1er janvier 2013") and their scope. Invariant: a year never
+//! crosses a sentence; the dates of laws ("la loi du 9 novembre 2011"), names
+//! ("Kazakhstan 2050") and comparison bases ("par rapport à 2016") date nothing.
+
+use super::exclusions::is_month;
+use super::numerals::Mention;
+use super::tokens::{Gap, Kind, Token};
+use super::{Qualifier, Unit, Year, YearSource};
+
+/// What a year expression does in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Dates the figures around it.
+    Temporal,
+    /// The horizon of a goal ("d'ici à 2030").
+    Target,
+    /// A comparison base ("par rapport à 2016"), a law's date or a name.
+    Inert,
+}
+
+#[derive(Debug, Clone)]
+struct YearExpr {
+    first: usize,
+    last: usize,
+    year: Year,
+    role: Role,
+    /// Consecutive expressions joined by "," or "et" share a list id.
+    list: usize,
+}
+
+const LEGAL_ACTS: &[&str] = &[
+    "loi",
+    "lois",
+    "décret",
+    "décrets",
+    "arrêté",
+    "ordonnance",
+    "résolution",
+    "décision",
+    "règlement",
+    "code",
+    "protocole",
+    "convention",
+    "accord",
+    "instruction",
+    "directive",
+    "amendements",
+    "constitutionnelle",
+];
+
+/// Words that may stand between a legal act and its date: "loi no 5 du 9 juin 2019".
+const DATE_FILLERS: &[&str] = &[
+    "du",
+    "de",
+    "d",
+    "le",
+    "la",
+    "date",
+    "daté",
+    "datée",
+    "no",
+    "nº",
+    "n",
+    "er",
+    "présidentiel",
+    "gouvernemental",
+    "conjoint",
+    "constitutionnelle",
+    "constitutionnel",
+    "en",
+];
+
+/// Words after which a year is a date of the figures around it.
+const TEMPORAL_LEAD: &[&str] = &[
+    "en",
+    "de",
+    "d",
+    "du",
+    "des",
+    "depuis",
+    "pour",
+    "dès",
+    "avant",
+    "après",
+    "entre",
+    "et",
+    "à",
+    "au",
+    "aux",
+    "fin",
+    "début",
+    "mi",
+    "année",
+    "années",
+    "an",
+    "semestre",
+    "trimestre",
+    "exercice",
+    "période",
+    "l",
+    "vers",
+    "courant",
+    "cours",
+    "le",
+    "la",
+    "été",
+    "hiver",
+    "printemps",
+    "automne",
+    "ou",
+    "contre",
+    "sur",
+    "er",
+    "recensement",
+    "ici",
+    "horizon",
+    "jusqu",
+    "dont",
+    "soit",
+    "puis",
+];
+
+fn year_value(t: &Token<'_>) -> Option<i32> {
+    if t.kind != Kind::Num || t.text.len() != 4 {
+        return None;
+    }
+    let y: i32 = t.text.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+fn lower<'a>(tokens: &'a [Token<'_>], k: usize) -> &'a str {
+    tokens.get(k).map(|t| t.lower.as_str()).unwrap_or("")
+}
+
+/// The word before token `k`, skipping elision apostrophes; with its index.
+fn prev_word(tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    let mut j = k;
+    while j > 0 {
+        j -= 1;
+        let t = &tokens[j];
+        if t.kind == Kind::Punct && matches!(t.first_char(), '’' | '\'') {
+            continue;
+        }
+        return Some(j);
+    }
+    None
+}
+
+fn role_of(tokens: &[Token<'_>], first: usize) -> Role {
+    let Some(p) = prev_word(tokens, first) else {
+        return Role::Temporal;
+    };
+    let p1 = lower(tokens, p);
+    let p2 = prev_word(tokens, p).map(|k| lower(tokens, k)).unwrap_or("");
+    let p3 = prev_word(tokens, p)
+        .and_then(|k| prev_word(tokens, k))
+        .map(|k| lower(tokens, k))
+        .unwrap_or("");
+    if p1 == "horizon" || (p1 == "ici" && p2 == "d") || (p1 == "à" && p2 == "ici") {
+        return Role::Target;
+    }
+    if matches!(p1, "de" | "à") && p2 == "fin" && matches!(p3, "la" | "ici" | "à") {
+        // "d'ici à la fin de 2025" (p3 is "la" here; look further).
+        let far = prev_word(tokens, p)
+            .and_then(|k| prev_word(tokens, k))
+            .and_then(|k| prev_word(tokens, k));
+        let f1 = far.map(|k| lower(tokens, k)).unwrap_or("");
+        let f2 = far
+            .and_then(|k| prev_word(tokens, k))
+            .map(|k| lower(tokens, k))
+            .unwrap_or("");
+        if f1 == "ici" || f2 == "ici" || p3 == "ici" {
+            return Role::Target;
+        }
+    }
+    if p1 == "à" && matches!(p2, "rapport" | "comparé" | "comparativement" | "comparaison") {
+        return Role::Inert;
+    }
+    if p1 == "en" && p2 == "jusqu" {
+        return Role::Target;
+    }
+    // A law's date: walk back over the date and its filler words.
+    let mut k = first;
+    for _ in 0..8 {
+        let Some(j) = prev_word(tokens, k) else { break };
+        let t = &tokens[j];
+        if t.kind == Kind::Word && LEGAL_ACTS.contains(&t.lower.as_str()) {
+            return Role::Inert;
+        }
+        let filler = t.kind == Kind::Num
+            || is_month(t)
+            || t.is_word(DATE_FILLERS)
+            || t.kind == Kind::Punct && matches!(t.first_char(), ',' | '°');
+        if !filler {
+            break;
+        }
+        k = j;
+    }
+    let pt = &tokens[p];
+    let lead_ok = match pt.kind {
+        Kind::Punct => !matches!(pt.first_char(), '-' | '–' | '/'),
+        Kind::Num => true,
+        Kind::Word => TEMPORAL_LEAD.contains(&p1) || is_month(pt),
+    };
+    if lead_ok {
+        Role::Temporal
+    } else {
+        Role::Inert
+    }
+}
+
+/// Finds every year expression in the text, with its role and list.
+fn year_exprs(tokens: &[Token<'_>], in_mention: &[bool]) -> (Vec<YearExpr>, Vec<Option<usize>>) {
+    let mut exprs: Vec<YearExpr> = Vec::new();
+    let mut at: Vec<Option<usize>> = vec![None; tokens.len()];
+    let mut k = 0;
+    while k < tokens.len() {
+        let t = &tokens[k];
+        let Some(y) = year_value(t) else {
+            k += 1;
+            continue;
+        };
+        if in_mention.get(k).copied().unwrap_or(false)
+            || (t.gap == Gap::None
+                && k > 0
+                && matches!(tokens[k - 1].kind, Kind::Word | Kind::Num))
+        {
+            k += 1;
+            continue;
+        }
+        let glued_next = |j: usize| tokens.get(j).filter(|t| t.gap == Gap::None);
+        let mut last = k;
+        let mut year = Year::Single(y);
+        // "2017-2019", "2023/2024".
+        if let (Some(sep), Some(b)) = (glued_next(k + 1), glued_next(k + 2)) {
+            if matches!(sep.first_char(), '-' | '–' | '/') && sep.kind == Kind::Punct {
+                if let Some(y2) = year_value(b) {
+                    year = Year::Period(y, y2);
+                    last = k + 2;
+                }
+            }
+        }
+        // "entre 2008 et 2012", "de 2005 à 2012".
+        if last == k {
+            let p = prev_word(tokens, k).map(|j| lower(tokens, j)).unwrap_or("");
+            let n = lower(tokens, k + 1);
+            if let Some(y2) = tokens.get(k + 2).and_then(year_value) {
+                if (p == "entre" && n == "et") || (matches!(p, "de" | "d") && n == "à") {
+                    year = Year::Period(y, y2);
+                    last = k + 2;
+                }
+            }
+        }
+        let role = role_of(tokens, k);
+        // Same list as the previous expression when only "," / "et" / "en" separate them.
+        let list = match exprs.last() {
+            Some(prev)
+                if (prev.last + 1..k).all(|j| {
+                    tokens[j].is_punct(',') || tokens[j].is_word(&["et", "en", "ou"])
+                }) && k - prev.last <= 3 =>
+            {
+                prev.list
+            }
+            Some(prev) => prev.list + 1,
+            None => 0,
+        };
+        for slot in at.iter_mut().take(last + 1).skip(k) {
+            *slot = Some(exprs.len());
+        }
+        exprs.push(YearExpr {
+            first: k,
+            last,
+            year,
+            role,
+            list,
+        });
+        k = last + 1;
+    }
+    (exprs, at)
+}
+
+/// What a forward look from a number finds first.
+enum Ahead {
+    /// A year expression that dates it.
+    Year(usize),
+    /// Another number, at this token distance.
+    Number(usize),
+    Nothing,
+}
+
+fn look_ahead(
+    tokens: &[Token<'_>],
+    sentences: &[u32],
+    at: &[Option<usize>],
+    exprs: &[YearExpr],
+    mention_at: &[Option<usize>],
+    m: &Mention,
+) -> Ahead {
+    let sid = sentences.get(m.first).copied();
+    let mut depth = 0usize;
+    let mut words = 0;
+    let mut k = m.last + 1;
+    let right_after = k;
+    let mut group_start: Option<usize> = None;
+    while let Some(t) = tokens.get(k) {
+        if sentences.get(k).copied() != sid || words > 14 {
+            break;
+        }
+        if t.is_punct('(') {
+            depth += 1;
+            if depth == 1 {
+                group_start = Some(k);
+            }
+            k += 1;
+            continue;
+        }
+        if t.is_punct(')') {
+            depth = depth.saturating_sub(1);
+            k += 1;
+            continue;
+        }
+        if depth > 0 {
+            // A year in parentheses right after the number: "(2014)".
+            if group_start == Some(right_after) {
+                if let Some(e) = at.get(k).copied().flatten() {
+                    if exprs[e].role != Role::Inert {
+                        return Ahead::Year(e);
+                    }
+                }
+            }
+            k += 1;
+            continue;
+        }
+        if t.kind == Kind::Punct {
+            match t.first_char() {
+                '.' | ';' | ':' | '!' | '?' | '…' => break,
+                ',' => {
+                    let resp = |j: Option<usize>| {
+                        j.and_then(|j| tokens.get(j))
+                            .is_some_and(|t| t.is_word(&["respectivement"]))
+                    };
+                    if !(resp(Some(k + 1)) || resp(k.checked_sub(1))) {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(e) = at.get(k).copied().flatten() {
+            if exprs[e].role != Role::Inert {
+                return Ahead::Year(e);
+            }
+            k = exprs[e].last + 1;
+            continue;
+        }
+        if mention_at.get(k).copied().flatten().is_some() {
+            return Ahead::Number(k);
+        }
+        if t.kind == Kind::Word {
+            words += 1;
+        }
+        k += 1;
+    }
+    Ahead::Nothing
+}
+
+/// True when the tokens between two numbers join them in one list ("X et Y",
+/// "X femmes, Y hommes").
+fn coordinated(tokens: &[Token<'_>], a: &Mention, b: &Mention) -> bool {
+    let between = tokens.get(a.last + 1..b.first).unwrap_or(&[]);
+    between.len() <= 6
+        && between
+            .iter()
+            .any(|t| t.is_punct(',') || t.is_word(&["et"]))
+        && !between.iter().any(|t| t.is_punct('(') || t.is_punct(')'))
+}
+
+/// The nearest temporal year before the number in its sentence, not already
+/// taken by a number before it.
+fn look_behind(
+    tokens: &[Token<'_>],
+    sentences: &[u32],
+    at: &[Option<usize>],
+    exprs: &[YearExpr],
+    owned: &[bool],
+    m: &Mention,
+) -> Option<usize> {
+    let sid = sentences.get(m.first).copied();
+    let mut depth = 0usize;
+    let mut k = m.first;
+    while k > 0 {
+        k -= 1;
+        let t = &tokens[k];
+        if sentences.get(k).copied() != sid {
+            break;
+        }
+        if t.is_punct(')') {
+            depth += 1;
+            continue;
+        }
+        if t.is_punct('(') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if depth > 0 {
+            continue;
+        }
+        if let Some(e) = at.get(k).copied().flatten() {
+            if exprs[e].role == Role::Temporal && !owned[e] {
+                return Some(e);
+            }
+        }
+    }
+    None
+}
+
+const RULE_WORDS: &[&str] = &[
+    "peine",
+    "peines",
+    "passible",
+    "passibles",
+    "emprisonnement",
+    "amende",
+    "amendes",
+    "âge",
+    "âgés",
+    "âgées",
+    "âgé",
+    "âgée",
+    "délai",
+    "délais",
+    "durée",
+    "maximale",
+    "minimale",
+    "privation",
+];
+
+/// True when the figure is a rule or has no time: a duration, an age, a limit.
+fn timeless(
+    tokens: &[Token<'_>],
+    sentences: &[u32],
+    m: &Mention,
+    unit: Unit,
+    qualifier: Qualifier,
+) -> bool {
+    if matches!(unit, Unit::Years | Unit::Days | Unit::Hours) {
+        return true;
+    }
+    let sid = sentences.get(m.first).copied();
+    let lo = m.first.saturating_sub(25);
+    let hi = (m.last + 10).min(tokens.len());
+    let rule_sentence = (lo..hi)
+        .filter(|&k| sentences.get(k).copied() == sid)
+        .any(|k| tokens[k].is_word(RULE_WORDS));
+    rule_sentence
+        && (matches!(
+            qualifier,
+            Qualifier::AtMost | Qualifier::AtLeast | Qualifier::RangeLow | Qualifier::RangeHigh
+        ) || !matches!(unit, Unit::Count | Unit::Percent))
+}
+
+/// The year and its source for each mention, in order.
+pub(crate) fn assign(
+    tokens: &[Token<'_>],
+    sentences: &[u32],
+    mentions: &[Mention],
+    qualifiers: &[Qualifier],
+    units: &[Unit],
+    reference_year: Option<i32>,
+) -> Vec<(Option<Year>, Option<YearSource>)> {
+    let mut in_mention = vec![false; tokens.len()];
+    let mut mention_at: Vec<Option<usize>> = vec![None; tokens.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        for k in m.first..=m.last.min(tokens.len().saturating_sub(1)) {
+            in_mention[k] = true;
+        }
+        if let Some(slot) = mention_at.get_mut(m.first) {
+            *slot = Some(i);
+        }
+    }
+    let (exprs, at) = year_exprs(tokens, &in_mention);
+    let ahead: Vec<Ahead> = mentions
+        .iter()
+        .map(|m| look_ahead(tokens, sentences, &at, &exprs, &mention_at, m))
+        .collect();
+    let mut stated: Vec<Option<Year>> = vec![None; mentions.len()];
+    let mut owned = vec![false; exprs.len()];
+    // Numbers followed by their year, alone or as a coordinated list.
+    let mut i = 0;
+    while i < mentions.len() {
+        // The group: i, and the numbers coordinated after it.
+        let mut group = vec![i];
+        let mut j = i;
+        while let Ahead::Number(k) = ahead[j] {
+            let Some(next) = mention_at.get(k).copied().flatten() else { break };
+            if next != j + 1 || !coordinated(tokens, &mentions[j], &mentions[next]) {
+                break;
+            }
+            group.push(next);
+            j = next;
+        }
+        if let Ahead::Year(e) = ahead[j] {
+            let list: Vec<usize> = (e..exprs.len())
+                .take_while(|&x| exprs[x].list == exprs[e].list)
+                .collect();
+            if list.len() == group.len() {
+                for (g, x) in group.iter().zip(&list) {
+                    stated[*g] = Some(exprs[*x].year);
+                    owned[*x] = true;
+                }
+            } else {
+                for g in &group {
+                    stated[*g] = Some(exprs[e].year);
+                }
+                owned[e] = true;
+            }
+        }
+        i = j + 1;
+    }
+    // A range's low end shares its high end's year.
+    for i in 1..mentions.len() {
+        if qualifiers.get(i - 1) == Some(&Qualifier::RangeLow)
+            && qualifiers.get(i) == Some(&Qualifier::RangeHigh)
+            && stated[i - 1].is_none()
+        {
+            stated[i - 1] = stated[i];
+        }
+    }
+    // Years stated earlier in the sentence.
+    for (i, m) in mentions.iter().enumerate() {
+        if stated[i].is_none() {
+            if let Some(e) = look_behind(tokens, sentences, &at, &exprs, &owned, m) {
+                stated[i] = Some(exprs[e].year);
+            }
+        }
+    }
+    mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| match stated[i] {
+            Some(y) => (Some(y), Some(YearSource::Stated)),
+            None => {
+                let unit = units.get(i).copied().unwrap_or(Unit::Count);
+                let q = qualifiers.get(i).copied().unwrap_or(Qualifier::Exact);
+                match reference_year {
+                    Some(r) if !timeless(tokens, sentences, m, unit, q) => {
+                        (Some(Year::Single(r)), Some(YearSource::Implied))
+                    }
+                    _ => (None, None),
+                }
+            }
+        })
+        .collect()
+}
