@@ -5,10 +5,11 @@
 
 use crate::chart::{self, ChartStyle, Lang};
 use crate::corpus;
-use crate::series::{self, Series};
+use crate::series::catalogue::Catalogue;
+use crate::series::sourced::Corpus;
+use crate::series::Series;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -18,21 +19,15 @@ pub struct Derek {
     series: Vec<Series>,
 }
 
-/// A source under a chart: which report, where in it.
-#[derive(Serialize)]
-struct SourceRef {
-    report: String,
-    line: usize,
-}
-
 #[wasm_bindgen]
 impl Derek {
     /// Reads the bundled reports and finds their series.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Derek, JsError> {
-        let reports = corpus::bundled()?;
+        let corpus = Corpus::read(corpus::bundled()?);
+        let catalogue = Catalogue::bundled()?;
         Ok(Derek {
-            series: vec![series::domestic_violence_cases(&reports)],
+            series: catalogue.build(&corpus),
         })
     }
 
@@ -47,21 +42,9 @@ impl Derek {
         Ok(serde_wasm_bindgen::to_value(&self.find(id)?.points)?)
     }
 
-    /// Where the series' points were read, one entry per report and line.
-    pub fn sources(&self, id: &str) -> Result<JsValue, JsError> {
-        let mut sources: Vec<SourceRef> = Vec::new();
-        for p in &self.find(id)?.points {
-            if !sources
-                .iter()
-                .any(|s| s.report == p.report && s.line == p.line)
-            {
-                sources.push(SourceRef {
-                    report: p.report.clone(),
-                    line: p.line,
-                });
-            }
-        }
-        Ok(serde_wasm_bindgen::to_value(&sources)?)
+    /// The source line under a chart: "Source : CAT/C/KAZ/3, …".
+    pub fn citation(&self, id: &str, lang: &str) -> Result<String, JsError> {
+        Ok(chart::source_line(self.find(id)?, Lang::from_code(lang)))
     }
 
     /// Draws a series on a canvas, sizing its buffer by the device pixel ratio so
@@ -88,8 +71,9 @@ impl Derek {
         let style = ChartStyle {
             lang: Lang::from_code(lang),
             scale: ratio,
+            ..ChartStyle::default()
         };
-        chart::draw_time_series(&backend.into_drawing_area(), series, &style)?;
+        chart::draw(&backend.into_drawing_area(), series, &style)?;
         Ok(())
     }
 }

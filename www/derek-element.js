@@ -76,10 +76,7 @@ class DerekChart extends HTMLElement {
       const app = await derek();
       if (this.canvas.clientWidth === 0) return; // not laid out yet: the observer calls again
       app.draw(this.canvas, id, lang, window.devicePixelRatio || 1);
-      const sources = app.sources(id)
-        .map((s) => `${s.report}, ${this.labels.line} ${s.line}`)
-        .join(" ; ");
-      this.source.textContent = this.labels.source + sources;
+      this.source.textContent = app.citation(id, lang);
       this.canvas.setAttribute("aria-label", id);
       this.dataset.state = "ready";
     } catch (error) {

@@ -7,16 +7,18 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: derek <command> [args]
 
 commands:
-  series                     list the series found in the bundled reports
+  series [--json]            the catalogued series and their points (text, or JSON Lines)
   chart ID --svg FILE [--lang fr|en] [--theme light|dark] [--width PX]
                              draw a series to an SVG file
+  facts                      print every fact of the bundled reports with its source, JSON Lines
   paragraphs FILE            print the paragraphs of a report, one JSON object a line";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("series") => cmd_series(),
+        Some("series") => cmd_series(args.get(1).is_some_and(|a| a == "--json")),
         Some("chart") => cmd_chart(&args[1..]),
+        Some("facts") => cmd_facts(),
         Some("paragraphs") => match args.get(1) {
             Some(file) => cmd_paragraphs(file),
             None => Err(USAGE.to_string()),
@@ -36,11 +38,57 @@ fn main() -> ExitCode {
     }
 }
 
-fn cmd_series() -> Result<(), String> {
+fn bundled_series() -> Result<Vec<derek::series::Series>, String> {
     let reports = derek::corpus::bundled().map_err(|e| e.to_string())?;
-    let series = derek::series::domestic_violence_cases(&reports);
-    println!("{} ({} points)", series.title_en, series.points.len());
-    Ok(())
+    let corpus = derek::series::sourced::Corpus::read(reports);
+    let catalogue = derek::series::catalogue::Catalogue::bundled().map_err(|e| e.to_string())?;
+    Ok(catalogue.build(&corpus))
+}
+
+fn cmd_series(json: bool) -> Result<(), String> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for series in bundled_series()? {
+        if json {
+            let line = serde_json::to_string(&series).map_err(|e| e.to_string())?;
+            writeln!(out, "{line}")
+        } else {
+            writeln!(
+                out,
+                "{:<36} {:>3} points  {}",
+                series.id,
+                series.points.len(),
+                series.title_en
+            )
+            .and_then(|()| {
+                series.points.iter().try_for_each(|p| {
+                    let key = match &p.key {
+                        derek::series::Key::Year { year } => year.to_string(),
+                        derek::series::Key::Category { category } => category.clone(),
+                    };
+                    writeln!(
+                        out,
+                        "    {key:<24} {:>14} {:<10} {:<8} {}{} {}, {} (l. {})",
+                        p.value,
+                        serde_json::to_value(p.qualifier)
+                            .unwrap_or_default()
+                            .as_str()
+                            .unwrap_or(""),
+                        serde_json::to_value(p.year_source)
+                            .unwrap_or_default()
+                            .as_str()
+                            .unwrap_or(""),
+                        if p.conflict { "CONFLICT " } else { "" },
+                        p.verbatim,
+                        p.report,
+                        p.reference,
+                        p.line
+                    )
+                })
+            })
+        }
+        .map_err(|e| format!("cannot write: {e}"))?;
+    }
+    out.flush().map_err(|e| format!("cannot write: {e}"))
 }
 
 fn cmd_chart(args: &[String]) -> Result<(), String> {
@@ -66,11 +114,10 @@ fn cmd_chart(args: &[String]) -> Result<(), String> {
         }
     }
     let out = out.ok_or("chart needs --svg FILE")?;
-    let reports = derek::corpus::bundled().map_err(|e| e.to_string())?;
-    let series = derek::series::domestic_violence_cases(&reports);
-    if series.id != *id {
-        return Err(format!("no series with id {id:?} (try `derek series`)"));
-    }
+    let series = bundled_series()?
+        .into_iter()
+        .find(|s| s.id == *id)
+        .ok_or_else(|| format!("no series with id {id:?} (try `derek series`)"))?;
     let svg = derek::chart::svg(&series, &style, width).map_err(|e| e.to_string())?;
     std::fs::write(&out, svg).map_err(|e| format!("cannot write {out}: {e}"))
 }
@@ -95,6 +142,17 @@ fn cmd_paragraphs(file: &str) -> Result<(), String> {
             "text": p.text,
         });
         writeln!(out, "{line}").map_err(|e| format!("cannot write: {e}"))?;
+    }
+    out.flush().map_err(|e| format!("cannot write: {e}"))
+}
+
+fn cmd_facts() -> Result<(), String> {
+    let reports = derek::corpus::bundled().map_err(|e| e.to_string())?;
+    let corpus = derek::series::sourced::Corpus::read(reports);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for fact in &corpus.facts {
+        let json = serde_json::to_string(fact).map_err(|e| e.to_string())?;
+        writeln!(out, "{json}").map_err(|e| format!("cannot write: {e}"))?;
     }
     out.flush().map_err(|e| format!("cannot write: {e}"))
 }

@@ -11,6 +11,7 @@ pub mod marks;
 mod palette;
 mod time;
 
+pub use frame::source_line;
 pub use palette::{Palette, Theme};
 
 use crate::series::{Kind, Series};
@@ -184,6 +185,7 @@ mod tests {
     fn sample() -> Series {
         Series {
             id: "s".into(),
+            theme: "t".into(),
             title_fr: "Ordonnances de protection".into(),
             title_en: "Protection orders".into(),
             unit: Unit::Count,

@@ -550,16 +550,28 @@ mod tests {
             texts(&doc),
             vec![
                 ("1", "Le rapport couvre la période."),
-                ("2", "Une plateforme entre le Kazakhstan et de l’Ouzbékistan a été créée.")
+                (
+                    "2",
+                    "Une plateforme entre le Kazakhstan et de l’Ouzbékistan a été créée."
+                )
             ]
         );
         let kinds: Vec<_> = doc.furniture.iter().map(|f| (f.kind, f.line)).collect();
         assert_eq!(
             kinds,
-            vec![(FurnitureKind::RunningHeader, 11), (FurnitureKind::RunningFooter, 13)]
+            vec![
+                (FurnitureKind::RunningHeader, 11),
+                (FurnitureKind::RunningFooter, 13)
+            ]
         );
-        assert_eq!(doc.paragraphs.get(1).map(|p| (p.first_line, p.last_line)), Some((7, 15)));
-        assert_eq!(doc.sections.first().map(|s| s.title.as_str()), Some("I. Méthodologie"));
+        assert_eq!(
+            doc.paragraphs.get(1).map(|p| (p.first_line, p.last_line)),
+            Some((7, 15))
+        );
+        assert_eq!(
+            doc.sections.first().map(|s| s.title.as_str()),
+            Some("I. Méthodologie")
+        );
     }
 
     #[test]
@@ -569,7 +581,10 @@ mod tests {
         assert_eq!(
             texts(&doc),
             vec![
-                ("1", "Des programmes pour la période allant jusqu’en 2018. Ils ont été adoptés."),
+                (
+                    "1",
+                    "Des programmes pour la période allant jusqu’en 2018. Ils ont été adoptés."
+                ),
                 ("2", "Suite.")
             ]
         );
@@ -588,7 +603,11 @@ mod tests {
         assert_eq!(
             titles,
             vec![
-                ("III. Cadre général de la protection des droits de l’homme", 1, None),
+                (
+                    "III. Cadre général de la protection des droits de l’homme",
+                    1,
+                    None
+                ),
                 ("Recommandations 125.10 et 125.33", 4, Some(0))
             ]
         );
@@ -618,8 +637,14 @@ mod tests {
         assert_eq!(
             texts(&doc),
             vec![
-                ("Note verbale datée du 14 juin 2021, 1", "La Mission a l’honneur de se référer à la candidature."),
-                ("Note verbale datée du 14 juin 2021, 2", "Conformément à la résolution, la Mission fait tenir.")
+                (
+                    "Note verbale datée du 14 juin 2021, 1",
+                    "La Mission a l’honneur de se référer à la candidature."
+                ),
+                (
+                    "Note verbale datée du 14 juin 2021, 2",
+                    "Conformément à la résolution, la Mission fait tenir."
+                )
             ]
         );
         assert_eq!(doc.furniture.len(), 3);
@@ -628,18 +653,31 @@ mod tests {
 
     #[test]
     fn a_question_label_holds_the_answer_paragraphs_below_it() {
-        let text = "\t\tCadre juridique\n\n\n\t\t2. с)\n\n\tPremier paragraphe.\n\tSecond paragraphe.\n\n\
+        let text =
+            "\t\tCadre juridique\n\n\n\t\t2. с)\n\n\tPremier paragraphe.\n\tSecond paragraphe.\n\n\
                     \t\t3 b) \n\n\tRéponse.\n\t\t4 \n\n\tAutre réponse.\n";
         let doc = parse_as(text, Layout::LinePerParagraph);
         let got: Vec<_> = doc
             .paragraphs
             .iter()
-            .map(|p| (p.id.as_str(), p.label.as_str(), p.text.as_str(), p.reference()))
+            .map(|p| {
+                (
+                    p.id.as_str(),
+                    p.label.as_str(),
+                    p.text.as_str(),
+                    p.reference(),
+                )
+            })
             .collect();
         assert_eq!(
             got,
             vec![
-                ("q2-c", "2. c)", "Premier paragraphe.\nSecond paragraphe.", "2. c)".to_string()),
+                (
+                    "q2-c",
+                    "2. c)",
+                    "Premier paragraphe.\nSecond paragraphe.",
+                    "2. c)".to_string()
+                ),
                 ("q3-b", "3 b)", "Réponse.", "3 b)".to_string()),
                 ("q4", "4", "Autre réponse.", "4".to_string()),
             ]
@@ -663,8 +701,14 @@ mod tests {
                 ("article-2-1", "Article 2, 1".to_string()),
                 ("article-2-2", "Article 2, 2".to_string()),
                 ("article-2-3", "Article 2, 3".to_string()),
-                ("paragraphe-21-alineas-a-et-b-1", "Paragraphe 21, Alinéas a et b, 1".to_string()),
-                ("paragraphe-21-alinea-c-1", "Paragraphe 21, Alinéa c, 1".to_string()),
+                (
+                    "paragraphe-21-alineas-a-et-b-1",
+                    "Paragraphe 21, Alinéas a et b, 1".to_string()
+                ),
+                (
+                    "paragraphe-21-alinea-c-1",
+                    "Paragraphe 21, Alinéa c, 1".to_string()
+                ),
             ]
         );
     }
@@ -678,10 +722,20 @@ mod tests {
             doc.paragraphs.first().map(|p| p.text.as_str()),
             Some("Les axes suivants :\nLa législation ;\nLes institutions.")
         );
-        let levels: Vec<_> = doc.sections.iter().map(|s| (s.number.as_deref(), s.level)).collect();
+        let levels: Vec<_> = doc
+            .sections
+            .iter()
+            .map(|s| (s.number.as_deref(), s.level))
+            .collect();
         assert_eq!(
             levels,
-            vec![(Some("I"), 1), (Some("A"), 2), (Some("B"), 2), (Some("H"), 2), (Some("I"), 2)]
+            vec![
+                (Some("I"), 1),
+                (Some("A"), 2),
+                (Some("B"), 2),
+                (Some("H"), 2),
+                (Some("I"), 2)
+            ]
         );
     }
 
@@ -693,11 +747,16 @@ mod tests {
         assert_eq!(p.text, "Un texte de non-discrimination.");
         let lines: Vec<&str> = text.split('\n').collect();
         for (offset, c) in p.text.char_indices() {
-            let pos = p.source_position(offset).ok_or("every byte has a position")?;
+            let pos = p
+                .source_position(offset)
+                .ok_or("every byte has a position")?;
             let line = lines.get(pos.line - 1).ok_or("line exists")?;
             let original = line.chars().nth(pos.column - 1);
             if c == ' ' {
-                assert!(original.is_none_or(char::is_whitespace), "{offset}: {original:?}");
+                assert!(
+                    original.is_none_or(char::is_whitespace),
+                    "{offset}: {original:?}"
+                );
             } else {
                 assert_eq!(original, Some(c), "at byte {offset}");
             }

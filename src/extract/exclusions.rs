@@ -292,7 +292,8 @@ pub(crate) fn apply(tokens: &[Token<'_>], mentions: &mut [Mention]) {
         if t.kind == Kind::Num && m.form == Form::PlainDigits {
             let glued_next = tokens.get(first + 1).filter(|n| n.gap == Gap::None);
             let line_start = t.gap == Gap::Newline
-                || prev.is_some_and(|p| p.kind == Kind::Punct && matches!(p.first_char(), ';' | ':'));
+                || prev
+                    .is_some_and(|p| p.kind == Kind::Punct && matches!(p.first_char(), ';' | ':'));
             if let Some(n) = glued_next {
                 if n.is_punct(')') && paren_depth_at.get(first).copied().unwrap_or(0) == 0 {
                     excluded = true;

@@ -230,9 +230,9 @@ impl<'a> Scanner<'_, 'a> {
         while let Some(t) = self.tok(j) {
             int.push_str(t.text);
             let lead_ok = grouped || t.text.len() <= 3;
-            let next_is_group = self.tok(j + 1).is_some_and(|n| {
-                n.kind == Kind::Num && n.gap == Gap::Space && n.text.len() == 3
-            });
+            let next_is_group = self
+                .tok(j + 1)
+                .is_some_and(|n| n.kind == Kind::Num && n.gap == Gap::Space && n.text.len() == 3);
             if lead_ok && next_is_group {
                 grouped = true;
                 j += 1;
@@ -363,7 +363,8 @@ impl<'a> Scanner<'_, 'a> {
         } else {
             Form::PlainDigits
         };
-        let year_like = form == Form::PlainDigits && int.len() == 4 && (1900.0..=2100.0).contains(&value);
+        let year_like =
+            form == Form::PlainDigits && int.len() == 4 && (1900.0..=2100.0).contains(&value);
         // Multiplier word: "20,3 millions", "3 mille".
         if !percent {
             if let Some(n) = self.tok(last + 1) {
@@ -469,7 +470,8 @@ impl<'a> Scanner<'_, 'a> {
             }
             if let Some(value) = words_value(&words) {
                 // "pour cent" is a percent sign, not a hundred.
-                if first == "cent" && i > 0 && self.tok(i - 1).is_some_and(|t| t.is_word(&["pour"])) {
+                if first == "cent" && i > 0 && self.tok(i - 1).is_some_and(|t| t.is_word(&["pour"]))
+                {
                     return i + 1;
                 }
                 // "deux tiers", "trois quarts", "deux centaines".
@@ -552,16 +554,16 @@ impl<'a> Scanner<'_, 'a> {
             }
             return i + 1;
         }
-        let Some(v) = approx_noun(&t.lower) else { return i + 1 };
+        let Some(v) = approx_noun(&t.lower) else {
+            return i + 1;
+        };
         if !t.lower.ends_with('s') {
             return i + 1;
         }
         if let Some(p) = prev {
             if p.is_word(&["des", "plusieurs", "quelques", "de"]) {
                 // "des milliers de femmes": more than one thousand.
-                let followed_by_de = self
-                    .tok(i + 1)
-                    .is_some_and(|n| n.is_word(&["de", "d"]));
+                let followed_by_de = self.tok(i + 1).is_some_and(|n| n.is_word(&["de", "d"]));
                 if followed_by_de || p.lower != "de" {
                     let mut m = simple(i, i, v, Form::Idiom, None);
                     m.qualifier = Some(if p.lower == "quelques" {

@@ -131,8 +131,8 @@ fn from_words_before(tokens: &[Token<'_>], prev: &[usize]) -> Option<Qualifier> 
         }
     }
     match w0 {
-        "environ" | "quelque" | "approximativement" | "quasiment" | "pratiquement"
-        | "presque" | "avoisinant" | "env" => return Some(Qualifier::Approx),
+        "environ" | "quelque" | "approximativement" | "quasiment" | "pratiquement" | "presque"
+        | "avoisinant" | "env" => return Some(Qualifier::Approx),
         "jusqu" | "jusque" => return Some(Qualifier::AtMost),
         "≤" | "⩽" => return Some(Qualifier::AtMost),
         "≥" | "⩾" => return Some(Qualifier::AtLeast),
@@ -289,7 +289,8 @@ pub(crate) fn assign(
         if q.is_none() {
             let a = tokens.get(m.last + 1);
             let b = tokens.get(m.last + 2);
-            if a.is_some_and(|t| t.is_word(&["et", "ou"])) && b.is_some_and(|t| t.is_word(&["plus"]))
+            if a.is_some_and(|t| t.is_word(&["et", "ou"]))
+                && b.is_some_and(|t| t.is_word(&["plus"]))
             {
                 q = Some(Qualifier::AtLeast);
             }

@@ -185,7 +185,19 @@ mod tests {
         let texts: Vec<&str> = t.iter().map(|t| t.text).collect();
         assert_eq!(
             texts,
-            ["plus", "de", "115", "526", "en", "2022", ",", "vingt-deux", "d", "’", "enfants"]
+            [
+                "plus",
+                "de",
+                "115",
+                "526",
+                "en",
+                "2022",
+                ",",
+                "vingt-deux",
+                "d",
+                "’",
+                "enfants"
+            ]
         );
         assert_eq!(t[3].gap, Gap::Space);
         assert_eq!(t[6].gap, Gap::None);

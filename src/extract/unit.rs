@@ -35,7 +35,10 @@ fn unit_after(tokens: &[Token<'_>], last: usize) -> Option<Unit> {
     // "3,1 milliards de tenge", "5 000 dollars des États-Unis".
     if t.is_word(&["de", "d"]) {
         k += 1;
-        if tokens.get(k).is_some_and(|t| t.is_punct('’') || t.is_punct('\'')) {
+        if tokens
+            .get(k)
+            .is_some_and(|t| t.is_punct('’') || t.is_punct('\''))
+        {
             k += 1;
         }
         let w = tokens.get(k)?;
@@ -81,7 +84,8 @@ pub(crate) fn assign(
     for (i, m) in mentions.iter().enumerate() {
         if out[i] == Unit::Count && m.first > 0 {
             if let Some(p) = tokens.get(m.first - 1) {
-                if matches!(p.first_char(), '$' | '€' | '₸') || p.is_word(&["usd", "eur", "kzt"]) {
+                if matches!(p.first_char(), '$' | '€' | '₸') || p.is_word(&["usd", "eur", "kzt"])
+                {
                     out[i] = unit_word(&p.lower).unwrap_or(Unit::Count);
                 }
             }

@@ -180,7 +180,12 @@ fn role_of(tokens: &[Token<'_>], first: usize) -> Role {
             return Role::Target;
         }
     }
-    if p1 == "à" && matches!(p2, "rapport" | "comparé" | "comparativement" | "comparaison") {
+    if p1 == "à"
+        && matches!(
+            p2,
+            "rapport" | "comparé" | "comparativement" | "comparaison"
+        )
+    {
         return Role::Inert;
     }
     if p1 == "en" && p2 == "jusqu" {
@@ -228,9 +233,7 @@ fn year_exprs(tokens: &[Token<'_>], in_mention: &[bool]) -> (Vec<YearExpr>, Vec<
             continue;
         };
         if in_mention.get(k).copied().unwrap_or(false)
-            || (t.gap == Gap::None
-                && k > 0
-                && matches!(tokens[k - 1].kind, Kind::Word | Kind::Num))
+            || (t.gap == Gap::None && k > 0 && matches!(tokens[k - 1].kind, Kind::Word | Kind::Num))
         {
             k += 1;
             continue;
@@ -262,9 +265,9 @@ fn year_exprs(tokens: &[Token<'_>], in_mention: &[bool]) -> (Vec<YearExpr>, Vec<
         // Same list as the previous expression when only "," / "et" / "en" separate them.
         let list = match exprs.last() {
             Some(prev)
-                if (prev.last + 1..k).all(|j| {
-                    tokens[j].is_punct(',') || tokens[j].is_word(&["et", "en", "ou"])
-                }) && k - prev.last <= 3 =>
+                if (prev.last + 1..k)
+                    .all(|j| tokens[j].is_punct(',') || tokens[j].is_word(&["et", "en", "ou"]))
+                    && k - prev.last <= 3 =>
             {
                 prev.list
             }
@@ -499,7 +502,9 @@ pub(crate) fn assign(
         let mut group = vec![i];
         let mut j = i;
         while let Ahead::Number(k) = ahead[j] {
-            let Some(next) = mention_at.get(k).copied().flatten() else { break };
+            let Some(next) = mention_at.get(k).copied().flatten() else {
+                break;
+            };
             if next != j + 1 || !coordinated(tokens, &mentions[j], &mentions[next]) {
                 break;
             }

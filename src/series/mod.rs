@@ -4,55 +4,15 @@
 //! Invariant: a series never averages, drops or invents a value. When two reports
 //! give different values for the same year, both points are kept and flagged.
 
-mod first_look;
-
-pub use first_look::domestic_violence_cases;
+pub mod catalogue;
+pub mod sourced;
 
 use serde::Serialize;
 
-/// How a figure is bounded, as the text says it ("plus de", "environ", …).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Qualifier {
-    Exact,
-    Approx,
-    MoreThan,
-    LessThan,
-    AtLeast,
-    AtMost,
-    RangeLow,
-    RangeHigh,
-    Change,
-    Target,
-}
-
-/// Whether the text dates a figure, or only the report's date does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum YearSource {
-    Stated,
-    Implied,
-}
-
-/// What a series' values are measured in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    Count,
-    Percent,
-    Tenge,
-    Usd,
-    Eur,
-    OtherMoney,
-    Ratio,
-    Years,
-    Days,
-    Hours,
-    Other,
-}
+pub use crate::extract::{Qualifier, Unit, YearSource};
 
 /// A time series is drawn as a line over years; a breakdown as sorted bars.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Time,
@@ -113,6 +73,8 @@ impl Point {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Series {
     pub id: String,
+    /// The theme it is listed under in the explorer.
+    pub theme: String,
     pub title_fr: String,
     pub title_en: String,
     pub unit: Unit,
