@@ -8,6 +8,7 @@ pub mod chart;
 pub mod corpus;
 pub mod document;
 pub mod extract;
+pub mod present;
 pub mod series;
 
 #[cfg(target_arch = "wasm32")]

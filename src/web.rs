@@ -1,33 +1,108 @@
 //! The wasm-bindgen layer: converts between JavaScript and the core, and delegates.
 //!
 //! Invariant: no logic here beyond conversion and canvas sizing; everything it calls
-//! is plain Rust that native tests reach.
+//! is plain Rust that native tests reach. Errors become JavaScript exceptions with a
+//! message, never a panic (a panic would kill the widget on someone's site).
 
-use crate::chart::{self, ChartStyle, Lang};
+use crate::chart::{self, ChartStyle, DrawnChart, Lang, Theme};
 use crate::corpus;
+use crate::present::{self, Table};
 use crate::series::catalogue::Catalogue;
 use crate::series::sourced::Corpus;
 use crate::series::Series;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-/// The loaded reports and the series found in them: build once, draw many times.
+/// The loaded reports and their series: built once per page, shared by elements.
 #[wasm_bindgen]
 pub struct Derek {
+    corpus: Corpus,
+    catalogue: Catalogue,
     series: Vec<Series>,
+}
+
+/// Where a drawing put its points, to find the one under the pointer.
+#[wasm_bindgen]
+pub struct Drawn {
+    inner: DrawnChart,
+}
+
+#[wasm_bindgen]
+impl Drawn {
+    /// Index of the point within `radius` CSS pixels of (x, y), if any.
+    pub fn nearest(&self, x: f64, y: f64, radius: f64) -> Option<usize> {
+        self.inner.nearest(x, y, radius)
+    }
+
+    /// Index of the point nearest to (x, y), favouring the same column.
+    #[wasm_bindgen(js_name = nearestColumn)]
+    pub fn nearest_column(&self, x: f64, y: f64) -> Option<usize> {
+        self.inner.nearest_column(x, y)
+    }
+
+    /// Points in reading order (left to right, then top to bottom), for the keyboard.
+    pub fn order(&self) -> Vec<usize> {
+        let mut marks = self.inner.marks.clone();
+        marks.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+        marks.iter().map(|m| m.point).collect()
+    }
+
+    /// Where point `index` was drawn: `[x, y]` in CSS pixels, or empty.
+    pub fn position(&self, index: usize) -> Vec<f64> {
+        self.inner
+            .marks
+            .iter()
+            .find(|m| m.point == index)
+            .map_or_else(Vec::new, |m| vec![m.x, m.y])
+    }
+}
+
+#[derive(Serialize)]
+struct ThemeEntry<'a> {
+    id: &'a str,
+    title: &'a str,
+    series: Vec<SeriesEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct SeriesEntry<'a> {
+    id: &'a str,
+    title: &'a str,
+    kind: crate::series::Kind,
+    points: usize,
+    reports: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SourcePanel {
+    report: String,
+    report_title: String,
+    reference: String,
+    paragraph: String,
+    line: usize,
+    segments: Vec<present::Segment>,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    Ok(value.serialize(&serializer)?)
 }
 
 #[wasm_bindgen]
 impl Derek {
-    /// Reads the bundled reports and finds their series.
+    /// Reads the bundled reports, extracts their figures and builds the series.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Derek, JsError> {
         let corpus = Corpus::read(corpus::bundled()?);
         let catalogue = Catalogue::bundled()?;
+        let series = catalogue.build(&corpus);
         Ok(Derek {
-            series: catalogue.build(&corpus),
+            corpus,
+            catalogue,
+            series,
         })
     }
 
@@ -37,14 +112,71 @@ impl Derek {
         self.series.iter().map(|s| s.id.clone()).collect()
     }
 
-    /// The points of a series, with their provenance.
-    pub fn points(&self, id: &str) -> Result<JsValue, JsError> {
-        Ok(serde_wasm_bindgen::to_value(&self.find(id)?.points)?)
+    /// Themes with their series (id, title, kind, number of points, reports).
+    pub fn catalogue(&self, lang: &str) -> Result<JsValue, JsError> {
+        let lang = Lang::from_code(lang);
+        let themes: Vec<ThemeEntry> = self
+            .catalogue
+            .themes
+            .iter()
+            .map(|theme| ThemeEntry {
+                id: &theme.id,
+                title: match lang {
+                    Lang::Fr => &theme.title_fr,
+                    Lang::En => &theme.title_en,
+                },
+                series: self
+                    .series
+                    .iter()
+                    .filter(|s| s.theme == theme.id && !s.points.is_empty())
+                    .map(|s| {
+                        let mut reports: Vec<&str> =
+                            s.points.iter().map(|p| p.report.as_str()).collect();
+                        reports.sort_unstable();
+                        reports.dedup();
+                        SeriesEntry {
+                            id: &s.id,
+                            title: title(s, lang),
+                            kind: s.kind,
+                            points: s.points.len(),
+                            reports,
+                        }
+                    })
+                    .collect(),
+            })
+            .filter(|t| !t.series.is_empty())
+            .collect();
+        to_js(&themes)
+    }
+
+    /// A series with all its points and their provenance.
+    pub fn series(&self, id: &str) -> Result<JsValue, JsError> {
+        to_js(self.find(id)?)
+    }
+
+    /// The series' title in `lang`.
+    pub fn title(&self, id: &str, lang: &str) -> Result<String, JsError> {
+        Ok(title(self.find(id)?, Lang::from_code(lang)).to_string())
     }
 
     /// The source line under a chart: "Source : CAT/C/KAZ/3, …".
     pub fn citation(&self, id: &str, lang: &str) -> Result<String, JsError> {
         Ok(chart::source_line(self.find(id)?, Lang::from_code(lang)))
+    }
+
+    /// The chart described in a sentence or two, for screen readers.
+    pub fn summary(&self, id: &str, lang: &str) -> Result<String, JsError> {
+        Ok(present::summary(self.find(id)?, Lang::from_code(lang)))
+    }
+
+    /// The height (CSS pixels) the chart wants at `css_width`.
+    #[wasm_bindgen(js_name = preferredHeight)]
+    pub fn preferred_height(&self, id: &str, lang: &str, css_width: f64) -> Result<f64, JsError> {
+        let style = ChartStyle {
+            lang: Lang::from_code(lang),
+            ..ChartStyle::default()
+        };
+        Ok(chart::preferred_height(self.find(id)?, &style, css_width))
     }
 
     /// Draws a series on a canvas, sizing its buffer by the device pixel ratio so
@@ -54,11 +186,12 @@ impl Derek {
         canvas: HtmlCanvasElement,
         id: &str,
         lang: &str,
+        theme: &str,
         device_pixel_ratio: f64,
-    ) -> Result<(), JsError> {
+    ) -> Result<Drawn, JsError> {
         let series = self.find(id)?;
         let ratio = if device_pixel_ratio.is_finite() && device_pixel_ratio > 0.0 {
-            device_pixel_ratio
+            device_pixel_ratio.min(4.0)
         } else {
             1.0
         };
@@ -70,11 +203,81 @@ impl Derek {
             .ok_or_else(|| JsError::new("this canvas has no 2D context"))?;
         let style = ChartStyle {
             lang: Lang::from_code(lang),
+            theme: Theme::from_code(theme),
             scale: ratio,
-            ..ChartStyle::default()
         };
-        chart::draw(&backend.into_drawing_area(), series, &style)?;
-        Ok(())
+        let inner = chart::draw(&backend.into_drawing_area(), series, &style)?;
+        Ok(Drawn { inner })
+    }
+
+    /// The chart as an SVG document `width` CSS pixels wide (for download).
+    pub fn svg(&self, id: &str, lang: &str, theme: &str, width: u32) -> Result<String, JsError> {
+        let style = ChartStyle {
+            lang: Lang::from_code(lang),
+            theme: Theme::from_code(theme),
+            scale: 1.0,
+        };
+        Ok(chart::svg(self.find(id)?, &style, width.clamp(320, 2400))?)
+    }
+
+    /// The tooltip of point `index`: key, value, quote, source, conflict.
+    pub fn tooltip(&self, id: &str, index: usize, lang: &str) -> Result<JsValue, JsError> {
+        let tip = present::tooltip(self.find(id)?, index, Lang::from_code(lang))
+            .ok_or_else(|| JsError::new(&format!("{id} has no point {index}")))?;
+        to_js(&tip)
+    }
+
+    /// The paragraph a point was read in, cut into segments with its number marked.
+    pub fn source(&self, id: &str, index: usize, lang: &str) -> Result<JsValue, JsError> {
+        let point = self
+            .find(id)?
+            .points
+            .get(index)
+            .ok_or_else(|| JsError::new(&format!("{id} has no point {index}")))?;
+        let report = self
+            .corpus
+            .reports
+            .get(point.report_index)
+            .ok_or_else(|| JsError::new("the point's report is missing"))?;
+        let paragraph = self
+            .corpus
+            .documents
+            .get(point.report_index)
+            .and_then(|d| d.paragraph(&point.paragraph))
+            .ok_or_else(|| JsError::new("the point's paragraph is missing"))?;
+        to_js(&SourcePanel {
+            report: report.meta.symbol.clone(),
+            report_title: match Lang::from_code(lang) {
+                Lang::Fr => report.meta.title_fr.clone(),
+                Lang::En => report.meta.title_en.clone(),
+            },
+            reference: point.reference.clone(),
+            paragraph: point.paragraph.clone(),
+            line: point.line,
+            segments: present::highlight(&paragraph.text, &[point.span]),
+        })
+    }
+
+    /// The series as a table: column titles and rows of cells with sort keys.
+    pub fn table(&self, id: &str, lang: &str) -> Result<JsValue, JsError> {
+        to_js(&Table::of(self.find(id)?, Lang::from_code(lang)))
+    }
+
+    /// The series as CSV, for download.
+    pub fn csv(&self, id: &str) -> Result<String, JsError> {
+        Ok(present::csv(self.find(id)?))
+    }
+
+    /// The series as JSON, for download.
+    pub fn json(&self, id: &str) -> Result<String, JsError> {
+        Ok(present::json(self.find(id)?))
+    }
+}
+
+fn title(series: &Series, lang: Lang) -> &str {
+    match lang {
+        Lang::Fr => &series.title_fr,
+        Lang::En => &series.title_en,
     }
 }
 

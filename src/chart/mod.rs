@@ -179,6 +179,8 @@ mod tests {
             verbatim: value.to_string(),
             sentence: String::new(),
             conflict: false,
+            report_index: 0,
+            span: (0, 0),
         }
     }
 

@@ -185,17 +185,28 @@ pub fn draw<DB: DrawingBackend>(
                 format::qualifier_sign(point.qualifier),
                 format::with_unit(point.value, series.unit, style.lang)
             );
-            // Labels sit beside the marker, away from its tick.
+            // Labels sit beside the marker, on the side the line leaves free: below
+            // when the line climbs to the next point, above otherwise.
             let (h, dx) = if on_line {
                 (HPos::Left, radius + m.px(4.0))
             } else {
                 (HPos::Right, -radius - m.px(4.0))
             };
+            let next_higher = line
+                .iter()
+                .position(|i| i == index)
+                .and_then(|at| line.get(at + 1))
+                .is_some_and(|next| pixel(*next).1 < y);
+            let (v, dy) = if next_higher {
+                (VPos::Top, radius / 2)
+            } else {
+                (VPos::Bottom, -radius / 2)
+            };
             let font = ("sans-serif", m.small)
                 .into_font()
                 .color(&palette.ink)
-                .pos(Pos::new(h, VPos::Center));
-            root.draw(&Text::new(text, (x + dx, y - radius), font))
+                .pos(Pos::new(h, v));
+            root.draw(&Text::new(text, (x + dx, y + dy), font))
                 .map_err(backend_error)?;
         }
         drawn.marks.push(DrawnMark {

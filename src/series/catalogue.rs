@@ -240,6 +240,8 @@ impl SeriesDef {
                 verbatim: f.fact.verbatim.clone(),
                 sentence: f.sentence.clone(),
                 conflict: false,
+                report_index: f.report_index,
+                span: (f.fact.start, f.fact.end),
             })
             .collect();
         flag_conflicts(&mut points);

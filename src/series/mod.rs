@@ -49,6 +49,12 @@ pub struct Point {
     pub sentence: String,
     /// True when another report gives a different value for the same year or category.
     pub conflict: bool,
+    /// Index of the report in the corpus, and the number's byte range in the
+    /// paragraph's clean text: what the source panel highlights.
+    #[serde(skip)]
+    pub report_index: usize,
+    #[serde(skip)]
+    pub span: (usize, usize),
 }
 
 impl Point {

@@ -1,0 +1,122 @@
+//! A chart said in words, for screen readers and for people who prefer text.
+
+use crate::chart::{format, Lang};
+use crate::series::{Kind, Series};
+
+/// "Protection orders issued: 3 values from 2011 to 2019, lowest more than 36,000
+/// (2011), highest about 70,000 (2019). 1 value's year is implied by its report's date."
+pub fn summary(series: &Series, lang: Lang) -> String {
+    let title = match lang {
+        Lang::Fr => &series.title_fr,
+        Lang::En => &series.title_en,
+    };
+    let n = series.points.len();
+    let value = |i: usize| {
+        series.points.get(i).map_or(String::new(), |p| {
+            let words = super::qualifier_words(p.qualifier, lang);
+            let v = format::with_unit(p.value, series.unit, lang);
+            let key = p
+                .year()
+                .map(|y| y.to_string())
+                .or_else(|| p.category().map(str::to_string))
+                .unwrap_or_default();
+            if words.is_empty() {
+                format!("{v} ({key})")
+            } else {
+                format!("{words} {v} ({key})")
+            }
+        })
+    };
+    let by_value = |max: bool| {
+        (0..n).reduce(|a, b| {
+            let (va, vb) = (series.points[a].value, series.points[b].value);
+            if (vb > va) == max && vb != va {
+                b
+            } else {
+                a
+            }
+        })
+    };
+    let (low, high) = (by_value(false).unwrap_or(0), by_value(true).unwrap_or(0));
+    let implied = series
+        .points
+        .iter()
+        .filter(|p| p.year().is_some() && p.year_source == crate::series::YearSource::Implied)
+        .count();
+    let conflicts = series.points.iter().filter(|p| p.conflict).count();
+    let mut text = match (series.kind, lang) {
+        (_, _) if n == 0 => match lang {
+            Lang::Fr => format!("{title} : aucune valeur."),
+            Lang::En => format!("{title}: no values."),
+        },
+        (Kind::Time, Lang::Fr) => {
+            let years: Vec<i32> = series.points.iter().filter_map(|p| p.year()).collect();
+            let (first, last) = (
+                years.iter().min().copied().unwrap_or(0),
+                years.iter().max().copied().unwrap_or(0),
+            );
+            format!(
+                "{title} : {n} valeurs de {first} à {last} ; la plus basse {}, la plus haute {}.",
+                value(low),
+                value(high)
+            )
+        }
+        (Kind::Time, Lang::En) => {
+            let years: Vec<i32> = series.points.iter().filter_map(|p| p.year()).collect();
+            let (first, last) = (
+                years.iter().min().copied().unwrap_or(0),
+                years.iter().max().copied().unwrap_or(0),
+            );
+            format!(
+                "{title}: {n} values from {first} to {last}; lowest {}, highest {}.",
+                value(low),
+                value(high)
+            )
+        }
+        (Kind::Breakdown, Lang::Fr) => format!(
+            "{title} : {n} catégories ; la plus grande {}, la plus petite {}.",
+            value(high),
+            value(low)
+        ),
+        (Kind::Breakdown, Lang::En) => format!(
+            "{title}: {n} categories; largest {}, smallest {}.",
+            value(high),
+            value(low)
+        ),
+    };
+    if implied > 0 {
+        text.push_str(&match lang {
+            Lang::Fr => format!(" {implied} année(s) déduite(s) de la date du rapport."),
+            Lang::En => format!(" {implied} year(s) implied by the report’s date."),
+        });
+    }
+    if conflicts > 0 {
+        text.push_str(&match lang {
+            Lang::Fr => format!(" {conflicts} valeurs divergent d’un rapport à l’autre."),
+            Lang::En => format!(" {conflicts} values differ between reports."),
+        });
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::series::catalogue::Catalogue;
+    use crate::series::sourced::Corpus;
+
+    #[test]
+    fn the_summary_names_the_span_and_the_extremes() -> Result<(), Box<dyn std::error::Error>> {
+        let corpus = Corpus::read(crate::corpus::bundled()?);
+        let series = Catalogue::bundled()?.build(&corpus);
+        let orders = series
+            .iter()
+            .find(|s| s.id == "protection_orders_issued")
+            .ok_or("no protection orders series")?;
+        let text = summary(orders, Lang::En);
+        assert!(text.starts_with("Protection orders issued: "), "{text}");
+        assert!(text.contains("more than 36,000 (2011)"), "{text}");
+        assert!(text.contains("implied"), "{text}");
+        Ok(())
+    }
+}

@@ -1,0 +1,253 @@
+//! A series as a table (the chart's accessible equivalent) and as CSV and JSON.
+
+use super::{key_label, qualifier_words};
+use crate::chart::{format, Lang};
+use crate::series::{Series, YearSource};
+use serde::Serialize;
+
+/// How a column sorts: by number, or by text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum SortKey {
+    Number(f64),
+    Text(String),
+}
+
+/// A cell: what it shows, and what it sorts by.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    pub text: String,
+    pub sort: SortKey,
+}
+
+/// A row and the point it shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub point: usize,
+    pub cells: Vec<Cell>,
+}
+
+/// Column titles and rows, in the reader's language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    pub columns: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// The table of a series: key, value, qualifier, year source, source, quote.
+    pub fn of(series: &Series, lang: Lang) -> Table {
+        let columns = match lang {
+            Lang::Fr => [
+                "Année / catégorie",
+                "Valeur",
+                "Précision",
+                "Année",
+                "Source",
+                "Texte",
+            ],
+            Lang::En => [
+                "Year / category",
+                "Value",
+                "Qualifier",
+                "Year",
+                "Source",
+                "Text",
+            ],
+        };
+        let rows = series
+            .points
+            .iter()
+            .enumerate()
+            .map(|(index, p)| {
+                let key_sort = match p.year() {
+                    Some(year) => SortKey::Number(f64::from(year)),
+                    None => SortKey::Text(p.category().unwrap_or_default().to_string()),
+                };
+                let words = qualifier_words(p.qualifier, lang);
+                let qualifier = if words.is_empty() {
+                    match lang {
+                        Lang::Fr => "exact",
+                        Lang::En => "exact",
+                    }
+                } else {
+                    words
+                };
+                let year_source = match (p.year(), p.year_source, lang) {
+                    (None, _, _) => "",
+                    (Some(_), YearSource::Stated, Lang::Fr) => "indiquée",
+                    (Some(_), YearSource::Stated, Lang::En) => "stated",
+                    (Some(_), YearSource::Implied, Lang::Fr) => "déduite",
+                    (Some(_), YearSource::Implied, Lang::En) => "implied",
+                };
+                let mut value = format!(
+                    "{}{}",
+                    format::qualifier_sign(p.qualifier),
+                    format::with_unit(p.value, series.unit, lang)
+                );
+                if p.conflict {
+                    value.push_str(" ≠");
+                }
+                let source = format!("{}, {}", p.report, p.reference);
+                Row {
+                    point: index,
+                    cells: vec![
+                        Cell {
+                            text: key_label(p, lang),
+                            sort: key_sort,
+                        },
+                        Cell {
+                            text: value,
+                            sort: SortKey::Number(p.value),
+                        },
+                        Cell {
+                            text: qualifier.to_string(),
+                            sort: SortKey::Text(qualifier.to_string()),
+                        },
+                        Cell {
+                            text: year_source.to_string(),
+                            sort: SortKey::Text(year_source.to_string()),
+                        },
+                        Cell {
+                            text: source.clone(),
+                            sort: SortKey::Text(source),
+                        },
+                        Cell {
+                            text: p.sentence.clone(),
+                            sort: SortKey::Text(p.sentence.clone()),
+                        },
+                    ],
+                }
+            })
+            .collect();
+        Table {
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows,
+        }
+    }
+}
+
+/// The series as CSV (RFC 4180), one row per point, with machine-stable column
+/// names in English whatever the interface language.
+pub fn csv(series: &Series) -> String {
+    let mut out = String::from(
+        "series,year,category,value,qualifier,year_source,report,paragraph,reference,line,verbatim,conflict,sentence\r\n",
+    );
+    for p in &series.points {
+        let name = |v: &dyn erased::Name| v.name();
+        let fields = [
+            series.id.clone(),
+            p.year().map(|y| y.to_string()).unwrap_or_default(),
+            p.category().unwrap_or_default().to_string(),
+            p.value.to_string(),
+            name(&p.qualifier),
+            name(&p.year_source),
+            p.report.clone(),
+            p.paragraph.clone(),
+            p.reference.clone(),
+            p.line.to_string(),
+            p.verbatim.clone(),
+            p.conflict.to_string(),
+            p.sentence.clone(),
+        ];
+        let quoted: Vec<String> = fields.iter().map(|f| quote(f)).collect();
+        out.push_str(&quoted.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The series as pretty JSON: the same fields as `derek series --json`.
+pub fn json(series: &Series) -> String {
+    serde_json::to_string_pretty(series).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn quote(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// The snake_case name serde gives an enum value ("more_than").
+mod erased {
+    pub trait Name {
+        fn name(&self) -> String;
+    }
+    impl<T: serde::Serialize> Name for T {
+        fn name(&self) -> String {
+            match serde_json::to_value(self) {
+                Ok(serde_json::Value::String(s)) => s,
+                _ => String::new(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::series::{Key, Kind, Point, Qualifier, Unit};
+
+    fn series() -> Series {
+        Series {
+            id: "orders".into(),
+            theme: "t".into(),
+            title_fr: "Ordonnances".into(),
+            title_en: "Orders".into(),
+            unit: Unit::Count,
+            kind: Kind::Time,
+            points: vec![Point {
+                key: Key::Year { year: 2012 },
+                value: 44000.0,
+                qualifier: Qualifier::MoreThan,
+                year_source: YearSource::Stated,
+                report: "CAT/C/KAZ/3".into(),
+                paragraph: "p1".into(),
+                reference: "Article 16, 13".into(),
+                line: 447,
+                verbatim: "44 000".into(),
+                sentence: "En 2012, plus de 44 000 ordonnances \"de protection\".".into(),
+                conflict: false,
+                report_index: 3,
+                span: (0, 0),
+            }],
+        }
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_quoting_and_keeps_every_field() {
+        let csv = csv(&series());
+        let mut lines = csv.split("\r\n");
+        assert!(lines
+            .next()
+            .is_some_and(|h| h.starts_with("series,year,category,value")));
+        assert_eq!(
+            lines.next(),
+            Some("orders,2012,,44000,more_than,stated,CAT/C/KAZ/3,p1,\"Article 16, 13\",447,44 000,false,\"En 2012, plus de 44 000 ordonnances \"\"de protection\"\".\"")
+        );
+    }
+
+    #[test]
+    fn the_table_sorts_by_numbers_and_shows_bounds() {
+        let table = Table::of(&series(), Lang::Fr);
+        assert_eq!(table.columns.len(), table.rows[0].cells.len());
+        assert_eq!(table.rows[0].cells[0].sort, SortKey::Number(2012.0));
+        assert_eq!(table.rows[0].cells[1].text, "≥\u{a0}44\u{202f}000");
+        assert_eq!(table.rows[0].cells[2].text, "plus de");
+    }
+
+    #[test]
+    fn json_has_the_cli_fields() {
+        let json = json(&series());
+        for field in [
+            "\"id\"",
+            "\"year\": 2012",
+            "\"qualifier\": \"more_than\"",
+            "\"year_source\": \"stated\"",
+        ] {
+            assert!(json.contains(field), "{field} missing from {json}");
+        }
+    }
+}
