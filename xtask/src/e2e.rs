@@ -1,28 +1,46 @@
-//! End-to-end test: the built `dist/` served on loopback, opened in headless
-//! Chromium through WebDriver, as a visitor's browser would open it.
+//! End-to-end tests: the built `dist/` served on loopback, opened in headless
+//! Chromium through WebDriver, and used as a visitor would: real pointer moves and
+//! clicks, real key presses, real downloads. Screenshots go to `target/e2e/`.
 
 use crate::setup::CHROMEDRIVER;
 use crate::{build, root, serve, Result};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions, MouseActions, PointerAction};
+use fantoccini::key::Key;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 use std::net::{TcpListener, TcpStream};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Runs every end-to-end check; returns how many passed.
+/// Runs every end-to-end check; returns how many passed (it stops at a failure).
 pub fn run() -> Result<usize> {
     let dist = build::dist()?;
-    let base = serve::spawn(dist)?;
+    let base = serve::spawn(vec![
+        ("/test/".to_string(), root().join("tests/pages")),
+        ("/".to_string(), dist),
+    ])?;
+    let out = root().join("target/e2e");
+    let downloads = out.join("downloads");
+    let _ = std::fs::remove_dir_all(&downloads);
+    std::fs::create_dir_all(&downloads)
+        .map_err(|e| format!("cannot create {}: {e}", downloads.display()))?;
     let driver = Driver::start()?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start an async runtime: {e}"))?;
     let result = runtime.block_on(async {
-        let client = connect(driver.port).await?;
-        let outcome = checks(&client, &base).await;
+        let client = connect(driver.port, &downloads).await?;
+        let page = Page {
+            client: &client,
+            base: &base,
+            out: &out,
+            downloads: &downloads,
+        };
+        let outcome = page.run_all().await;
         // Close the session even when a check failed, so Chromium exits.
         let _ = client.close().await;
         outcome
@@ -44,9 +62,16 @@ const CHROME_ARGS: &[&str] = &[
     "--window-size=1200,900",
 ];
 
-async fn connect(port: u16) -> Result<Client> {
+async fn connect(port: u16, downloads: &Path) -> Result<Client> {
     let capabilities = json!({
-        "goog:chromeOptions": { "args": CHROME_ARGS, "binary": "/usr/bin/chromium" },
+        "goog:chromeOptions": {
+            "args": CHROME_ARGS,
+            "binary": "/usr/bin/chromium",
+            "prefs": {
+                "download.default_directory": downloads.to_string_lossy(),
+                "download.prompt_for_download": false,
+            },
+        },
         "goog:loggingPrefs": { "browser": "ALL" },
     });
     let Value::Object(capabilities) = capabilities else {
@@ -59,85 +84,490 @@ async fn connect(port: u16) -> Result<Client> {
         .map_err(|e| format!("cannot open a Chromium session through ChromeDriver: {e}"))
 }
 
-async fn checks(client: &Client, base: &str) -> Result<usize> {
-    let mut passed = 0;
-    let mut check = |name: &str, result: Result| -> Result {
-        match result {
-            Ok(()) => {
-                println!("e2e: {name} ... ok");
-                passed += 1;
-                Ok(())
-            }
-            Err(e) => Err(format!("e2e: {name} FAILED: {e}")),
-        }
-    };
+/// Finds the chart whether it stands alone or inside the explorer's shadow root.
+const PRELUDE: &str = r#"
+const explorer = document.querySelector("derek-explorer");
+const ex = explorer ? explorer.shadowRoot : null;
+const chart = ex ? ex.querySelector("derek-chart") : document.querySelector("derek-chart");
+const cs = chart ? chart.shadowRoot : null;
+"#;
 
-    client
-        .goto(&format!("{base}/index.html"))
-        .await
-        .map_err(|e| format!("cannot open the page: {e}"))?;
-    let state = wait_for_chart(client).await;
-    check("the wasm loads and the chart reports it is drawn", state)?;
-
-    let pixels = eval(client, CANVAS_PIXELS).await?;
-    check(
-        "the canvas is not blank and shows the series",
-        canvas_shows_series(&pixels),
-    )?;
-
-    let source = eval(client, SOURCE_TEXT).await?;
-    check(
-        "the source line names the report",
-        source_names_report(&source),
-    )?;
-
-    let shot = root().join("target/e2e");
-    let png = client
-        .screenshot()
-        .await
-        .map_err(|e| format!("cannot take a screenshot: {e}"))?;
-    std::fs::create_dir_all(&shot).map_err(|e| format!("cannot create {}: {e}", shot.display()))?;
-    std::fs::write(shot.join("index.png"), png)
-        .map_err(|e| format!("cannot save screenshot: {e}"))?;
-    println!("e2e: screenshot in {}", shot.join("index.png").display());
-
-    let log = client
-        .issue_cmd(BrowserLog)
-        .await
-        .map_err(|e| format!("cannot read the browser console: {e}"))?;
-    check("the browser console shows no error", console_is_clean(&log))?;
-    Ok(passed)
+struct Page<'a> {
+    client: &'a Client,
+    base: &'a str,
+    out: &'a Path,
+    downloads: &'a Path,
 }
 
-/// Waits until `<derek-chart>` says it drew (`data-state="ready"`), or failed.
-async fn wait_for_chart(client: &Client) -> Result {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(30) {
-        let state = eval(client, CHART_STATE).await?;
-        match state["state"].as_str() {
-            Some("ready") => return Ok(()),
-            Some("error") => return Err(format!("the element shows an error: {}", state["text"])),
-            _ => tokio::time::sleep(Duration::from_millis(100)).await,
+impl Page<'_> {
+    async fn run_all(&self) -> Result<usize> {
+        let checks: [(&str, CheckFn); 10] = [
+            ("the explorer loads the wasm and draws a chart", |p| {
+                Box::pin(p.explorer_draws())
+            }),
+            (
+                "a <derek-chart> renders under hostile CSS and a strict CSP",
+                |p| Box::pin(p.hostile_page()),
+            ),
+            ("hovering a point shows its tooltip", |p| {
+                Box::pin(p.hover_tooltip())
+            }),
+            (
+                "clicking a point opens its sentence, figure highlighted",
+                |p| Box::pin(p.click_source()),
+            ),
+            ("the arrow keys move across points and announce them", |p| {
+                Box::pin(p.keyboard())
+            }),
+            ("searching a word finds the expected paragraphs", |p| {
+                Box::pin(p.search())
+            }),
+            ("the CSV download holds the series", |p| {
+                Box::pin(p.csv_download())
+            }),
+            ("a permalink reopens the same view after a reload", |p| {
+                Box::pin(p.permalink())
+            }),
+            ("switching language relabels the explorer and chart", |p| {
+                Box::pin(p.language())
+            }),
+            ("screenshots: FR/EN, light/dark, 360 and 1200 px", |p| {
+                Box::pin(p.screenshots())
+            }),
+        ];
+        let mut passed = 0;
+        for (name, check) in checks {
+            match check(self).await {
+                Ok(()) => {
+                    println!("e2e: {name} ... ok");
+                    passed += 1;
+                }
+                Err(e) => {
+                    let _ = self.screenshot("failure").await;
+                    return Err(format!("e2e: {name} FAILED: {e}"));
+                }
+            }
+            self.console_is_clean(name).await?;
+        }
+        Ok(passed)
+    }
+
+    async fn open(&self, path: &str) -> Result {
+        // A fresh document each time: a URL that differs only by its hash would
+        // otherwise keep the previous check's state.
+        self.client
+            .goto("about:blank")
+            .await
+            .map_err(|e| format!("cannot open about:blank: {e}"))?;
+        self.client
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .map_err(|e| format!("cannot open {path}: {e}"))?;
+        self.wait_for(
+            "the chart to be drawn",
+            "return cs?.host?.dataset.state ?? null;",
+            |v| match v.as_str() {
+                Some("ready") => Some(Ok(())),
+                Some("error") => Some(Err("the element shows an error".to_string())),
+                _ => None,
+            },
+        )
+        .await
+    }
+
+    async fn eval(&self, script: &str) -> Result<Value> {
+        self.client
+            .execute(&format!("{PRELUDE}\n{script}"), vec![])
+            .await
+            .map_err(|e| format!("script failed in the page: {e}"))
+    }
+
+    /// Polls `script` until `done` says yes (or no), for at most 30 s.
+    async fn wait_for<T>(
+        &self,
+        what: &str,
+        script: &str,
+        done: impl Fn(&Value) -> Option<std::result::Result<T, String>>,
+    ) -> Result<T> {
+        let start = Instant::now();
+        let mut last = Value::Null;
+        while start.elapsed() < Duration::from_secs(30) {
+            last = self.eval(script).await?;
+            if let Some(outcome) = done(&last) {
+                return outcome.map_err(|e| format!("{e} ({last})"));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!("waited 30 s for {what}; last seen: {last}"))
+    }
+
+    async fn screenshot(&self, name: &str) -> Result {
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .map_err(|e| format!("cannot take a screenshot: {e}"))?;
+        let file = self.out.join(format!("{name}.png"));
+        std::fs::write(&file, png).map_err(|e| format!("cannot save {}: {e}", file.display()))
+    }
+
+    /// Fails on any error in the browser console since the last look.
+    async fn console_is_clean(&self, after: &str) -> Result {
+        let log = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .map_err(|e| format!("cannot read the browser console: {e}"))?;
+        let errors: Vec<&Value> = log
+            .as_array()
+            .map(|entries| entries.iter().filter(|e| e["level"] == "SEVERE").collect())
+            .unwrap_or_default();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "e2e: the browser console shows errors after «{after}»: {errors:?}"
+            ))
         }
     }
-    Err("no chart after 30 s: did the wasm load?".into())
-}
 
-async fn eval(client: &Client, script: &str) -> Result<Value> {
-    client
-        .execute(script, vec![])
+    /// Moves the real pointer to point `index` of the chart, and clicks if asked.
+    async fn pointer_to_point(&self, index: usize, click: bool) -> Result {
+        let at = self
+            .eval(&format!(
+                "const [x, y] = Array.from(chart.drawn.position({index}));
+                 const box = cs.querySelector('canvas').getBoundingClientRect();
+                 return [box.left + x, box.top + y];"
+            ))
+            .await?;
+        let (x, y) = (number(&at[0])?, number(&at[1])?);
+        let mut mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: x - 20.0,
+                y: y + 20.0,
+            })
+            .then(PointerAction::MoveTo {
+                duration: Some(Duration::from_millis(100)),
+                x,
+                y,
+            });
+        if click {
+            mouse = mouse
+                .then(PointerAction::Down {
+                    button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+                })
+                .then(PointerAction::Up {
+                    button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+                });
+        }
+        self.client
+            .perform_actions(mouse)
+            .await
+            .map_err(|e| format!("cannot move the pointer: {e}"))
+    }
+
+    async fn keys(&self, keys: &[char]) -> Result {
+        let mut actions = KeyActions::new("keyboard".into());
+        for key in keys {
+            actions = actions
+                .then(KeyAction::Down { value: *key })
+                .then(KeyAction::Up { value: *key });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .map_err(|e| format!("cannot press keys: {e}"))
+    }
+
+    async fn explorer_draws(&self) -> Result {
+        self.open("/index.html#series=protection_orders_issued")
+            .await?;
+        let pixels = self.eval(CANVAS_PIXELS).await?;
+        canvas_shows_series(&pixels)?;
+        let citation = self
+            .eval("return cs.querySelector('canvas').getAttribute('aria-label');")
+            .await?;
+        let text = citation.as_str().unwrap_or_default();
+        if !text.starts_with("Ordonnances de protection") {
+            return Err(format!("the chart's text summary is missing: {text:?}"));
+        }
+        Ok(())
+    }
+
+    async fn hostile_page(&self) -> Result {
+        self.open("/test/hostile.html").await?;
+        let pixels = self.eval(CANVAS_PIXELS).await?;
+        canvas_shows_series(&pixels)?;
+        // Nothing outside the page's own origin was requested.
+        let foreign = self
+            .eval("return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin));")
+            .await?;
+        if foreign.as_array().is_some_and(|a| !a.is_empty()) {
+            return Err(format!("requests beyond its own files: {foreign}"));
+        }
+        // The host's CSS did not reach inside: the menu button is visible, normal size.
+        let button = self
+            .eval("const b = cs.querySelector('button'); const s = getComputedStyle(b); return [s.visibility, parseFloat(s.fontSize)];")
+            .await?;
+        if button[0] != "visible" || number(&button[1])? > 20.0 {
+            return Err(format!(
+                "the host page's CSS leaked into the element: {button}"
+            ));
+        }
+        self.screenshot("hostile-csp").await
+    }
+
+    async fn hover_tooltip(&self) -> Result {
+        self.open("/index.html#series=protection_orders_issued")
+            .await?;
+        let index = self.point_of("2012").await?;
+        self.pointer_to_point(index, false).await?;
+        let tip = self
+            .wait_for(
+                "the tooltip",
+                "const t = cs.querySelector('.tip'); return t.hidden ? null : t.textContent;",
+                |v| v.as_str().map(|s| Ok(s.to_string())),
+            )
+            .await?;
+        for expected in ["2012", "plus de 44 000", "CAT/C/KAZ/3"] {
+            if !tip.replace('\u{a0}', " ").contains(expected) {
+                return Err(format!("the tooltip lacks {expected:?}: {tip:?}"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The index of the point whose year is `year` in the chart's series.
+    async fn point_of(&self, year: &str) -> Result<usize> {
+        let index = self
+            .eval(&format!(
+                "return chart.app.series(chart.getAttribute('series')).points.findIndex(p => String(p.year) === '{year}');"
+            ))
+            .await?;
+        match index.as_i64() {
+            Some(i) if i >= 0 => Ok(i as usize),
+            _ => Err(format!("the series has no point for {year}")),
+        }
+    }
+
+    async fn click_source(&self) -> Result {
+        let index = self.point_of("2012").await?;
+        self.pointer_to_point(index, true).await?;
+        let panel = self
+            .wait_for("the source panel", "const p = cs.querySelector('.panel'); return p.hidden ? null : [p.textContent, p.querySelector('mark')?.textContent];", |v| {
+                v.as_array().map(|a| Ok(a.clone()))
+            })
+            .await?;
+        let text = panel[0].as_str().unwrap_or_default();
+        if panel[1] != "44 000" && panel[1] != "44\u{a0}000" {
+            return Err(format!(
+                "the highlighted figure is {} in {text:?}",
+                panel[1]
+            ));
+        }
+        if !text.contains("ordonnances de protection ont été prises") {
+            return Err(format!("the panel does not show the sentence: {text:?}"));
+        }
+        // The selection is in the URL.
+        let hash = self.eval("return location.hash;").await?;
+        if !hash
+            .as_str()
+            .unwrap_or_default()
+            .contains(&format!("point={index}"))
+        {
+            return Err(format!("the selected point is not in the URL: {hash}"));
+        }
+        Ok(())
+    }
+
+    async fn keyboard(&self) -> Result {
+        self.open("/index.html#series=protection_orders_issued")
+            .await?;
+        self.eval("cs.querySelector('canvas').focus();").await?;
+        self.keys(&[Key::Right.into()]).await?;
+        let first = self.live_text().await?;
+        self.keys(&[Key::Right.into()]).await?;
+        let second = self.live_text().await?;
+        if !first.contains("2011") || !second.contains("2012") || !second.contains("44") {
+            return Err(format!("announced {first:?} then {second:?}"));
+        }
+        self.keys(&[Key::Enter.into()]).await?;
+        let panel = self
+            .eval("return !cs.querySelector('.panel').hidden;")
+            .await?;
+        if panel != true {
+            return Err("Enter did not open the source panel".into());
+        }
+        Ok(())
+    }
+
+    async fn live_text(&self) -> Result<String> {
+        self.wait_for(
+            "an announcement",
+            "return cs.querySelector('[aria-live]').textContent;",
+            |v| {
+                v.as_str()
+                    .filter(|s| !s.is_empty())
+                    .map(|s| Ok(s.to_string()))
+            },
+        )
         .await
-        .map_err(|e| format!("script failed in the page: {e}"))
+    }
+
+    async fn search(&self) -> Result {
+        self.open("/index.html#series=protection_orders_issued")
+            .await?;
+        self.eval("ex.querySelector('.search input').focus();")
+            .await?;
+        let word: Vec<char> = "violences".chars().collect();
+        self.keys(&word).await?;
+        let hits = self
+            .wait_for("search results", "const items = [...ex.querySelectorAll('.hits li h3')].map(h => h.textContent); return items.length ? items : null;", |v| {
+                v.as_array().map(|a| Ok(a.iter().filter_map(|h| h.as_str().map(str::to_string)).collect::<Vec<_>>()))
+            })
+            .await?;
+        // "violences" also finds "violence", in several reports, the UPR's par. 81 among them.
+        let reports: std::collections::BTreeSet<&str> =
+            hits.iter().filter_map(|h| h.split(", ").next()).collect();
+        if reports.len() < 3 || !hits.iter().any(|h| h == "A/HRC/WG.6/34/KAZ/1, par. 81") {
+            return Err(format!("unexpected hits: {hits:?}"));
+        }
+        let marked = self
+            .eval("return [...ex.querySelectorAll('.hits mark')].map(m => m.textContent.toLowerCase()).slice(0, 20);")
+            .await?;
+        if !marked.as_array().is_some_and(|m| {
+            m.iter()
+                .all(|w| w.as_str().is_some_and(|w| w.starts_with("violence")))
+        }) {
+            return Err(format!("highlighted words are not the query's: {marked}"));
+        }
+        Ok(())
+    }
+
+    async fn csv_download(&self) -> Result {
+        self.open("/index.html#series=protection_orders_issued")
+            .await?;
+        self.eval("cs.querySelector('.bar > button').click();")
+            .await?;
+        self.eval("[...cs.querySelectorAll('.menu button')].find(b => b.textContent.includes('CSV')).click();")
+            .await?;
+        let file = self.downloads.join("protection_orders_issued.csv");
+        let start = Instant::now();
+        while !file.exists() && start.elapsed() < Duration::from_secs(15) {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let got = std::fs::read_to_string(&file)
+            .map_err(|e| format!("no CSV downloaded to {}: {e}", file.display()))?;
+        let want = expected_csv("protection_orders_issued")?;
+        if got != want {
+            return Err(format!(
+                "the CSV differs from the series:\n--- got\n{got}\n--- want\n{want}"
+            ));
+        }
+        Ok(())
+    }
+
+    async fn permalink(&self) -> Result {
+        let link = "/index.html#series=domestic_violence_cases&lang=en&view=table";
+        self.client
+            .goto("about:blank")
+            .await
+            .map_err(|e| format!("cannot open about:blank: {e}"))?;
+        self.client
+            .goto(&format!("{}{link}", self.base))
+            .await
+            .map_err(|e| format!("cannot open {link}: {e}"))?;
+        let view = "return ex && explorer.dataset.state === 'ready' ? [ex.querySelector('nav button[aria-pressed=true]')?.dataset.series, ex.querySelector('[role=tab][aria-selected=true]')?.textContent, ex.querySelectorAll('tbody tr').length] : null;";
+        let before = self
+            .wait_for("the explorer", view, |v| {
+                v.as_array().map(|a| Ok(a.clone()))
+            })
+            .await?;
+        self.client
+            .refresh()
+            .await
+            .map_err(|e| format!("cannot reload: {e}"))?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let after = self
+            .wait_for("the explorer", view, |v| {
+                v.as_array().map(|a| Ok(a.clone()))
+            })
+            .await?;
+        if before != after
+            || before[0] != "domestic_violence_cases"
+            || before[1] != "Table"
+            || number(&before[2])? < 2.0
+        {
+            return Err(format!("before reload {before:?}, after {after:?}"));
+        }
+        Ok(())
+    }
+
+    async fn language(&self) -> Result {
+        self.open("/index.html#series=protection_orders_issued&lang=fr")
+            .await?;
+        self.eval(
+            "[...ex.querySelectorAll('header button')].find(b => b.textContent === 'EN').click();",
+        )
+        .await?;
+        let summary = self
+            .wait_for("an English chart", "const s = cs.querySelector('canvas').getAttribute('aria-label'); return s && s.startsWith('Protection orders') ? [s, ex.querySelector('[role=tab]').textContent, location.hash] : null;", |v| {
+                v.as_array().map(|a| Ok(a.clone()))
+            })
+            .await?;
+        if summary[1] != "Chart" || !summary[2].as_str().unwrap_or_default().contains("lang=en") {
+            return Err(format!("the interface did not switch: {summary:?}"));
+        }
+        Ok(())
+    }
+
+    async fn screenshots(&self) -> Result {
+        for (width, height) in [(360, 780), (1200, 900)] {
+            self.client
+                .set_window_size(width, height)
+                .await
+                .map_err(|e| format!("cannot resize the window: {e}"))?;
+            for lang in ["fr", "en"] {
+                for theme in ["light", "dark"] {
+                    self.open(&format!(
+                        "/index.html#series=protection_orders_issued&lang={lang}&theme={theme}&point=1"
+                    ))
+                    .await?;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    self.screenshot(&format!("explorer-{lang}-{theme}-{width}"))
+                        .await?;
+                }
+            }
+        }
+        println!("e2e: screenshots in {}", self.out.display());
+        Ok(())
+    }
 }
 
-const CHART_STATE: &str = r#"
-const el = document.querySelector("derek-chart");
-return { state: el?.dataset.state ?? null, text: el?.shadowRoot?.textContent ?? "" };
-"#;
+type CheckFn =
+    for<'a> fn(&'a Page<'a>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result> + 'a>>;
+
+fn number(v: &Value) -> Result<f64> {
+    v.as_f64().ok_or_else(|| format!("not a number: {v}"))
+}
+
+/// The CSV the native core writes for a series: what the download must hold.
+fn expected_csv(id: &str) -> Result<String> {
+    let corpus =
+        derek::series::sourced::Corpus::read(derek::corpus::bundled().map_err(|e| e.to_string())?);
+    let catalogue = derek::series::catalogue::Catalogue::bundled().map_err(|e| e.to_string())?;
+    let series = catalogue.build(&corpus);
+    let series = series
+        .iter()
+        .find(|s| s.id == id)
+        .ok_or_else(|| format!("no series {id}"))?;
+    Ok(derek::present::csv(series))
+}
 
 /// Counts the canvas's pixels by kind: drawn at all, and in the series colour.
 const CANVAS_PIXELS: &str = r#"
-const canvas = document.querySelector("derek-chart").shadowRoot.querySelector("canvas");
+const canvas = cs.querySelector("canvas");
 const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
 let inked = 0, series = 0;
 for (let i = 0; i < data.length; i += 4) {
@@ -147,10 +577,6 @@ for (let i = 0; i < data.length; i += 4) {
 }
 return { width: canvas.width, height: canvas.height, cssWidth: canvas.clientWidth,
          ratio: window.devicePixelRatio, inked, series };
-"#;
-
-const SOURCE_TEXT: &str = r#"
-return document.querySelector("derek-chart").shadowRoot.querySelector(".source").textContent;
 "#;
 
 fn canvas_shows_series(pixels: &Value) -> Result {
@@ -174,29 +600,6 @@ fn canvas_shows_series(pixels: &Value) -> Result {
         ));
     }
     Ok(())
-}
-
-fn source_names_report(source: &Value) -> Result {
-    let text = source.as_str().unwrap_or_default();
-    if text.contains("CEDAW/C/KAZ/RQ/6") {
-        Ok(())
-    } else {
-        Err(format!(
-            "the source line does not cite the report: {text:?}"
-        ))
-    }
-}
-
-fn console_is_clean(log: &Value) -> Result {
-    let errors: Vec<&Value> = log
-        .as_array()
-        .map(|entries| entries.iter().filter(|e| e["level"] == "SEVERE").collect())
-        .unwrap_or_default();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("console errors: {errors:?}"))
-    }
 }
 
 /// ChromeDriver's log endpoint: the browser console since the last call.

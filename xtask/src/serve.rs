@@ -21,15 +21,16 @@ pub fn run(port: u16) -> Result {
     Ok(())
 }
 
-/// Serves `dir` on a free loopback port in background threads; returns the base URL.
-pub fn spawn(dir: PathBuf) -> Result<String> {
+/// Serves folders at URL prefixes (longest first) on a free loopback port, in
+/// background threads; returns the base URL.
+pub fn spawn(mounts: Vec<(String, PathBuf)>) -> Result<String> {
     let server = Server::http("127.0.0.1:0").map_err(|e| format!("cannot listen: {e}"))?;
     let port = server
         .server_addr()
         .to_ip()
         .map(|a| a.port())
         .ok_or("the server has no IP address")?;
-    let mounts = Arc::new(vec![("/".to_string(), dir)]);
+    let mounts = Arc::new(mounts);
     let server = Arc::new(server);
     thread::spawn(move || handle(server, mounts));
     Ok(format!("http://127.0.0.1:{port}"))
