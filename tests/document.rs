@@ -46,7 +46,13 @@ fn layouts_are_detected() {
 
 #[test]
 fn numbered_paragraphs_run_from_one_to_the_highest_label_in_order() {
-    let expected = [("000", 272), ("001", 437), ("002", 0), ("003", 0), ("004", 24)];
+    let expected = [
+        ("000", 272),
+        ("001", 437),
+        ("002", 0),
+        ("003", 0),
+        ("004", 24),
+    ];
     for (prefix, highest) in expected {
         let (_, doc) = report(prefix);
         let numbers: Vec<u32> = doc.numbered().filter_map(|p| p.number).collect();
@@ -80,7 +86,13 @@ fn the_cedaw_reply_keeps_its_question_labels_in_order() {
             .collect();
         if number == last.0 {
             let expect = last.1.map(|c| (c as u8 + 1) as char);
-            assert_eq!(letters.first().copied(), expect, "after {:?}: {}", last, q.label);
+            assert_eq!(
+                letters.first().copied(),
+                expect,
+                "after {:?}: {}",
+                last,
+                q.label
+            );
         } else {
             assert_eq!(number, last.0 + 1, "{}", q.label);
             assert!(matches!(letters.first(), None | Some('a')), "{}", q.label);
@@ -123,7 +135,10 @@ fn the_cat_report_names_its_paragraphs_by_heading_and_position() {
          en cours de construction."
     );
     let p = paragraph(&doc, "sect-i-3");
-    assert_eq!(p.text, "Ce rapport porte sur la période comprise entre 2008 et 2012.");
+    assert_eq!(
+        p.text,
+        "Ce rapport porte sur la période comprise entre 2008 et 2012."
+    );
     // A bookmark anchor left by the extraction is not text.
     assert!(doc.paragraphs.iter().all(|p| !p.text.contains("[bookmark")));
     // Positions restart under each heading and count up without gaps.
@@ -167,7 +182,9 @@ fn selected_paragraphs_read_exactly() {
          développement durable dans la planification stratégique nationale."
     );
     assert_eq!(paragraph(&upr, "p81").reference(), "par. 81");
-    assert!(paragraph(&upr, "p4").text.contains("la stratégie Kazakhstan-2050, le programme"));
+    assert!(paragraph(&upr, "p4")
+        .text
+        .contains("la stratégie Kazakhstan-2050, le programme"));
 
     let (_, cerd) = report("001");
     assert_eq!(
@@ -186,9 +203,9 @@ fn selected_paragraphs_read_exactly() {
     let (_, cedaw) = report("002");
     let p = paragraph(&cedaw, "q3-b");
     assert_eq!((p.first_line, p.last_line), (66, 70));
-    assert!(p.text.ends_with(
-        "qui sont passés de 115 526 en 2022 à 75 004 en 2024."
-    ));
+    assert!(p
+        .text
+        .ends_with("qui sont passés de 115 526 en 2022 à 75 004 en 2024."));
     assert_eq!(p.text.matches('\n').count(), 2, "three answer paragraphs");
 
     let (_, pledges) = report("004");
@@ -250,10 +267,27 @@ fn page_furniture_is_recognised_and_kept_out_of_the_text() {
             .collect();
         for p in &doc.paragraphs {
             for furniture in &running {
-                assert!(!p.text.contains(furniture), "{}: {} holds {furniture}", r.meta.file, p.id);
+                assert!(
+                    !p.text.contains(furniture),
+                    "{}: {} holds {furniture}",
+                    r.meta.file,
+                    p.id
+                );
             }
-            for shape in ["GE.19-", "21-08000", "*2108000*", "http", "A/HRC/WG.6", "A/76/86"] {
-                assert!(!p.text.contains(shape), "{}: {} holds {shape}", r.meta.file, p.id);
+            for shape in [
+                "GE.19-",
+                "21-08000",
+                "*2108000*",
+                "http",
+                "A/HRC/WG.6",
+                "A/76/86",
+            ] {
+                assert!(
+                    !p.text.contains(shape),
+                    "{}: {} holds {shape}",
+                    r.meta.file,
+                    p.id
+                );
             }
             assert!(!p.text.contains('\u{a0}') && !p.text.contains('\t') && !p.text.contains("  "));
         }
@@ -271,9 +305,20 @@ fn page_furniture_is_recognised_and_kept_out_of_the_text() {
             );
         }
         if r.meta.file.starts_with("004") {
-            let kinds: BTreeSet<String> =
-                doc.furniture.iter().map(|f| format!("{:?}", f.kind)).collect();
-            for kind in ["Masthead", "RunningFooter", "Barcode", "RunningHeader", "FootnoteRule", "Footnote", "Url"] {
+            let kinds: BTreeSet<String> = doc
+                .furniture
+                .iter()
+                .map(|f| format!("{:?}", f.kind))
+                .collect();
+            for kind in [
+                "Masthead",
+                "RunningFooter",
+                "Barcode",
+                "RunningHeader",
+                "FootnoteRule",
+                "Footnote",
+                "Url",
+            ] {
                 assert!(kinds.contains(kind), "004 has no {kind}: {kinds:?}");
             }
         }
@@ -361,7 +406,9 @@ fn the_lines_of_a_paragraph_contain_its_text_white_space_aside() {
                     p.last_line
                 );
             }
-            assert!(source.contains(text.get(..text.len().min(40)).unwrap_or("")) || text.is_empty());
+            assert!(
+                source.contains(text.get(..text.len().min(40)).unwrap_or("")) || text.is_empty()
+            );
         }
     }
 }
@@ -373,15 +420,19 @@ fn ids_are_unique_ascii_fragments() {
         for p in &doc.paragraphs {
             assert!(
                 !p.id.is_empty()
-                    && p
-                        .id
+                    && p.id
                         .chars()
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
                 "{}: bad id {:?}",
                 r.meta.file,
                 p.id
             );
-            assert!(seen.insert(p.id.clone()), "{}: duplicate id {}", r.meta.file, p.id);
+            assert!(
+                seen.insert(p.id.clone()),
+                "{}: duplicate id {}",
+                r.meta.file,
+                p.id
+            );
         }
     }
 }
@@ -396,12 +447,20 @@ fn headings_are_read_as_printed() {
         &"III. Cadre général de la protection et de la promotion des droits de l’homme, \
           élargissant la portée des obligations internationales"
     ));
-    assert!(titles.contains(&"Protection contre la torture (mécanisme national de prévention de la torture)"));
+    assert!(titles.contains(
+        &"Protection contre la torture (mécanisme national de prévention de la torture)"
+    ));
     assert!(titles.contains(&"Recommandation 125.96"));
     let (_, cat) = report("003");
     let titles: Vec<&str> = cat.sections.iter().map(|s| s.title.as_str()).collect();
-    assert!(titles.contains(&"Article 2") && titles.contains(&"Paragraphe 16") && titles.contains(&"Alinéa d"));
-    assert!(titles.contains(&"III. Informations relatives aux articles de la première partie de la Convention"));
+    assert!(
+        titles.contains(&"Article 2")
+            && titles.contains(&"Paragraphe 16")
+            && titles.contains(&"Alinéa d")
+    );
+    assert!(titles.contains(
+        &"III. Informations relatives aux articles de la première partie de la Convention"
+    ));
 }
 
 #[test]
@@ -422,5 +481,9 @@ fn parse_is_fast_and_total_on_hostile_input() {
     let lines = "1. x\n\n".repeat(1_000_000);
     let doc = parse(&lines);
     assert!(!doc.paragraphs.is_empty());
-    assert!(started.elapsed().as_secs() < 60, "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "took {:?}",
+        started.elapsed()
+    );
 }

@@ -38,7 +38,11 @@ pub(crate) fn assemble(text: &str, layout: Layout) -> Document {
         .filter(|(_, l)| !is_blank(l))
         .collect();
     let kinds = furniture::classify(&lines, layout);
-    let mut reader = Reader::new(layout, short_line_limit(&lines, &kinds));
+    let short_limit = match layout {
+        Layout::Wrapped => short_line_limit(&lines, &kinds),
+        Layout::LinePerParagraph => 0,
+    };
+    let mut reader = Reader::new(layout, short_limit);
     for index in 0..lines.len() {
         reader.read(index, &lines, &kinds);
     }
@@ -167,10 +171,14 @@ impl Reader {
             });
             return;
         }
-        let chars = trim(raw).chars().count();
+        let short = self.layout == Layout::Wrapped
+            && trim(raw)
+                .chars()
+                .nth(self.short_limit.saturating_sub(1))
+                .is_none();
         let mut now = Previous {
             ends_sentence: ends_sentence(raw),
-            short: self.layout == Layout::Wrapped && chars < self.short_limit,
+            short,
             ..Previous::default()
         };
         if self.try_question(number, raw) || self.try_numbered(number, raw) {
@@ -311,9 +319,8 @@ impl Reader {
             self.last_letter.is_some()
         } else if letter_next {
             true
-        } else if roman_next {
-            false
-        } else if roman.is_some_and(|v| v > self.last_roman) && designator.len() > 1 {
+        } else if roman_next || (roman.is_some_and(|v| v > self.last_roman) && designator.len() > 1)
+        {
             false
         } else if letter.is_some_and(|c| self.last_letter.is_some_and(|last| c > last)) {
             true
@@ -550,16 +557,28 @@ mod tests {
             texts(&doc),
             vec![
                 ("1", "Le rapport couvre la période."),
-                ("2", "Une plateforme entre le Kazakhstan et de l’Ouzbékistan a été créée.")
+                (
+                    "2",
+                    "Une plateforme entre le Kazakhstan et de l’Ouzbékistan a été créée."
+                )
             ]
         );
         let kinds: Vec<_> = doc.furniture.iter().map(|f| (f.kind, f.line)).collect();
         assert_eq!(
             kinds,
-            vec![(FurnitureKind::RunningHeader, 11), (FurnitureKind::RunningFooter, 13)]
+            vec![
+                (FurnitureKind::RunningHeader, 11),
+                (FurnitureKind::RunningFooter, 13)
+            ]
         );
-        assert_eq!(doc.paragraphs.get(1).map(|p| (p.first_line, p.last_line)), Some((7, 15)));
-        assert_eq!(doc.sections.first().map(|s| s.title.as_str()), Some("I. Méthodologie"));
+        assert_eq!(
+            doc.paragraphs.get(1).map(|p| (p.first_line, p.last_line)),
+            Some((7, 15))
+        );
+        assert_eq!(
+            doc.sections.first().map(|s| s.title.as_str()),
+            Some("I. Méthodologie")
+        );
     }
 
     #[test]
@@ -569,7 +588,10 @@ mod tests {
         assert_eq!(
             texts(&doc),
             vec![
-                ("1", "Des programmes pour la période allant jusqu’en 2018. Ils ont été adoptés."),
+                (
+                    "1",
+                    "Des programmes pour la période allant jusqu’en 2018. Ils ont été adoptés."
+                ),
                 ("2", "Suite.")
             ]
         );
@@ -588,7 +610,11 @@ mod tests {
         assert_eq!(
             titles,
             vec![
-                ("III. Cadre général de la protection des droits de l’homme", 1, None),
+                (
+                    "III. Cadre général de la protection des droits de l’homme",
+                    1,
+                    None
+                ),
                 ("Recommandations 125.10 et 125.33", 4, Some(0))
             ]
         );
@@ -618,8 +644,14 @@ mod tests {
         assert_eq!(
             texts(&doc),
             vec![
-                ("Note verbale datée du 14 juin 2021, 1", "La Mission a l’honneur de se référer à la candidature."),
-                ("Note verbale datée du 14 juin 2021, 2", "Conformément à la résolution, la Mission fait tenir.")
+                (
+                    "Note verbale datée du 14 juin 2021, 1",
+                    "La Mission a l’honneur de se référer à la candidature."
+                ),
+                (
+                    "Note verbale datée du 14 juin 2021, 2",
+                    "Conformément à la résolution, la Mission fait tenir."
+                )
             ]
         );
         assert_eq!(doc.furniture.len(), 3);
@@ -628,18 +660,31 @@ mod tests {
 
     #[test]
     fn a_question_label_holds_the_answer_paragraphs_below_it() {
-        let text = "\t\tCadre juridique\n\n\n\t\t2. с)\n\n\tPremier paragraphe.\n\tSecond paragraphe.\n\n\
+        let text =
+            "\t\tCadre juridique\n\n\n\t\t2. с)\n\n\tPremier paragraphe.\n\tSecond paragraphe.\n\n\
                     \t\t3 b) \n\n\tRéponse.\n\t\t4 \n\n\tAutre réponse.\n";
         let doc = parse_as(text, Layout::LinePerParagraph);
         let got: Vec<_> = doc
             .paragraphs
             .iter()
-            .map(|p| (p.id.as_str(), p.label.as_str(), p.text.as_str(), p.reference()))
+            .map(|p| {
+                (
+                    p.id.as_str(),
+                    p.label.as_str(),
+                    p.text.as_str(),
+                    p.reference(),
+                )
+            })
             .collect();
         assert_eq!(
             got,
             vec![
-                ("q2-c", "2. c)", "Premier paragraphe.\nSecond paragraphe.", "2. c)".to_string()),
+                (
+                    "q2-c",
+                    "2. c)",
+                    "Premier paragraphe.\nSecond paragraphe.",
+                    "2. c)".to_string()
+                ),
                 ("q3-b", "3 b)", "Réponse.", "3 b)".to_string()),
                 ("q4", "4", "Autre réponse.", "4".to_string()),
             ]
@@ -663,8 +708,14 @@ mod tests {
                 ("article-2-1", "Article 2, 1".to_string()),
                 ("article-2-2", "Article 2, 2".to_string()),
                 ("article-2-3", "Article 2, 3".to_string()),
-                ("paragraphe-21-alineas-a-et-b-1", "Paragraphe 21, Alinéas a et b, 1".to_string()),
-                ("paragraphe-21-alinea-c-1", "Paragraphe 21, Alinéa c, 1".to_string()),
+                (
+                    "paragraphe-21-alineas-a-et-b-1",
+                    "Paragraphe 21, Alinéas a et b, 1".to_string()
+                ),
+                (
+                    "paragraphe-21-alinea-c-1",
+                    "Paragraphe 21, Alinéa c, 1".to_string()
+                ),
             ]
         );
     }
@@ -678,10 +729,20 @@ mod tests {
             doc.paragraphs.first().map(|p| p.text.as_str()),
             Some("Les axes suivants :\nLa législation ;\nLes institutions.")
         );
-        let levels: Vec<_> = doc.sections.iter().map(|s| (s.number.as_deref(), s.level)).collect();
+        let levels: Vec<_> = doc
+            .sections
+            .iter()
+            .map(|s| (s.number.as_deref(), s.level))
+            .collect();
         assert_eq!(
             levels,
-            vec![(Some("I"), 1), (Some("A"), 2), (Some("B"), 2), (Some("H"), 2), (Some("I"), 2)]
+            vec![
+                (Some("I"), 1),
+                (Some("A"), 2),
+                (Some("B"), 2),
+                (Some("H"), 2),
+                (Some("I"), 2)
+            ]
         );
     }
 
@@ -693,11 +754,16 @@ mod tests {
         assert_eq!(p.text, "Un texte de non-discrimination.");
         let lines: Vec<&str> = text.split('\n').collect();
         for (offset, c) in p.text.char_indices() {
-            let pos = p.source_position(offset).ok_or("every byte has a position")?;
+            let pos = p
+                .source_position(offset)
+                .ok_or("every byte has a position")?;
             let line = lines.get(pos.line - 1).ok_or("line exists")?;
             let original = line.chars().nth(pos.column - 1);
             if c == ' ' {
-                assert!(original.is_none_or(char::is_whitespace), "{offset}: {original:?}");
+                assert!(
+                    original.is_none_or(char::is_whitespace),
+                    "{offset}: {original:?}"
+                );
             } else {
                 assert_eq!(original, Some(c), "at byte {offset}");
             }
