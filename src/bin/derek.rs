@@ -122,6 +122,17 @@ fn cmd_chart(args: &[String]) -> Result<(), String> {
     std::fs::write(&out, svg).map_err(|e| format!("cannot write {out}: {e}"))
 }
 
+/// One line of `derek paragraphs`, fields in this order.
+#[derive(serde::Serialize)]
+struct ParagraphLine<'a> {
+    id: &'a str,
+    label: &'a str,
+    section: Option<&'a str>,
+    first_line: usize,
+    last_line: usize,
+    text: &'a str,
+}
+
 fn cmd_paragraphs(file: &str) -> Result<(), String> {
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -132,18 +143,24 @@ fn cmd_paragraphs(file: &str) -> Result<(), String> {
     })?;
     let document = derek::document::parse(&text);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for p in &document.paragraphs {
-        let line = serde_json::json!({
-            "id": p.id,
-            "label": p.label,
-            "section": p.section,
-            "first_line": p.first_line,
-            "last_line": p.last_line,
-            "text": p.text,
-        });
-        writeln!(out, "{line}").map_err(|e| format!("cannot write: {e}"))?;
+    let written = document.paragraphs.iter().try_for_each(|p| {
+        let line = ParagraphLine {
+            id: &p.id,
+            label: &p.label,
+            section: p.section.as_deref(),
+            first_line: p.first_line,
+            last_line: p.last_line,
+            text: &p.text,
+        };
+        serde_json::to_writer(&mut out, &line).map_err(std::io::Error::from)?;
+        writeln!(out)
+    });
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // `derek paragraphs FILE | head` is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write: {e}")),
     }
-    out.flush().map_err(|e| format!("cannot write: {e}"))
 }
 
 fn cmd_facts() -> Result<(), String> {
