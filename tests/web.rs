@@ -1,7 +1,8 @@
-//! Browser tests: the wasm API drawing on a real canvas in headless Chromium.
+//! Browser tests: the wasm API drawing on real canvases in headless Chromium.
 //! Run by `cargo xtask test` (wasm-bindgen-test-runner with ChromeDriver).
 #![cfg(target_arch = "wasm32")]
 
+use derek::web::Derek;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlCanvasElement;
@@ -31,23 +32,93 @@ fn canvas(css_width: u32, css_height: u32) -> HtmlCanvasElement {
     canvas
 }
 
+/// Counts the pixels that are not the background: proof that something was drawn.
+fn inked(canvas: &HtmlCanvasElement) -> usize {
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .expect("a context")
+        .expect("a 2D context")
+        .dyn_into()
+        .expect("a CanvasRenderingContext2d");
+    let data = context
+        .get_image_data(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        )
+        .expect("the canvas pixels")
+        .data();
+    data.chunks(4)
+        .filter(|p| p[0] < 240 || p[1] < 240 || p[2] < 240)
+        .count()
+}
+
 #[wasm_bindgen_test]
-fn draws_sharp_at_any_device_pixel_ratio() {
-    let derek = derek::web::Derek::new().expect("the bundled corpus loads");
-    for ratio in [1.0, 2.0] {
-        let canvas = canvas(600, 360);
-        derek
-            .draw(canvas.clone(), "domestic_violence_cases", "fr", ratio)
-            .expect("the chart draws");
-        // The buffer has the device pixels, the CSS size stays the layout size.
-        assert_eq!(canvas.width(), (600.0 * ratio) as u32);
-        assert_eq!(canvas.height(), (360.0 * ratio) as u32);
+fn every_series_draws_at_every_size_and_pixel_ratio() {
+    let derek = Derek::new().expect("the bundled corpus loads");
+    let ids = derek.series_ids();
+    assert!(ids.len() >= 2, "only {} series", ids.len());
+    for id in &ids {
+        for width in [320u32, 1200] {
+            let height = derek
+                .preferred_height(id, "fr", f64::from(width))
+                .expect("a preferred height") as u32;
+            for ratio in [1.0, 2.0] {
+                let canvas = canvas(width, height);
+                let drawn = derek
+                    .draw(canvas.clone(), id, "fr", "light", ratio)
+                    .unwrap_or_else(|e| {
+                        panic!(
+                            "{id} at {width} px ×{ratio}: {:?}",
+                            wasm_bindgen::JsValue::from(e)
+                        )
+                    });
+                // The buffer has the device pixels; the CSS size stays the layout size.
+                assert_eq!(canvas.width(), (f64::from(width) * ratio) as u32, "{id}");
+                assert_eq!(canvas.height(), (f64::from(height) * ratio) as u32, "{id}");
+                assert!(
+                    inked(&canvas) > 1000,
+                    "{id} at {width} px ×{ratio} is blank"
+                );
+                // Every point is somewhere on the canvas, for tooltips and the keyboard.
+                for index in drawn.order() {
+                    let at = drawn.position(index);
+                    assert!(
+                        at[0] >= 0.0 && at[0] <= f64::from(width),
+                        "{id} point {index} x {at:?}"
+                    );
+                    assert!(
+                        at[1] >= 0.0 && at[1] <= f64::from(height),
+                        "{id} point {index} y {at:?}"
+                    );
+                }
+                canvas.remove();
+            }
+        }
     }
 }
 
 #[wasm_bindgen_test]
+fn dark_theme_and_english_draw_too() {
+    let derek = Derek::new().expect("the bundled corpus loads");
+    let id = &derek.series_ids()[0];
+    let canvas = canvas(640, 420);
+    derek
+        .draw(canvas.clone(), id, "en", "dark", 1.5)
+        .expect("the chart draws");
+    assert!(inked(&canvas) > 10_000, "a dark chart fills its background");
+    assert!(derek.summary(id, "en").expect("a summary").len() > 20);
+}
+
+#[wasm_bindgen_test]
 fn an_unknown_series_is_an_error_not_a_panic() {
-    let derek = derek::web::Derek::new().expect("the bundled corpus loads");
-    let result = derek.draw(canvas(300, 200), "no_such_series", "en", 1.0);
-    assert!(result.is_err());
+    let derek = Derek::new().expect("the bundled corpus loads");
+    assert!(derek
+        .draw(canvas(300, 200), "no_such_series", "en", "light", 1.0)
+        .is_err());
+    assert!(derek.tooltip("no_such_series", 0, "en").is_err());
+    let id = &derek.series_ids()[0];
+    assert!(derek.tooltip(id, 9_999, "en").is_err());
+    assert!(derek.source(id, 9_999, "en").is_err());
 }

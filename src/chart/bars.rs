@@ -34,7 +34,12 @@ pub fn draw<DB: DrawingBackend>(
 
     let labels: Vec<String> = order
         .iter()
-        .map(|i| series.points[*i].category().unwrap_or_default().to_string())
+        .map(|i| {
+            series
+                .category_label(&series.points[*i], style.lang == super::Lang::En)
+                .unwrap_or_default()
+                .to_string()
+        })
         .collect();
     let label_width = labels
         .iter()

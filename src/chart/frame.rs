@@ -73,6 +73,8 @@ pub struct Frame {
     subtitle: String,
     legend_rows: Vec<Vec<MarkKind>>,
     source: Vec<String>,
+    /// A breakdown: the legend shows bar swatches, not line markers.
+    bars: bool,
     pub metrics: Metrics,
 }
 
@@ -107,6 +109,7 @@ impl Frame {
             subtitle: format::unit_name(series.unit, style.lang).to_string(),
             legend_rows,
             source: wrap(&source_line(series, style.lang), metrics.small, inner),
+            bars: series.kind == crate::series::Kind::Breakdown,
             metrics,
         }
     }
@@ -160,6 +163,7 @@ impl Frame {
         let mut y = f64::from(height) - self.footer_height() + m.pad * 0.5;
         let radius = m.px(4.0);
         let stroke = m.px(1.5).max(1) as u32;
+        let bars = self.bars;
         for row in &self.legend_rows {
             let mut x = m.pad;
             let centre = (y + m.small * 0.85) as i32;
@@ -170,16 +174,34 @@ impl Frame {
                 } else {
                     palette.series
                 };
-                marks::draw_marker(
-                    root,
-                    *kind,
-                    (swatch_x, centre),
-                    radius,
-                    colour,
-                    palette.background,
-                    stroke,
-                )
-                .map_err(backend_error)?;
+                if bars && *kind != MarkKind::ImpliedYear {
+                    // A breakdown's legend shows bars: solid when exact, outlined when not.
+                    let half = radius + 1;
+                    let corners = [
+                        (swatch_x - half, centre - half),
+                        (swatch_x + half, centre + half),
+                    ];
+                    if matches!(kind, MarkKind::Exact | MarkKind::Conflict) {
+                        root.draw(&Rectangle::new(corners, colour.filled()))
+                    } else {
+                        root.draw(&Rectangle::new(corners, colour.mix(0.25).filled()))
+                            .and_then(|()| {
+                                root.draw(&Rectangle::new(corners, colour.stroke_width(stroke)))
+                            })
+                    }
+                    .map_err(backend_error)?;
+                } else {
+                    marks::draw_marker(
+                        root,
+                        *kind,
+                        (swatch_x, centre),
+                        radius,
+                        colour,
+                        palette.background,
+                        stroke,
+                    )
+                    .map_err(backend_error)?;
+                }
                 let font = ("sans-serif", m.small)
                     .into_font()
                     .color(&palette.ink)

@@ -192,6 +192,7 @@ mod tests {
             title_en: "Protection orders".into(),
             unit: Unit::Count,
             kind: Kind::Time,
+            categories_en: Default::default(),
             points: vec![
                 point(2011, 36000.0, Qualifier::MoreThan, "CAT/C/KAZ/3"),
                 point(2012, 44000.0, Qualifier::MoreThan, "CAT/C/KAZ/3"),

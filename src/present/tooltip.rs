@@ -106,6 +106,7 @@ mod tests {
             title_en: "Orders".into(),
             unit: Unit::Count,
             kind: Kind::Time,
+            categories_en: Default::default(),
             points: vec![Point {
                 key: Key::Year { year: 2012 },
                 value: 44000.0,

@@ -253,6 +253,11 @@ impl SeriesDef {
             unit: self.unit,
             kind: self.kind,
             points,
+            categories_en: self
+                .categories
+                .iter()
+                .map(|c| (c.fr.clone(), c.en.clone()))
+                .collect(),
         }
     }
 

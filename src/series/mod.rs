@@ -86,9 +86,27 @@ pub struct Series {
     pub unit: Unit,
     pub kind: Kind,
     pub points: Vec<Point>,
+    /// English names of a breakdown's categories, keyed by their French name.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty", default)]
+    pub categories_en: std::collections::BTreeMap<String, String>,
 }
 
 impl Series {
+    /// A point's key for a reader in `english` or French: a year, or a category
+    /// in the reader's language when the catalogue names it.
+    pub fn category_label<'a>(&'a self, point: &'a Point, english: bool) -> Option<&'a str> {
+        let category = point.category()?;
+        if english {
+            Some(
+                self.categories_en
+                    .get(category)
+                    .map_or(category, String::as_str),
+            )
+        } else {
+            Some(category)
+        }
+    }
+
     /// Distinct `report, reference` pairs in order of first use: the chart's source line.
     pub fn citations(&self) -> Vec<(String, Vec<String>)> {
         let mut cited: Vec<(String, Vec<String>)> = Vec::new();
