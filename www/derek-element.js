@@ -39,11 +39,12 @@ const TEXT = {
     dark: "Dark theme", points: "Chart points: arrows to move, Enter for the source", noSeries: "Unknown series: ",
   },
 };
+const SCHEME = matchMedia("(prefers-color-scheme: dark)");
 const langOf = (el) => (el.getAttribute("lang") === "en" ? "en" : "fr");
 function themeOf(el) {
   const t = el.getAttribute("theme");
   if (t === "dark" || t === "light") return t;
-  return matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  return SCHEME.matches ? "dark" : "light";
 }
 
 // A tiny element builder: properties, attributes ("aria-*", "data-*", role…) and text.
@@ -137,9 +138,12 @@ class DerekChart extends HTMLElement {
     this.frame = h("div", { className: "frame" }, this.canvas, this.ring, this.tip);
     this.live = h("p", { className: "visually-hidden", "aria-live": "polite" });
     this.status = h("p", { className: "status", hidden: true });
+    // The source line is drawn on the canvas (so it travels with a PNG); screen
+    // readers get it as text too.
+    this.citation = h("p", { className: "visually-hidden" });
     this.panel = h("section", { className: "panel", hidden: true });
     this.embed = h("section", { className: "embed", hidden: true });
-    this.root.append(h("div", { className: "bar" }, this.menuButton, this.menu), this.frame, this.status, this.live, this.panel, this.embed);
+    this.root.append(h("div", { className: "bar" }, this.menuButton, this.menu), this.frame, this.citation, this.status, this.live, this.panel, this.embed);
     shadow.append(this.root);
     this.focusIndex = -1;
     this.resize = new ResizeObserver(() => this.schedule());
@@ -148,11 +152,15 @@ class DerekChart extends HTMLElement {
 
   connectedCallback() {
     this.resize.observe(this.frame);
+    SCHEME.addEventListener("change", this.onScheme);
     this.schedule();
   }
   disconnectedCallback() {
     this.resize.disconnect();
+    SCHEME.removeEventListener("change", this.onScheme);
   }
+  // theme="auto" (or none) follows the reader's system setting, live.
+  onScheme = () => this.schedule();
   attributeChangedCallback(name, before, after) {
     if (before === after) return;
     if (name === "series") this.closePanels();
@@ -190,6 +198,7 @@ class DerekChart extends HTMLElement {
       this.drawn?.free();
       this.drawn = app.draw(this.canvas, id, lang, theme, window.devicePixelRatio || 1);
       this.canvas.setAttribute("aria-label", app.summary(id, lang));
+      this.citation.textContent = app.citation(id, lang);
       this.canvas.setAttribute("aria-roledescription", lang === "en" ? "chart" : "graphique");
       this.status.hidden = true;
       this.buildMenu();

@@ -15,7 +15,7 @@ pub use table::{csv, json, Table};
 pub use tooltip::{tooltip, Tooltip};
 
 use crate::chart::Lang;
-use crate::series::{Point, Qualifier, YearSource};
+use crate::series::{Point, Qualifier, Series, YearSource};
 
 /// The qualifier in words: "plus de" / "more than"; empty for an exact figure.
 pub fn qualifier_words(qualifier: Qualifier, lang: Lang) -> &'static str {
@@ -42,9 +42,10 @@ pub fn qualifier_words(qualifier: Qualifier, lang: Lang) -> &'static str {
     }
 }
 
-/// The point's key for a reader: "2012", "2019 (année implicite)", or a category.
-pub fn key_label(point: &Point, lang: Lang) -> String {
-    match (point.year(), point.category()) {
+/// The point's key for a reader: "2012", "2019 (année implicite)", or a category
+/// in the reader's language.
+pub fn key_label(series: &Series, point: &Point, lang: Lang) -> String {
+    match (point.year(), series.category_label(point, lang == Lang::En)) {
         (Some(year), _) if point.year_source == YearSource::Implied => match lang {
             Lang::Fr => format!("{year} (année déduite de la date du rapport)"),
             Lang::En => format!("{year} (year implied by the report’s date)"),

@@ -93,7 +93,7 @@ impl Table {
                     point: index,
                     cells: vec![
                         Cell {
-                            text: key_label(p, lang),
+                            text: key_label(series, p, lang),
                             sort: key_sort,
                         },
                         Cell {

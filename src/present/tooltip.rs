@@ -54,7 +54,7 @@ pub fn tooltip(series: &Series, index: usize, lang: Lang) -> Option<Tooltip> {
         }
     });
     Some(Tooltip {
-        key: key_label(point, lang),
+        key: key_label(series, point, lang),
         value,
         quote: quote(point),
         source: format!("{}, {}", point.report, point.reference),

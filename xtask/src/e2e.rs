@@ -49,6 +49,40 @@ pub fn run() -> Result<usize> {
     result
 }
 
+/// Opens `url` in headless Chromium and waits (30 s at most) for the page to set
+/// the JavaScript value `expression`; returns it. For benchmark pages.
+pub fn measure_page(url: &str, expression: &str) -> Result<Value> {
+    let driver = Driver::start()?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start an async runtime: {e}"))?;
+    let downloads = root().join("target/e2e/downloads");
+    runtime.block_on(async {
+        let client = connect(driver.port, &downloads).await?;
+        let outcome = async {
+            client.goto(url).await.map_err(|e| format!("cannot open {url}: {e}"))?;
+            let start = Instant::now();
+            loop {
+                let value = client
+                    .execute(&format!("return {expression} ?? null;"), vec![])
+                    .await
+                    .map_err(|e| format!("script failed: {e}"))?;
+                if !value.is_null() {
+                    return Ok(value);
+                }
+                if start.elapsed() > Duration::from_secs(30) {
+                    return Err(format!("{url} did not set {expression} within 30 s"));
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }
+        .await;
+        let _ = client.close().await;
+        outcome
+    })
+}
+
 /// Chromium flags: headless as root in a container, and no calls home (the
 /// network here is closed, and a refused connection would clutter the log).
 const CHROME_ARGS: &[&str] = &[

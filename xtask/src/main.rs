@@ -3,7 +3,9 @@
 //! - `serve [--port N]`: build the wasm and serve the widget on http://127.0.0.1:8080
 //! - `dist`: write a self-contained `dist/` folder for any static web server
 //! - `test`: every check, native and in headless Chromium, failing on the first failure
+//! - `bench`: figures for speed and size (printed, never asserted)
 
+mod bench;
 mod build;
 mod e2e;
 mod serve;
@@ -22,7 +24,8 @@ tasks:
   serve [--port N]   build everything and serve the widget (default port 8080)
   dist               write dist/: the page, the element, the wasm and its JS
   test               install what is missing, then run every test
-  e2e                only the end-to-end test of dist/ in headless Chromium";
+  e2e                only the end-to-end test of dist/ in headless Chromium
+  bench              print figures: native benches, wasm/JS sizes, in-browser timings";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
         Some("serve") => port_arg(&args[1..]).and_then(serve::run),
         Some("dist") => build::dist().map(|dir| println!("xtask: wrote {}", dir.display())),
         Some("test") => test::run(),
+        Some("bench") => bench::run(),
         Some("e2e") => e2e::run().map(|n| println!("e2e: {n} passed, 0 failed")),
         Some("-h" | "--help") => {
             println!("{USAGE}");

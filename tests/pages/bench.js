@@ -1,0 +1,31 @@
+// Times the widget's stages in a real browser; `cargo xtask bench` reads window.derekBench.
+import init, { Derek } from "/pkg/derek.js";
+
+const canvas = document.getElementById("canvas");
+canvas.style.width = "800px";
+canvas.style.height = "500px";
+const ms = (t0) => Math.round((performance.now() - t0) * 100) / 100;
+const result = {};
+let t = performance.now();
+await init({ module_or_path: "/pkg/derek_bg.wasm" });
+result.instantiate_ms = ms(t);
+t = performance.now();
+const app = new Derek();
+result.read_extract_build_ms = ms(t);
+const ids = app.seriesIds();
+t = performance.now();
+app.draw(canvas, ids[0], "fr", "light", 2).free();
+result.first_draw_ms = ms(t);
+result.time_to_first_chart_ms = Math.round(performance.now() * 100) / 100;
+const draws = [];
+for (const id of ids) {
+  const t1 = performance.now();
+  app.draw(canvas, id, "en", "light", 2).free();
+  draws.push(performance.now() - t1);
+}
+draws.sort((a, b) => a - b);
+result.series = ids.length;
+result.draw_median_ms = Math.round(draws[Math.floor(draws.length / 2)] * 100) / 100;
+result.draw_max_ms = Math.round(draws[draws.length - 1] * 100) / 100;
+document.getElementById("out").textContent = JSON.stringify(result, null, 2);
+window.derekBench = result;
