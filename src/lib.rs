@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod corpus;
 pub mod document;
+pub mod search;
 pub mod series;
 
 #[cfg(target_arch = "wasm32")]
