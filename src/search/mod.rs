@@ -60,10 +60,16 @@ struct Word {
 #[derive(Debug, Clone)]
 struct Form {
     text: Box<str>,
-    /// Index in [`SearchIndex::stems`].
-    stem: u32,
     /// The paragraphs (global indices) it occurs in, ascending, each once.
     paragraphs: Vec<u32>,
+}
+
+/// A stem found in the corpus, with the forms that have it.
+#[derive(Debug, Clone)]
+struct Stem {
+    text: Box<str>,
+    /// Indices in [`SearchIndex::forms`], ascending.
+    forms: Vec<u32>,
 }
 
 /// The words of a set of documents, ready to be searched. Holds no text: hits point
@@ -76,33 +82,52 @@ pub struct SearchIndex {
     words: Vec<Vec<Word>>,
     /// Every folded form, sorted by text (so that a prefix is a range).
     forms: Vec<Form>,
-    /// Every stem with the forms that have it, sorted by stem.
-    stems: Vec<(Box<str>, Vec<u32>)>,
+    /// Every stem, sorted by text.
+    stems: Vec<Stem>,
 }
 
 /// A query word resolved against the index: the forms it matches.
 #[derive(Debug)]
 struct Term {
-    /// The forms that match, sorted.
-    forms: Vec<u32>,
+    /// The forms that match, one bit per form.
+    forms: Bits,
     /// The form that is the word itself, folded but not stemmed.
     exact: Option<u32>,
 }
 
 impl Term {
     fn matches(&self, form: u32) -> bool {
-        self.forms.binary_search(&form).is_ok()
+        has(&self.forms, form as usize)
     }
 }
 
-/// Paragraph sets, one bit per paragraph.
+/// A clause of the query resolved: its terms, in a row, and its weight.
+#[derive(Debug)]
+struct Clause {
+    terms: Vec<Term>,
+    weight: f32,
+}
+
+/// Paragraphs past this many are not indexed: a paragraph's index fits in 32 bits.
+const MAX_PARAGRAPHS: usize = u32::MAX as usize - 1;
+
+/// Sets of small numbers (paragraphs, forms), one bit each.
 type Bits = Vec<u64>;
+
+/// How a word of a paragraph is highlighted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    None,
+    /// It begins a highlight.
+    Start,
+    /// It continues the highlight of the word before it (a phrase).
+    Join,
+}
 
 impl SearchIndex {
     /// Indexes the paragraphs of `documents`. Hits name a document by its index in
     /// this slice.
     pub fn new(documents: &[&Document]) -> SearchIndex {
-        let french = French::new();
         // Forms get provisional ids in order of appearance, then are sorted.
         let mut provisional: BTreeMap<String, u32> = BTreeMap::new();
         let mut places = Vec::new();
@@ -110,6 +135,9 @@ impl SearchIndex {
         let mut buffer = String::new();
         for (d, document) in documents.iter().enumerate() {
             for (p, paragraph) in document.paragraphs.iter().enumerate() {
+                if places.len() >= MAX_PARAGRAPHS {
+                    break;
+                }
                 places.push((d, p));
                 let text = &paragraph.text;
                 let mut paragraph_words = Vec::new();
@@ -125,18 +153,10 @@ impl SearchIndex {
                     if buffer.is_empty() {
                         continue;
                     }
-                    let next = u32::try_from(provisional.len()).unwrap_or(u32::MAX);
-                    let form = match provisional.get(buffer.as_str()) {
-                        Some(&id) => id,
-                        None => {
-                            provisional.insert(buffer.clone(), next);
-                            next
-                        }
-                    };
                     paragraph_words.push(Word {
                         start: start32,
                         end: end32,
-                        form,
+                        form: intern(&mut provisional, &buffer),
                     });
                 }
                 words.push(paragraph_words);
@@ -145,29 +165,15 @@ impl SearchIndex {
 
         // Sort the forms (a BTreeMap iterates in order) and renumber the words.
         let mut rank = vec![0u32; provisional.len()];
-        let mut by_stem: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         let mut forms: Vec<Form> = Vec::with_capacity(provisional.len());
         for (sorted, (text, id)) in (0u32..).zip(provisional) {
             if let Some(r) = rank.get_mut(id as usize) {
                 *r = sorted;
             }
-            by_stem.entry(french.stem(&text)).or_default().push(sorted);
             forms.push(Form {
                 text: text.into_boxed_str(),
-                stem: 0,
                 paragraphs: Vec::new(),
             });
-        }
-        let stems: Vec<(Box<str>, Vec<u32>)> = by_stem
-            .into_iter()
-            .map(|(stem, forms)| (stem.into_boxed_str(), forms))
-            .collect();
-        for (s, (_, stem_forms)) in (0u32..).zip(&stems) {
-            for &f in stem_forms {
-                if let Some(form) = forms.get_mut(f as usize) {
-                    form.stem = s;
-                }
-            }
         }
         for (g, paragraph_words) in (0u32..).zip(&mut words) {
             for word in paragraph_words.iter_mut() {
@@ -179,6 +185,32 @@ impl SearchIndex {
                 }
             }
         }
+
+        // Stem every form, the same way: provisional ids, then sorted.
+        let french = French::new();
+        let mut provisional: BTreeMap<String, u32> = BTreeMap::new();
+        let form_stems: Vec<u32> = forms
+            .iter()
+            .map(|f| intern(&mut provisional, &french.stem(&f.text)))
+            .collect();
+        let mut rank = vec![0u32; provisional.len()];
+        let mut stems: Vec<Stem> = Vec::with_capacity(provisional.len());
+        for (sorted, (text, id)) in (0u32..).zip(provisional) {
+            if let Some(r) = rank.get_mut(id as usize) {
+                *r = sorted;
+            }
+            stems.push(Stem {
+                text: text.into_boxed_str(),
+                forms: Vec::new(),
+            });
+        }
+        for (f, stem) in (0u32..).zip(form_stems) {
+            let sorted = rank.get(stem as usize).copied().unwrap_or(0);
+            if let Some(stem) = stems.get_mut(sorted as usize) {
+                stem.forms.push(f);
+            }
+        }
+
         SearchIndex {
             places,
             words,
@@ -217,47 +249,36 @@ impl SearchIndex {
     /// the clause's rarity across paragraphs; higher scores first, ties in document
     /// order.
     pub fn search(&self, query: &str, limit: usize) -> SearchResults {
-        let query = query::parse(query);
-        let last = query.clauses.len().saturating_sub(1);
-        let mut clauses: Vec<(Vec<Term>, f32)> = Vec::with_capacity(query.clauses.len());
-        let mut candidates: Option<Bits> = None;
-        for (c, clause) in query.clauses.iter().enumerate() {
-            let last_word = clause.len().saturating_sub(1);
-            let terms: Vec<Term> = clause
-                .iter()
-                .enumerate()
-                .map(|(w, word)| self.term(word, query.prefix && c == last && w == last_word))
-                .collect();
-            let mut bits = self.paragraph_bits(terms.first());
-            for term in terms.iter().skip(1) {
-                intersect(&mut bits, &self.paragraph_bits(Some(term)));
-            }
-            let found = count(&bits);
-            if found == 0 {
-                return SearchResults::default();
-            }
-            // Rarer clauses weigh more.
-            let weight = (1.0 + self.places.len() as f32 / found as f32).ln();
-            match candidates.as_mut() {
-                Some(all) => intersect(all, &bits),
-                None => candidates = Some(bits),
-            }
-            clauses.push((terms, weight));
-        }
-        let Some(candidates) = candidates else {
+        let Some((clauses, candidates)) = self.resolve(&query::parse(query)) else {
             return SearchResults::default();
         };
-
-        let mut hits: Vec<Hit> = Vec::new();
-        for g in ones(&candidates) {
-            if let Some(hit) = self.score(g, &clauses) {
-                hits.push(hit);
-            }
-        }
-        let total = hits.len();
-        // Stable: equal scores stay in document order.
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-        hits.truncate(limit);
+        // One u64 per hit that sorts best first, ties in document order: the score
+        // (non-negative, so its bits order as it does) inverted, then the paragraph.
+        // (A sort of plain integers also keeps the wasm small.)
+        let mut keys: Vec<u64> = ones(&candidates)
+            .filter_map(|g| {
+                let score = self.score(g, &clauses, None)?;
+                Some(u64::from(u32::MAX - score.max(0.0).to_bits()) << 32 | g as u64)
+            })
+            .collect();
+        let total = keys.len();
+        keys.sort_unstable();
+        keys.truncate(limit);
+        let mut marks = Vec::new();
+        let hits = keys
+            .into_iter()
+            .filter_map(|key| {
+                let g = (key & u64::from(u32::MAX)) as usize;
+                let score = self.score(g, &clauses, Some(&mut marks))?;
+                let &(document, paragraph) = self.places.get(g)?;
+                Some(Hit {
+                    document,
+                    paragraph,
+                    score,
+                    spans: self.spans(g, &marks),
+                })
+            })
+            .collect();
         SearchResults { total, hits }
     }
 
@@ -266,96 +287,154 @@ impl SearchIndex {
         self.search(query, 0).total
     }
 
+    /// The query's clauses resolved against the index, with the paragraphs in which
+    /// every term of every clause matches a word; None if there is no clause or no
+    /// such paragraph.
+    fn resolve(&self, query: &query::Query) -> Option<(Vec<Clause>, Bits)> {
+        let last = query.clauses.len().checked_sub(1)?;
+        let mut clauses = Vec::with_capacity(query.clauses.len());
+        let mut candidates = vec![u64::MAX; self.places.len().div_ceil(64)];
+        for (c, words) in query.clauses.iter().enumerate() {
+            let last_word = words.len().saturating_sub(1);
+            let terms: Vec<Term> = words
+                .iter()
+                .enumerate()
+                .map(|(w, word)| self.term(word, query.prefix && c == last && w == last_word))
+                .collect();
+            let mut bits = vec![u64::MAX; self.places.len().div_ceil(64)];
+            for term in &terms {
+                intersect(&mut bits, &self.paragraph_bits(term));
+            }
+            let found = count(&bits);
+            intersect(&mut candidates, &bits);
+            if found == 0 || count(&candidates) == 0 {
+                return None;
+            }
+            // Rarer clauses weigh more.
+            let weight = (1.0 + self.places.len() as f32 / found as f32).ln();
+            clauses.push(Clause { terms, weight });
+        }
+        Some((clauses, candidates))
+    }
+
     /// The forms a folded query word matches: those of its stem, and, for a prefix,
     /// those it begins.
     fn term(&self, word: &str, prefix: bool) -> Term {
-        let exact = self
-            .forms
-            .binary_search_by(|f| (*f.text).cmp(word))
-            .ok()
-            .and_then(|i| u32::try_from(i).ok());
+        let mut forms = vec![0u64; self.forms.len().div_ceil(64)];
+        let exact = self.forms.binary_search_by(|f| (*f.text).cmp(word)).ok();
+        if let Some(f) = exact {
+            set(&mut forms, f);
+        }
         let stem = French::new().stem(word);
-        let mut forms: Vec<u32> = match self.stems.binary_search_by(|(s, _)| (**s).cmp(&stem)) {
-            Ok(i) => self
-                .stems
-                .get(i)
-                .map(|(_, forms)| forms.clone())
-                .unwrap_or_default(),
-            Err(_) => Vec::new(),
-        };
+        if let Ok(s) = self.stems.binary_search_by(|s| (*s.text).cmp(&stem)) {
+            for &f in self.stems.get(s).map_or(&[][..], |s| &s.forms) {
+                set(&mut forms, f as usize);
+            }
+        }
         if prefix {
             let from = self.forms.partition_point(|f| *f.text < *word);
             let rest = self.forms.get(from..).unwrap_or_default();
             let to = from + rest.partition_point(|f| f.text.starts_with(word));
-            forms.extend((from..to).filter_map(|i| u32::try_from(i).ok()));
+            for f in from..to {
+                set(&mut forms, f);
+            }
         }
-        forms.extend(exact);
-        forms.sort_unstable();
-        forms.dedup();
-        Term { forms, exact }
+        Term {
+            forms,
+            exact: exact.and_then(|f| u32::try_from(f).ok()),
+        }
     }
 
     /// The paragraphs in which `term` matches a word.
-    fn paragraph_bits(&self, term: Option<&Term>) -> Bits {
+    fn paragraph_bits(&self, term: &Term) -> Bits {
         let mut bits = vec![0u64; self.places.len().div_ceil(64)];
-        for &f in term.map(|t| t.forms.as_slice()).unwrap_or_default() {
-            for &g in self
-                .forms
-                .get(f as usize)
-                .map_or(&[][..], |f| &f.paragraphs)
-            {
-                if let Some(word) = bits.get_mut(g as usize / 64) {
-                    *word |= 1 << (g % 64);
-                }
+        for f in ones(&term.forms) {
+            for &g in self.forms.get(f).map_or(&[][..], |f| &f.paragraphs) {
+                set(&mut bits, g as usize);
             }
         }
         bits
     }
 
-    /// Paragraph `g` scored against the clauses, or None if one of them (a phrase)
-    /// does not occur in it after all.
-    fn score(&self, g: usize, clauses: &[(Vec<Term>, f32)]) -> Option<Hit> {
+    /// The score of paragraph `g`, or None if one of the clauses (a phrase) does not
+    /// occur in it after all. With `marks`, also marks the words to highlight.
+    fn score(
+        &self,
+        g: usize,
+        clauses: &[Clause],
+        mut marks: Option<&mut Vec<Mark>>,
+    ) -> Option<f32> {
         let words = self.words.get(g)?;
-        let &(document, paragraph) = self.places.get(g)?;
+        if let Some(marks) = marks.as_deref_mut() {
+            marks.clear();
+            marks.resize(words.len(), Mark::None);
+        }
         let mut score = 0.0f32;
-        let mut spans: Vec<(usize, usize)> = Vec::new();
-        for (terms, weight) in clauses {
+        for clause in clauses {
+            let n = clause.terms.len();
             let mut matched = 0.0f32;
-            let n = terms.len();
             for (i, window) in words.windows(n).enumerate() {
-                if !window.iter().zip(terms).all(|(w, t)| t.matches(w.form)) {
+                let pairs = || window.iter().zip(&clause.terms);
+                if !pairs().all(|(word, term)| term.matches(word.form)) {
                     continue;
                 }
-                let exact = window
-                    .iter()
-                    .zip(terms)
-                    .filter(|(w, t)| t.exact == Some(w.form))
+                let exact = pairs()
+                    .filter(|(word, term)| term.exact == Some(word.form))
                     .count();
                 matched += 1.0 + exact as f32 / n as f32;
-                let first = words.get(i)?;
-                let last = words.get(i + n - 1)?;
-                spans.push((first.start as usize, last.end as usize));
+                if let Some(marks) = marks.as_deref_mut() {
+                    for (j, mark) in marks.iter_mut().skip(i).take(n).enumerate() {
+                        *mark = match (j, *mark) {
+                            (0, Mark::Join) => Mark::Join,
+                            (0, _) => Mark::Start,
+                            _ => Mark::Join,
+                        };
+                    }
+                }
             }
             if matched == 0.0 {
                 return None;
             }
-            score += weight * matched;
+            score += clause.weight * matched;
         }
-        spans.sort_unstable();
-        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
-        for (start, end) in spans {
-            match merged.last_mut() {
-                Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                _ => merged.push((start, end)),
+        Some(score)
+    }
+
+    /// The byte ranges of the marked words of paragraph `g`, a phrase as one range.
+    fn spans(&self, g: usize, marks: &[Mark]) -> Vec<(usize, usize)> {
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let words = self.words.get(g).map_or(&[][..], Vec::as_slice);
+        for (word, mark) in words.iter().zip(marks) {
+            let (start, end) = (word.start as usize, word.end as usize);
+            match (mark, spans.last_mut()) {
+                (Mark::None, _) => {}
+                (Mark::Join, Some(last)) => last.1 = end,
+                (Mark::Start | Mark::Join, _) => spans.push((start, end)),
             }
         }
-        Some(Hit {
-            document,
-            paragraph,
-            score,
-            spans: merged,
-        })
+        spans
     }
+}
+
+/// The id of `text` in `ids`, a new one if it has none.
+fn intern(ids: &mut BTreeMap<String, u32>, text: &str) -> u32 {
+    if let Some(&id) = ids.get(text) {
+        return id;
+    }
+    let id = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+    ids.insert(text.to_owned(), id);
+    id
+}
+
+fn set(bits: &mut Bits, i: usize) {
+    if let Some(word) = bits.get_mut(i / 64) {
+        *word |= 1 << (i % 64);
+    }
+}
+
+fn has(bits: &Bits, i: usize) -> bool {
+    bits.get(i / 64)
+        .is_some_and(|word| word & (1 << (i % 64)) != 0)
 }
 
 fn intersect(into: &mut Bits, other: &Bits) {
@@ -371,9 +450,15 @@ fn count(bits: &Bits) -> usize {
 /// The set bits, ascending.
 fn ones(bits: &Bits) -> impl Iterator<Item = usize> + '_ {
     bits.iter().enumerate().flat_map(|(i, &word)| {
-        (0..64)
-            .filter(move |b| word & (1u64 << b) != 0)
-            .map(move |b| i * 64 + b)
+        let mut rest = word;
+        std::iter::from_fn(move || {
+            if rest == 0 {
+                return None;
+            }
+            let b = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            Some(i * 64 + b)
+        })
     })
 }
 
