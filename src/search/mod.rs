@@ -34,7 +34,8 @@ pub struct Hit {
     /// How well it matches; higher first. Only comparable within one query.
     pub score: f32,
     /// Byte ranges in the paragraph's text to highlight, ascending, disjoint, each on
-    /// char boundaries and covering whole words (a phrase is one range).
+    /// char boundaries and covering whole words (a phrase is one range). Bytes of
+    /// UTF-8, not JavaScript's UTF-16 indices: slice the Rust string, or convert.
     pub spans: Vec<(usize, usize)>,
 }
 
