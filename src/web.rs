@@ -7,6 +7,7 @@
 use crate::chart::{self, ChartStyle, DrawnChart, Lang, Theme};
 use crate::corpus;
 use crate::present::{self, Table};
+use crate::search::SearchIndex;
 use crate::series::catalogue::Catalogue;
 use crate::series::sourced::Corpus;
 use crate::series::Series;
@@ -22,6 +23,7 @@ pub struct Derek {
     corpus: Corpus,
     catalogue: Catalogue,
     series: Vec<Series>,
+    index: SearchIndex,
 }
 
 /// Where a drawing put its points, to find the one under the pointer.
@@ -99,10 +101,13 @@ impl Derek {
         let corpus = Corpus::read(corpus::bundled()?);
         let catalogue = Catalogue::bundled()?;
         let series = catalogue.build(&corpus);
+        let documents: Vec<&crate::document::Document> = corpus.documents.iter().collect();
+        let index = SearchIndex::new(&documents);
         Ok(Derek {
             corpus,
             catalogue,
             series,
+            index,
         })
     }
 
@@ -261,6 +266,19 @@ impl Derek {
     /// The series as a table: column titles and rows of cells with sort keys.
     pub fn table(&self, id: &str, lang: &str) -> Result<JsValue, JsError> {
         to_js(&Table::of(self.find(id)?, Lang::from_code(lang)))
+    }
+
+    /// Paragraphs of every report that match `query` (accents, case and French
+    /// endings ignored), words highlighted, figures linked to their series.
+    pub fn search(&self, query: &str, limit: usize, lang: &str) -> Result<JsValue, JsError> {
+        to_js(&present::search(
+            &self.index,
+            &self.corpus,
+            &self.series,
+            query,
+            limit.min(500),
+            Lang::from_code(lang),
+        ))
     }
 
     /// The series as CSV, for download.

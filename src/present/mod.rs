@@ -4,11 +4,13 @@
 //! Invariant: plain data in, plain strings and structures out; no DOM, no drawing.
 //! The wasm layer hands these to the page, which inserts them as text.
 
+mod search;
 mod segments;
 mod summary;
 mod table;
 mod tooltip;
 
+pub use search::{search, Figure, HitView, SearchView, SeriesLink};
 pub use segments::{highlight, Segment};
 pub use summary::summary;
 pub use table::{csv, json, Table};

@@ -61,7 +61,10 @@ pub fn measure_page(url: &str, expression: &str) -> Result<Value> {
     runtime.block_on(async {
         let client = connect(driver.port, &downloads).await?;
         let outcome = async {
-            client.goto(url).await.map_err(|e| format!("cannot open {url}: {e}"))?;
+            client
+                .goto(url)
+                .await
+                .map_err(|e| format!("cannot open {url}: {e}"))?;
             let start = Instant::now();
             loop {
                 let value = client
