@@ -161,7 +161,10 @@ pub(crate) fn sentence_ids(tokens: &[Token<'_>]) -> Vec<u32> {
                     let abbrev = i >= 2
                         && tokens[i - 1].gap == Gap::None
                         && tokens[i - 2].kind == Kind::Word
-                        && ABBREVIATIONS.contains(&tokens[i - 2].lower.as_str());
+                        && (ABBREVIATIONS.contains(&tokens[i - 2].lower.as_str())
+                            // An initial: "K. B. Syzdykov".
+                            || tokens[i - 2].text.chars().count() == 1
+                                && tokens[i - 2].first_char().is_uppercase());
                     !abbrev || t.first_char().is_uppercase() && t.gap == Gap::Newline
                 }
                 _ => false,
