@@ -190,10 +190,13 @@ fn in_identifier_parenthesis(tokens: &[Token<'_>], i: usize) -> bool {
         }
         b += 1;
     }
-    numbers >= 2
-        && tokens[a.saturating_sub(8)..a]
-            .iter()
-            .any(|t| t.kind == Kind::Word && ID_KEYWORDS.contains(&t.lower.as_str()))
+    let near = &tokens[a.saturating_sub(8)..a];
+    let phone = near.iter().any(|t| t.kind == Kind::Word && t.lower.starts_with("téléphon"));
+    phone
+        || numbers >= 2
+            && near
+                .iter()
+                .any(|t| t.kind == Kind::Word && ID_KEYWORDS.contains(&t.lower.as_str()))
 }
 
 /// For each token, true when it is a digit run that identifies something: after
@@ -213,9 +216,10 @@ fn identifier_tokens(tokens: &[Token<'_>]) -> Vec<bool> {
         }
         let mut is_ident = introduced_by_keyword(tokens, i);
         // A number grouped with spaces ("8 701") is a quantity, never an identifier.
-        let grouped = tokens
-            .get(end)
-            .is_some_and(|n| n.kind == Kind::Num && n.gap == Gap::Space && n.text.len() == 3);
+        let grouped = end == i + 1
+            && tokens
+                .get(end)
+                .is_some_and(|n| n.kind == Kind::Num && n.gap == Gap::Space && n.text.len() == 3);
         if !is_ident && !grouped {
             // In a list: separators back to a number already known as identifier,
             // skipping a title in parentheses or quotes ("347-1 (Torture) et 308").
@@ -350,7 +354,11 @@ fn in_list_of_counts(tokens: &[Token<'_>], mentions: &[Mention], idx: usize) -> 
         return false;
     };
     let w = |k: usize| tokens.get(k).map(|t| t.lower.as_str()).unwrap_or("");
-    if matches!(w(m.last + 1), "seule" | "seul") {
+    if matches!(w(m.last + 1), "seule" | "seul") && w(m.last + 2) == "fois" {
+        return true;
+    }
+    // "n'excédant pas un an": one unit of time.
+    if matches!(w(m.last + 1), "an" | "jour" | "mois" | "heure" | "semaine") {
         return true;
     }
     let prev = m.first.checked_sub(1).map(w).unwrap_or("");
@@ -360,11 +368,16 @@ fn in_list_of_counts(tokens: &[Token<'_>], mentions: &[Mention], idx: usize) -> 
     if !(prev == "," || prev == "et") {
         return false;
     }
-    // The list item before: a counted number within a few words.
-    let earlier = idx
-        .checked_sub(1)
-        .and_then(|p| mentions.get(p))
-        .is_some_and(|p| m.first - p.last <= 6 && !p.excluded && (!p.article || p.first + 8 > m.first));
+    // The list item before: a counted number within a few words ("220 personnes,
+    // un orphelin"), or a counted "un" ("un centre … et une prison").
+    let earlier = idx.checked_sub(1).and_then(|p| mentions.get(p)).is_some_and(|p| {
+        !p.excluded
+            && if prev == "," {
+                m.first - p.last <= 8
+            } else {
+                p.article && m.first - p.last <= 6
+            }
+    });
     let later = mentions.get(idx + 1).is_some_and(|n| {
         n.first - m.last <= 6
             && !n.article

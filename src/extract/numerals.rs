@@ -487,9 +487,10 @@ impl<'a> Scanner<'_, 'a> {
             }
             if words.iter().any(|w| is_ordinal_word(w)) {
                 let value = words_value_ordinal(&words);
-                let ranks = self
-                    .tok(last_tok + 1)
-                    .is_some_and(|t| t.is_word(RANK_WORDS));
+                // "quatrième place", "vingt-neuvième sur 63 pays".
+                let ranks = self.tok(last_tok + 1).is_some_and(|t| t.is_word(RANK_WORDS))
+                    || self.tok(last_tok + 1).is_some_and(|t| t.is_word(&["sur"]))
+                        && self.tok(last_tok + 2).is_some_and(|t| t.kind == Kind::Num);
                 if let (true, Some(value)) = (ranks, value) {
                     self.push(simple(i, last_tok, value, Form::Ordinal, Some(Unit::Other)));
                 }

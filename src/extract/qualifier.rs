@@ -403,7 +403,12 @@ pub(crate) fn assign(
         if q.is_none() && i > 0 && m.first >= 1 && tokens[m.first - 1].is_punct('(') {
             let p = &mentions[i - 1];
             if m.first > p.last && m.first - p.last <= 5 {
-                q = out[i - 1];
+                q = out[i - 1].filter(|q| {
+                    matches!(
+                        q,
+                        Qualifier::AtMost | Qualifier::AtLeast | Qualifier::MoreThan | Qualifier::LessThan | Qualifier::Approx
+                    )
+                });
             }
         }
         let from_pair_low = i > 0 && pairs[i - 1] == Some(Pair::FromTo);

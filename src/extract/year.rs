@@ -208,6 +208,10 @@ fn role_of(tokens: &[Token<'_>], first: usize) -> Role {
     if p1 == "en" && p2 == "jusqu" {
         return Role::Target;
     }
+    // "12 % de plus qu'en 2017": a comparison base.
+    if p1 == "en" && p2 == "qu" && matches!(p3, "plus" | "moins" | "davantage" | "autant") {
+        return Role::Inert;
+    }
     // "depuis 2016": a cumulative count, dated by the report (not "depuis janvier 2018").
     if p1 == "depuis" {
         return Role::Inert;
@@ -215,12 +219,12 @@ fn role_of(tokens: &[Token<'_>], first: usize) -> Role {
     // "le plan … pour la période 2012-2018", "programme … pour 2012-2015".
     if matches!(p1, "pour" | "période" | "horizon" | "(") || tokens[p].is_punct('(') {
         let mut k = first;
-        for _ in 0..10 {
+        for _ in 0..20 {
             let Some(j) = prev_word(tokens, k) else { break };
             if tokens[j].is_word(PLANS) {
                 return Role::Inert;
             }
-            if tokens[j].kind == Kind::Punct && matches!(tokens[j].first_char(), '.' | ';' | ',') {
+            if tokens[j].kind == Kind::Punct && matches!(tokens[j].first_char(), '.' | ';' | ':') {
                 break;
             }
             k = j;
@@ -377,7 +381,7 @@ fn look_ahead(
     let right_after = k;
     let mut group_start: Option<usize> = None;
     while let Some(t) = tokens.get(k) {
-        if sentences.get(k).copied() != sid || words > 14 {
+        if sentences.get(k).copied() != sid || words > 20 {
             break;
         }
         if t.is_punct('(') {
@@ -432,6 +436,15 @@ fn look_ahead(
         }
         if mention_at.get(k).copied().flatten().is_some() {
             return Ahead::Number(k);
+        }
+        // "… ont été aidées et pour le premier semestre 2025, 1 886": a new clause.
+        if t.is_word(&["et", "mais", "tandis", "alors"])
+            && words > 0
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is_word(&["pour", "en", "au", "dans", "durant", "pendant"]))
+        {
+            break;
         }
         if t.kind == Kind::Word {
             words += 1;
