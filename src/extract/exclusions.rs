@@ -291,10 +291,16 @@ fn on_header_line(tokens: &[Token<'_>], i: usize) -> bool {
     let has_prose = line
         .iter()
         .any(|t| t.kind == Kind::Word && t.text.chars().any(char::is_lowercase));
-    let has_symbol = line.iter().any(|t| {
-        t.kind == Kind::Word && t.text.chars().all(char::is_uppercase) && t.text.len() >= 2
-    }) || line.iter().any(|t| t.is_punct('/'));
-    !has_prose && (has_symbol || line.len() <= 2)
+    // A symbol: "A/HRC/…", "GE.19-17926" (letters glued to a stop and digits).
+    let has_symbol = line.iter().any(|t| t.is_punct('/'))
+        || line.windows(3).any(|w| {
+            w[0].kind == Kind::Word
+                && w[1].is_punct('.')
+                && w[1].gap == Gap::None
+                && w[2].kind == Kind::Num
+                && w[2].gap == Gap::None
+        });
+    !has_prose && (has_symbol || line.len() <= 1)
 }
 
 const TIME_NOUNS: &[&str] = &[

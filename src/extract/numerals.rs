@@ -697,7 +697,11 @@ mod tests {
 
     fn values(text: &str) -> Vec<f64> {
         let toks = tokenize(text);
-        scan(&toks).iter().map(|m| m.value).collect()
+        scan(&toks)
+            .iter()
+            .filter(|m| !m.article)
+            .map(|m| m.value)
+            .collect()
     }
 
     #[test]
