@@ -187,7 +187,12 @@ fn score_report(
                         &g.year_source,
                         &w.year_source,
                     ),
-                    (g.qualifier == w.qualifier, "qualifier", &g.qualifier, &w.qualifier),
+                    (
+                        g.qualifier == w.qualifier,
+                        "qualifier",
+                        &g.qualifier,
+                        &w.qualifier,
+                    ),
                     (g.unit == w.unit, "unit", &g.unit, &w.unit),
                 ];
                 score.year += usize::from(checks[0].0);

@@ -191,7 +191,9 @@ fn in_identifier_parenthesis(tokens: &[Token<'_>], i: usize) -> bool {
         b += 1;
     }
     let near = &tokens[a.saturating_sub(8)..a];
-    let phone = near.iter().any(|t| t.kind == Kind::Word && t.lower.starts_with("téléphon"));
+    let phone = near
+        .iter()
+        .any(|t| t.kind == Kind::Word && t.lower.starts_with("téléphon"));
     phone
         || numbers >= 2
             && near
@@ -349,7 +351,9 @@ fn is_time_of_day(tokens: &[Token<'_>], m: &Mention) -> bool {
     let p1 = m.first.checked_sub(1).map(w).unwrap_or("");
     let p2 = m.first.checked_sub(2).map(w).unwrap_or("");
     let p3 = m.first.checked_sub(3).map(w).unwrap_or("");
-    (p1 == "de" && p2 == "environs") || p1 == "vers" || (p1 == "à" && p2 != "jusqu" && p3 != "jusqu")
+    (p1 == "de" && p2 == "environs")
+        || p1 == "vers"
+        || (p1 == "à" && p2 != "jusqu" && p3 != "jusqu")
 }
 
 /// True when a lone "un"/"une" stands in a list of counts: "220 personnes, un
@@ -376,14 +380,17 @@ fn in_list_of_counts(tokens: &[Token<'_>], mentions: &[Mention], idx: usize) -> 
     }
     // The list item before: a counted number within a few words ("220 personnes,
     // un orphelin"), or a counted "un" ("un centre … et une prison").
-    let earlier = idx.checked_sub(1).and_then(|p| mentions.get(p)).is_some_and(|p| {
-        !p.excluded
-            && if prev == "," {
-                m.first - p.last <= 8
-            } else {
-                p.article && m.first - p.last <= 6
-            }
-    });
+    let earlier = idx
+        .checked_sub(1)
+        .and_then(|p| mentions.get(p))
+        .is_some_and(|p| {
+            !p.excluded
+                && if prev == "," {
+                    m.first - p.last <= 8
+                } else {
+                    p.article && m.first - p.last <= 6
+                }
+        });
     let later = mentions.get(idx + 1).is_some_and(|n| {
         n.first - m.last <= 6
             && !n.article
@@ -471,7 +478,8 @@ pub(crate) fn apply(tokens: &[Token<'_>], mentions: &mut [Mention]) {
         if t.kind == Kind::Num && m.form == Form::PlainDigits {
             let glued_next = tokens.get(first + 1).filter(|n| n.gap == Gap::None);
             let line_start = t.gap == Gap::Newline
-                || prev.is_some_and(|p| p.kind == Kind::Punct && matches!(p.first_char(), ';' | ':'));
+                || prev
+                    .is_some_and(|p| p.kind == Kind::Punct && matches!(p.first_char(), ';' | ':'));
             if let Some(n) = glued_next {
                 if n.is_punct(')') && paren_depth_at.get(first).copied().unwrap_or(0) == 0 {
                     excluded = true;

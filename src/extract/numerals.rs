@@ -102,9 +102,7 @@ fn is_number_word(w: &str) -> bool {
     if let Some(stem) = ordinal_stem(w) {
         return is_ordinal_stem(stem);
     }
-    w.contains('-')
-        && w.split('-')
-            .all(|p| p == "et" || is_number_word(p))
+    w.contains('-') && w.split('-').all(|p| p == "et" || is_number_word(p))
 }
 
 fn is_ordinal_stem(stem: &str) -> bool {
@@ -384,7 +382,8 @@ impl<'a> Scanner<'_, 'a> {
         } else {
             Form::PlainDigits
         };
-        let year_like = form == Form::PlainDigits && int.len() == 4 && (1900.0..=2100.0).contains(&value);
+        let year_like =
+            form == Form::PlainDigits && int.len() == 4 && (1900.0..=2100.0).contains(&value);
         // Multiplier word: "20,3 millions", "3 mille".
         if !percent {
             if let Some(n) = self.tok(last + 1) {
@@ -449,15 +448,12 @@ impl<'a> Scanner<'_, 'a> {
             if j > i && (t.gap == Gap::None || run.len() >= 12) {
                 break;
             }
-            if t.kind == Kind::Word && is_number_word(&t.lower) {
-                run.push(j);
-                j += 1;
-            } else if t.is_word(&["et"])
+            let linking_et = t.is_word(&["et"])
                 && !run.is_empty()
                 && self
                     .tok(j + 1)
-                    .is_some_and(|n| n.kind == Kind::Word && is_number_word(&n.lower))
-            {
+                    .is_some_and(|n| n.kind == Kind::Word && is_number_word(&n.lower));
+            if t.kind == Kind::Word && is_number_word(&t.lower) || linking_et {
                 run.push(j);
                 j += 1;
             } else {
@@ -488,7 +484,9 @@ impl<'a> Scanner<'_, 'a> {
             if words.iter().any(|w| is_ordinal_word(w)) {
                 let value = words_value_ordinal(&words);
                 // "quatrième place", "vingt-neuvième sur 63 pays".
-                let ranks = self.tok(last_tok + 1).is_some_and(|t| t.is_word(RANK_WORDS))
+                let ranks = self
+                    .tok(last_tok + 1)
+                    .is_some_and(|t| t.is_word(RANK_WORDS))
                     || self.tok(last_tok + 1).is_some_and(|t| t.is_word(&["sur"]))
                         && self.tok(last_tok + 2).is_some_and(|t| t.kind == Kind::Num);
                 if let (true, Some(value)) = (ranks, value) {
@@ -498,7 +496,8 @@ impl<'a> Scanner<'_, 'a> {
             }
             if let Some(value) = words_value(&words) {
                 // "pour cent" is a percent sign, not a hundred.
-                if first == "cent" && i > 0 && self.tok(i - 1).is_some_and(|t| t.is_word(&["pour"])) {
+                if first == "cent" && i > 0 && self.tok(i - 1).is_some_and(|t| t.is_word(&["pour"]))
+                {
                     return i + 1;
                 }
                 // "deux tiers", "trois quarts", "deux centaines".
@@ -581,16 +580,16 @@ impl<'a> Scanner<'_, 'a> {
             }
             return i + 1;
         }
-        let Some(v) = approx_noun(&t.lower) else { return i + 1 };
+        let Some(v) = approx_noun(&t.lower) else {
+            return i + 1;
+        };
         if !t.lower.ends_with('s') {
             return i + 1;
         }
         if let Some(p) = prev {
             if p.is_word(&["des", "plusieurs", "quelques", "de"]) {
                 // "des milliers de femmes": more than one thousand.
-                let followed_by_de = self
-                    .tok(i + 1)
-                    .is_some_and(|n| n.is_word(&["de", "d"]));
+                let followed_by_de = self.tok(i + 1).is_some_and(|n| n.is_word(&["de", "d"]));
                 if followed_by_de || p.lower != "de" {
                     let mut m = simple(i, i, v, Form::Idiom, None);
                     m.qualifier = Some(if p.lower == "quelques" {

@@ -149,7 +149,13 @@ fn from_words_before(tokens: &[Token<'_>], prev: &[usize]) -> Option<Qualifier> 
         return Some(Qualifier::AtMost);
     }
     // "jusqu'à l'âge de 3 ans".
-    if de && w1 == "âge" && prev.iter().take(5).any(|&k| tokens.get(k).is_some_and(|t| t.is_word(&["jusqu"]))) {
+    if de
+        && w1 == "âge"
+        && prev
+            .iter()
+            .take(5)
+            .any(|&k| tokens.get(k).is_some_and(|t| t.is_word(&["jusqu"])))
+    {
         return Some(Qualifier::AtMost);
     }
     if w0 == "les" && matches!(w1, "avoisine" | "avoisinent" | "atteint") && w1 != "atteint" {
@@ -168,13 +174,13 @@ fn from_words_before(tokens: &[Token<'_>], prev: &[usize]) -> Option<Qualifier> 
         }
     }
     match w0 {
-        "environ" | "quelque" | "approximativement" | "quasiment" | "pratiquement"
-        | "presque" | "avoisinant" | "avoisine" | "avoisinent" | "env" => {
-            return Some(Qualifier::Approx)
-        }
+        "environ" | "quelque" | "approximativement" | "quasiment" | "pratiquement" | "presque"
+        | "avoisinant" | "avoisine" | "avoisinent" | "env" => return Some(Qualifier::Approx),
         "dépasser" | "excéder" => {
             return if prev.iter().take(4).any(|&k| {
-                tokens.get(k).is_some_and(|t| t.is_word(&["ne", "n", "pas", "sans"]))
+                tokens
+                    .get(k)
+                    .is_some_and(|t| t.is_word(&["ne", "n", "pas", "sans"]))
             }) {
                 Some(Qualifier::AtMost)
             } else {
@@ -272,25 +278,34 @@ fn is_target(tokens: &[Token<'_>], sentences: &[u32], m: &Mention) -> bool {
     for n in 0..prev.len() {
         match w(n) {
             "devrait" | "devraient" | "devra" | "devront" if n < 10 => return true,
-            "porter" if n < 8 && prev[n + 1..].iter().take(4).any(|&k| {
-                tokens.get(k).is_some_and(|t| t.is_word(&["prévu", "prévoit", "prévoient", "vise"]))
-            }) => return true,
+            "porter"
+                if n < 8
+                    && prev[n + 1..].iter().take(4).any(|&k| {
+                        tokens
+                            .get(k)
+                            .is_some_and(|t| t.is_word(&["prévu", "prévoit", "prévoient", "vise"]))
+                    }) =>
+            {
+                return true
+            }
             "objectif" | "objectifs" if n > 0 => {
                 // "pour objectif de créer", "objectifs concrets :"; not "34 objectifs au lieu de 16".
                 let after = w(n - 1);
-                if matches!(after, "de" | "d" | ":" | "concrets" | "fixés" | "visant" | "consistant") {
+                if matches!(
+                    after,
+                    "de" | "d" | ":" | "concrets" | "fixés" | "visant" | "consistant"
+                ) {
                     return true;
                 }
             }
-            "prévoit" | "prévoient" | "fixe" | "fixent" | "vise" | "visent" => {
-                // "le document … à l'horizon 2030 prévoit …".
+            // "le document … à l'horizon 2030 prévoit …".
+            "prévoit" | "prévoient" | "fixe" | "fixent" | "vise" | "visent"
                 if prev[n + 1..]
                     .iter()
                     .take(12)
-                    .any(|&k| tokens.get(k).is_some_and(|t| t.is_word(&["horizon"])))
-                {
-                    return true;
-                }
+                    .any(|&k| tokens.get(k).is_some_and(|t| t.is_word(&["horizon"]))) =>
+            {
+                return true;
             }
             _ => {}
         }
@@ -384,7 +399,12 @@ pub(crate) fn assign(
             q = Some(Qualifier::AtMost);
         }
         // "et plus", "ou plus" after the number; "12 % de plus qu'en 2017".
-        let after = |n: usize| tokens.get(m.last + n).map(|t| t.lower.as_str()).unwrap_or("");
+        let after = |n: usize| {
+            tokens
+                .get(m.last + n)
+                .map(|t| t.lower.as_str())
+                .unwrap_or("")
+        };
         if q.is_none() {
             if matches!(after(1), "et" | "ou") && after(2) == "plus" {
                 q = Some(Qualifier::AtLeast);
@@ -393,7 +413,8 @@ pub(crate) fn assign(
             }
         }
         // "les 10 premiers": a rank of at most 10.
-        if q.is_none() && after(1) == "premiers" && word_at(tokens, prev.first().copied()) == "les" {
+        if q.is_none() && after(1) == "premiers" && word_at(tokens, prev.first().copied()) == "les"
+        {
             q = Some(Qualifier::AtMost);
         }
         if q.is_none() {
@@ -406,7 +427,11 @@ pub(crate) fn assign(
                 q = out[i - 1].filter(|q| {
                     matches!(
                         q,
-                        Qualifier::AtMost | Qualifier::AtLeast | Qualifier::MoreThan | Qualifier::LessThan | Qualifier::Approx
+                        Qualifier::AtMost
+                            | Qualifier::AtLeast
+                            | Qualifier::MoreThan
+                            | Qualifier::LessThan
+                            | Qualifier::Approx
                     )
                 });
             }

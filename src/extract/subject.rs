@@ -9,17 +9,91 @@ use super::tokens::{Kind, Token};
 
 /// Words that end a noun phrase (prepositions, verbs, conjunctions, pronouns).
 const STOP: &[&str] = &[
-    "en", "à", "au", "aux", "dans", "pour", "par", "sur", "avec", "contre", "dont", "qui", "que",
-    "qu", "et", "ou", "ont", "sont", "a", "est", "été", "ont", "ne", "n", "se", "s", "était",
-    "étaient", "sera", "seront", "soit", "selon", "entre", "chez", "sans", "sous", "vers",
-    "depuis", "pendant", "lors", "après", "avant", "respectivement", "environ", "plus", "moins",
-    "y", "compris", "il", "elle", "ils", "elles", "on", "ce", "cette", "ces", "leur", "leurs",
-    "son", "sa", "ses", "ainsi", "comme", "dès", "jusqu", "afin", "parmi", "grâce",
+    "en",
+    "à",
+    "au",
+    "aux",
+    "dans",
+    "pour",
+    "par",
+    "sur",
+    "avec",
+    "contre",
+    "dont",
+    "qui",
+    "que",
+    "qu",
+    "et",
+    "ou",
+    "ont",
+    "sont",
+    "a",
+    "est",
+    "été",
+    "ont",
+    "ne",
+    "n",
+    "se",
+    "s",
+    "était",
+    "étaient",
+    "sera",
+    "seront",
+    "soit",
+    "selon",
+    "entre",
+    "chez",
+    "sans",
+    "sous",
+    "vers",
+    "depuis",
+    "pendant",
+    "lors",
+    "après",
+    "avant",
+    "respectivement",
+    "environ",
+    "plus",
+    "moins",
+    "y",
+    "compris",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "ce",
+    "cette",
+    "ces",
+    "leur",
+    "leurs",
+    "son",
+    "sa",
+    "ses",
+    "ainsi",
+    "comme",
+    "dès",
+    "jusqu",
+    "afin",
+    "parmi",
+    "grâce",
 ];
 
 /// Words that cannot start a subject (units, multipliers, articles).
 const NOT_FIRST: &[&str] = &[
-    "de", "d", "des", "du", "le", "la", "les", "l", "un", "une", "millions", "milliards", "mille",
+    "de",
+    "d",
+    "des",
+    "du",
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "millions",
+    "milliards",
+    "mille",
 ];
 
 fn is_stop(t: &Token<'_>) -> bool {
@@ -27,7 +101,11 @@ fn is_stop(t: &Token<'_>) -> bool {
 }
 
 /// A noun phrase starting at token `k`: a noun and its "de …" complements.
-fn phrase_at(tokens: &[Token<'_>], text_of: &dyn Fn(usize, usize) -> String, k: usize) -> Option<String> {
+fn phrase_at(
+    tokens: &[Token<'_>],
+    text_of: &dyn Fn(usize, usize) -> String,
+    k: usize,
+) -> Option<String> {
     let mut k = k;
     // "% des indicateurs", "milliards de tenge", "d’enfants".
     while tokens
@@ -55,10 +133,9 @@ fn phrase_at(tokens: &[Token<'_>], text_of: &dyn Fn(usize, usize) -> String, k: 
         if t.is_word(&["de", "d", "des", "du"]) {
             // Keep "de X" only when a content word follows.
             let mut n = j + 1;
-            while tokens
-                .get(n)
-                .is_some_and(|t| t.is_punct('’') || t.is_punct('\'') || t.is_word(&["la", "l", "les"]))
-            {
+            while tokens.get(n).is_some_and(|t| {
+                t.is_punct('’') || t.is_punct('\'') || t.is_word(&["la", "l", "les"])
+            }) {
                 n += 1;
             }
             match tokens.get(n) {
@@ -75,7 +152,8 @@ fn phrase_at(tokens: &[Token<'_>], text_of: &dyn Fn(usize, usize) -> String, k: 
             break;
         }
         // Participles and verbs end the phrase: "ont été", "délivrées".
-        if t.lower.ends_with("ées") || t.lower.ends_with("és") && t.lower.len() > 4 && words >= 2 {
+        if t.lower.ends_with("ées") || t.lower.ends_with("és") && t.lower.len() > 4 && words >= 2
+        {
             break;
         }
         end = j;

@@ -29,7 +29,10 @@ fn close(a: f64, b: f64) -> bool {
 
 #[test]
 fn digits_with_spaces_nbsp_and_narrow_nbsp() -> Result<(), String> {
-    assert_eq!(values("115 526, 75\u{a0}004 et 3\u{202f}262 cas"), [115526.0, 75004.0, 3262.0]);
+    assert_eq!(
+        values("115 526, 75\u{a0}004 et 3\u{202f}262 cas"),
+        [115526.0, 75004.0, 3262.0]
+    );
     let f = one("il y a 3\u{2009}200 affaires")?;
     assert!(close(f.value, 3200.0));
     Ok(())
@@ -65,7 +68,10 @@ fn percentages_in_signs_and_words() -> Result<(), String> {
 
 #[test]
 fn numbers_in_words_but_not_articles() -> Result<(), String> {
-    assert!(close(one("Cinquante-deux plaintes ont été déposées")?.value, 52.0));
+    assert!(close(
+        one("Cinquante-deux plaintes ont été déposées")?.value,
+        52.0
+    ));
     assert!(close(one("Vingt tribunaux interdistricts")?.value, 20.0));
     assert!(facts("Une loi a été adoptée et un décret signé.").is_empty());
     Ok(())
@@ -95,7 +101,9 @@ fn idioms_dizaine_milliers_moitie_tiers_fois() -> Result<(), String> {
 
 #[test]
 fn un_is_a_count_only_in_a_list_of_counts() {
-    let fs = facts("7 hôpitaux, 18 établissements semi-ouverts, un centre de redressement et une prison.");
+    let fs = facts(
+        "7 hôpitaux, 18 établissements semi-ouverts, un centre de redressement et une prison.",
+    );
     assert_eq!(fs.len(), 4);
     assert!(facts("un capital de départ et une prime").is_empty());
 }
@@ -114,11 +122,20 @@ fn each_qualifier() -> Result<(), String> {
     assert_eq!(q("jusqu’à trente jours")?, Qualifier::AtMost);
     assert_eq!(q("un écart ≤ 21 %")?, Qualifier::AtMost);
     assert_eq!(q("dans un délai de trois jours")?, Qualifier::AtMost);
-    assert_eq!(q("en hausse de 12 % par rapport à 2016")?, Qualifier::Change);
-    assert_eq!(q("le nombre a diminué de 13 000 personnes")?, Qualifier::Change);
+    assert_eq!(
+        q("en hausse de 12 % par rapport à 2016")?,
+        Qualifier::Change
+    );
+    assert_eq!(
+        q("le nombre a diminué de 13 000 personnes")?,
+        Qualifier::Change
+    );
     assert_eq!(q("le nombre a été divisé par 1,3")?, Qualifier::Change);
     assert_eq!(q("une réduction de 50 % d’ici à 2030")?, Qualifier::Target);
-    assert_eq!(q("70 guichets supplémentaires devraient être ouverts")?, Qualifier::Target);
+    assert_eq!(
+        q("70 guichets supplémentaires devraient être ouverts")?,
+        Qualifier::Target
+    );
     assert_eq!(q("48 684 condamnés")?, Qualifier::Exact);
     Ok(())
 }
@@ -168,7 +185,9 @@ fn each_unit() -> Result<(), String> {
 
 #[test]
 fn year_stated_after_the_number() -> Result<(), String> {
-    let fs = facts("des cas de violence domestique, qui sont passés de 115 526 en 2022 à 75 004 en 2024");
+    let fs = facts(
+        "des cas de violence domestique, qui sont passés de 115 526 en 2022 à 75 004 en 2024",
+    );
     assert_eq!(fs.len(), 2);
     assert_eq!(fs[0].year, Some(Year::Single(2022)));
     assert_eq!(fs[1].year, Some(Year::Single(2024)));
@@ -238,8 +257,14 @@ fn law_dates_and_comparison_bases_date_nothing() -> Result<(), String> {
 #[test]
 fn year_serialises_as_integer_or_period_string() -> Result<(), serde_json::Error> {
     assert_eq!(serde_json::to_string(&Year::Single(2018))?, "2018");
-    assert_eq!(serde_json::to_string(&Year::Period(2020, 2025))?, "\"2020-2025\"");
-    assert_eq!(serde_json::to_string(&Qualifier::MoreThan)?, "\"more_than\"");
+    assert_eq!(
+        serde_json::to_string(&Year::Period(2020, 2025))?,
+        "\"2020-2025\""
+    );
+    assert_eq!(
+        serde_json::to_string(&Qualifier::MoreThan)?,
+        "\"more_than\""
+    );
     assert_eq!(serde_json::to_string(&Unit::OtherMoney)?, "\"other_money\"");
     assert_eq!(serde_json::to_string(&YearSource::Implied)?, "\"implied\"");
     Ok(())
@@ -297,8 +322,16 @@ fn offsets_and_verbatim_point_at_the_number() -> Result<(), String> {
 
 #[test]
 fn subjects_name_what_is_counted() -> Result<(), String> {
-    assert_eq!(one("Environ 70 000 ordonnances de protection ont été délivrées.")?.subject, "ordonnances de protection");
-    let fs = facts("le nombre de cas de violence domestique est passé de 115 526 en 2022 à 75 004 en 2024");
-    assert!(fs.iter().all(|f| f.subject.starts_with("cas de violence")), "{fs:?}");
+    assert_eq!(
+        one("Environ 70 000 ordonnances de protection ont été délivrées.")?.subject,
+        "ordonnances de protection"
+    );
+    let fs = facts(
+        "le nombre de cas de violence domestique est passé de 115 526 en 2022 à 75 004 en 2024",
+    );
+    assert!(
+        fs.iter().all(|f| f.subject.starts_with("cas de violence")),
+        "{fs:?}"
+    );
     Ok(())
 }

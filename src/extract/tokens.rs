@@ -99,8 +99,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             (Kind::Num, end)
         } else if c.is_alphabetic() {
             let mut end = i + c.len_utf8();
-            loop {
-                let Some(&(j, d)) = iter.peek() else { break };
+            while let Some(&(j, d)) = iter.peek() {
                 if d.is_alphabetic() {
                     end = j + d.len_utf8();
                     iter.next();
@@ -188,7 +187,19 @@ mod tests {
         let texts: Vec<&str> = t.iter().map(|t| t.text).collect();
         assert_eq!(
             texts,
-            ["plus", "de", "115", "526", "en", "2022", ",", "vingt-deux", "d", "’", "enfants"]
+            [
+                "plus",
+                "de",
+                "115",
+                "526",
+                "en",
+                "2022",
+                ",",
+                "vingt-deux",
+                "d",
+                "’",
+                "enfants"
+            ]
         );
         assert_eq!(t[3].gap, Gap::Space);
         assert_eq!(t[6].gap, Gap::None);

@@ -36,7 +36,10 @@ fn unit_after(tokens: &[Token<'_>], last: usize) -> Option<Unit> {
     // "3,1 milliards de tenge", "5 000 dollars des États-Unis".
     if t.is_word(&["de", "d"]) {
         k += 1;
-        if tokens.get(k).is_some_and(|t| t.is_punct('’') || t.is_punct('\'')) {
+        if tokens
+            .get(k)
+            .is_some_and(|t| t.is_punct('’') || t.is_punct('\''))
+        {
             k += 1;
         }
         let w = tokens.get(k)?;
@@ -54,10 +57,16 @@ fn unit_after(tokens: &[Token<'_>], last: usize) -> Option<Unit> {
         // "deux fois par an" counts; "30 fois l'indice de référence" is money.
         let n = tokens.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
         let mut j = k + 1;
-        while tokens.get(j).is_some_and(|t| t.is_word(&["l", "le", "la"]) || t.is_punct('’')) {
+        while tokens
+            .get(j)
+            .is_some_and(|t| t.is_word(&["l", "le", "la"]) || t.is_punct('’'))
+        {
             j += 1;
         }
-        if tokens.get(j).is_some_and(|t| t.is_word(&["indice", "indices", "salaire", "montant"])) {
+        if tokens
+            .get(j)
+            .is_some_and(|t| t.is_word(&["indice", "indices", "salaire", "montant"]))
+        {
             return Some(Unit::OtherMoney);
         }
         return if n == "par" { None } else { Some(Unit::Ratio) };
@@ -102,7 +111,8 @@ pub(crate) fn assign(
     for (i, m) in mentions.iter().enumerate() {
         if out[i] == Unit::Count && m.first > 0 {
             if let Some(p) = tokens.get(m.first - 1) {
-                if matches!(p.first_char(), '$' | '€' | '₸') || p.is_word(&["usd", "eur", "kzt"]) {
+                if matches!(p.first_char(), '$' | '€' | '₸') || p.is_word(&["usd", "eur", "kzt"])
+                {
                     out[i] = unit_word(&p.lower).unwrap_or(Unit::Count);
                 }
             }
@@ -113,7 +123,9 @@ pub(crate) fn assign(
         if out[i] == Unit::Count && m.first >= 2 {
             let p = &tokens[m.first - 1];
             let pp = &tokens[m.first - 2];
-            if p.is_word(&["par"]) && (pp.lower.starts_with("divis") || pp.lower.starts_with("multipli")) {
+            if p.is_word(&["par"])
+                && (pp.lower.starts_with("divis") || pp.lower.starts_with("multipli"))
+            {
                 out[i] = Unit::Ratio;
             }
         }
@@ -131,7 +143,10 @@ pub(crate) fn assign(
     for i in 1..mentions.len() {
         let (p, m) = (&mentions[i - 1], &mentions[i]);
         if out[i] == Unit::Count
-            && matches!(out[i - 1], Unit::Tenge | Unit::Usd | Unit::Eur | Unit::OtherMoney)
+            && matches!(
+                out[i - 1],
+                Unit::Tenge | Unit::Usd | Unit::Eur | Unit::OtherMoney
+            )
             && has_multiplier(tokens, m)
             && has_multiplier(tokens, p)
             && m.first - p.last <= 8

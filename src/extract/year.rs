@@ -28,7 +28,6 @@ enum Role {
 
 #[derive(Debug, Clone)]
 struct YearExpr {
-    first: usize,
     last: usize,
     year: Year,
     role: Role,
@@ -202,7 +201,12 @@ fn role_of(tokens: &[Token<'_>], first: usize) -> Role {
             return Role::Target;
         }
     }
-    if p1 == "à" && matches!(p2, "rapport" | "comparé" | "comparativement" | "comparaison") {
+    if p1 == "à"
+        && matches!(
+            p2,
+            "rapport" | "comparé" | "comparativement" | "comparaison"
+        )
+    {
         return Role::Inert;
     }
     if p1 == "en" && p2 == "jusqu" {
@@ -272,9 +276,7 @@ fn year_exprs(tokens: &[Token<'_>], in_mention: &[bool]) -> (Vec<YearExpr>, Vec<
             continue;
         };
         if in_mention.get(k).copied().unwrap_or(false)
-            || (t.gap == Gap::None
-                && k > 0
-                && matches!(tokens[k - 1].kind, Kind::Word | Kind::Num))
+            || (t.gap == Gap::None && k > 0 && matches!(tokens[k - 1].kind, Kind::Word | Kind::Num))
         {
             k += 1;
             continue;
@@ -305,8 +307,12 @@ fn year_exprs(tokens: &[Token<'_>], in_mention: &[bool]) -> (Vec<YearExpr>, Vec<
         // "De 2020 au premier semestre 2025", "de 2023 à la fin de 2025".
         if last == k {
             let p = prev_word(tokens, k).map(|j| lower(tokens, j)).unwrap_or("");
-            if matches!(p, "de" | "d" | "entre") && matches!(lower(tokens, k + 1), "au" | "à" | "et") {
-                if let Some(j) = (k + 2..(k + 7).min(tokens.len())).find(|&j| year_value(&tokens[j]).is_some()) {
+            if matches!(p, "de" | "d" | "entre")
+                && matches!(lower(tokens, k + 1), "au" | "à" | "et")
+            {
+                if let Some(j) =
+                    (k + 2..(k + 7).min(tokens.len())).find(|&j| year_value(&tokens[j]).is_some())
+                {
                     let between_ok = (k + 2..j).all(|x| tokens[x].kind == Kind::Word);
                     if let (true, Some(y2)) = (between_ok, year_value(&tokens[j])) {
                         year = Year::Period(y, y2);
@@ -318,7 +324,9 @@ fn year_exprs(tokens: &[Token<'_>], in_mention: &[bool]) -> (Vec<YearExpr>, Vec<
         // "la période 2022-2024 et les six premiers mois de 2025" → 2022-2025.
         if let Year::Period(a, b) = year {
             if lower(tokens, last + 1) == "et" {
-                if let Some(j) = (last + 2..(last + 9).min(tokens.len())).find(|&j| year_value(&tokens[j]).is_some()) {
+                if let Some(j) = (last + 2..(last + 9).min(tokens.len()))
+                    .find(|&j| year_value(&tokens[j]).is_some())
+                {
                     let between_ok = (last + 2..j).all(|x| tokens[x].kind == Kind::Word);
                     if let (true, Some(y3)) = (between_ok, year_value(&tokens[j])) {
                         if y3 == b + 1 {
@@ -333,9 +341,9 @@ fn year_exprs(tokens: &[Token<'_>], in_mention: &[bool]) -> (Vec<YearExpr>, Vec<
         // Same list as the previous expression when only "," / "et" / "en" separate them.
         let list = match exprs.last() {
             Some(prev)
-                if (prev.last + 1..k).all(|j| {
-                    tokens[j].is_punct(',') || tokens[j].is_word(&["et", "en", "ou"])
-                }) && k - prev.last <= 3 =>
+                if (prev.last + 1..k)
+                    .all(|j| tokens[j].is_punct(',') || tokens[j].is_word(&["et", "en", "ou"]))
+                    && k - prev.last <= 3 =>
             {
                 prev.list
             }
@@ -346,7 +354,6 @@ fn year_exprs(tokens: &[Token<'_>], in_mention: &[bool]) -> (Vec<YearExpr>, Vec<
             *slot = Some(exprs.len());
         }
         exprs.push(YearExpr {
-            first: k,
             last,
             year,
             role,
@@ -497,7 +504,8 @@ fn look_behind(
             continue;
         }
         if let Some(e) = at.get(k).copied().flatten() {
-            let role_ok = exprs[e].role == Role::Temporal || target && exprs[e].role == Role::Target;
+            let role_ok =
+                exprs[e].role == Role::Temporal || target && exprs[e].role == Role::Target;
             if role_ok && !owned[e] {
                 return Some(e);
             }
@@ -576,8 +584,8 @@ pub(crate) fn assign(
     let mut in_mention = vec![false; tokens.len()];
     let mut mention_at: Vec<Option<usize>> = vec![None; tokens.len()];
     for (i, m) in mentions.iter().enumerate() {
-        for k in m.first..=m.last.min(tokens.len().saturating_sub(1)) {
-            in_mention[k] = true;
+        for slot in in_mention.iter_mut().take(m.last + 1).skip(m.first) {
+            *slot = true;
         }
         if let Some(slot) = mention_at.get_mut(m.first) {
             *slot = Some(i);
@@ -597,7 +605,9 @@ pub(crate) fn assign(
         let mut group = vec![i];
         let mut j = i;
         while let Ahead::Number(k) = ahead[j] {
-            let Some(next) = mention_at.get(k).copied().flatten() else { break };
+            let Some(next) = mention_at.get(k).copied().flatten() else {
+                break;
+            };
             if next != j + 1 || !coordinated(tokens, &mentions[j], &mentions[next]) {
                 break;
             }
