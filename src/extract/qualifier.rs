@@ -58,6 +58,11 @@ const CHANGE_WORDS: &[&str] = &[
     "repli",
     "contraction",
     "chute",
+    "augmenter",
+    "diminuer",
+    "réduire",
+    "baisser",
+    "progresser",
 ];
 
 /// Verbs of movement "from X to Y": the two values are exact, not a range.
@@ -137,7 +142,7 @@ fn from_words_before(tokens: &[Token<'_>], prev: &[usize]) -> Option<Qualifier> 
     if de && (w1 == "délai" || w2 == "délai") {
         return Some(Qualifier::AtMost);
     }
-    if w0 == "les" && w1 == "dans" {
+    if w0 == "les" && w1 == "dans" && prev_is_time_limit(tokens, prev) {
         return Some(Qualifier::AtMost);
     }
     // "maximum de 8 000", "un montant maximal équivalent à cinq".
@@ -230,6 +235,23 @@ fn from_words_before(tokens: &[Token<'_>], prev: &[usize]) -> Option<Qualifier> 
     None
 }
 
+/// "dans les cinq jours suivant": the caller passes the tokens before the number;
+/// a limit only when a unit of time follows it.
+fn prev_is_time_limit(tokens: &[Token<'_>], prev: &[usize]) -> bool {
+    let Some(&k) = prev.first() else { return false };
+    // prev[0] is "les": the number follows it, and its unit follows the number.
+    let mut j = k + 2;
+    while tokens
+        .get(j)
+        .is_some_and(|t| t.kind == Kind::Num || t.is_word(&["-"]))
+    {
+        j += 1;
+    }
+    tokens
+        .get(j)
+        .is_some_and(|t| t.is_word(&["jours", "heures", "mois", "ans", "semaines", "jour"]))
+}
+
 /// True when a word of change governs the number: "en hausse de", "divisé par".
 fn is_change(tokens: &[Token<'_>], prev: &[usize]) -> bool {
     let w = |n: usize| word_at(tokens, prev.get(n).copied());
@@ -273,7 +295,7 @@ fn is_target(tokens: &[Token<'_>], sentences: &[u32], m: &Mention) -> bool {
         k += 1;
         steps += 1;
     }
-    let prev = before(tokens, sentences, m.first, 30);
+    let prev = before(tokens, sentences, m.first, 45);
     let w = |n: usize| word_at(tokens, prev.get(n).copied());
     for n in 0..prev.len() {
         match w(n) {
@@ -382,7 +404,7 @@ pub(crate) fn assign(
         ) {
             continue;
         }
-        let prev = before(tokens, sentences, m.first, 5);
+        let prev = before(tokens, sentences, m.first, 8);
         let mut q = if is_change(tokens, &prev) {
             Some(Qualifier::Change)
         } else {
@@ -393,7 +415,7 @@ pub(crate) fn assign(
             && prev
                 .iter()
                 .skip(2)
-                .take(5)
+                .take(6)
                 .any(|&k| tokens.get(k).is_some_and(|t| t.is_word(&["ne", "n"])))
         {
             q = Some(Qualifier::AtMost);
@@ -420,21 +442,22 @@ pub(crate) fn assign(
         if q.is_none() {
             q = preset;
         }
-        // A value in parentheses right after another restates it: same bound.
+        // An amount in parentheses converting the one before it: same bound
+        // ("maximum de 8 000 unités comptables mensuelles (19 millions de tenge)").
         if q.is_none() && i > 0 && m.first >= 1 && tokens[m.first - 1].is_punct('(') {
             let p = &mentions[i - 1];
-            if m.first > p.last && m.first - p.last <= 5 {
-                q = out[i - 1].filter(|q| {
-                    matches!(
-                        q,
-                        Qualifier::AtMost
-                            | Qualifier::AtLeast
-                            | Qualifier::MoreThan
-                            | Qualifier::LessThan
-                            | Qualifier::Approx
-                    )
-                });
+            let currency = (m.last + 1..m.last + 4).any(|k| {
+                tokens
+                    .get(k)
+                    .is_some_and(|t| t.is_word(&["tenge", "dollars", "euros", "usd", "eur"]))
+            });
+            if currency && m.first > p.last && m.first - p.last <= 6 {
+                q = out[i - 1].filter(|q| matches!(q, Qualifier::AtMost | Qualifier::AtLeast));
             }
+        }
+        // "de 1 183 fonctionnaires, dont 591 en 2010": parts of a change are changes.
+        if q.is_none() && i > 0 && word_at(tokens, prev.first().copied()) == "dont" {
+            q = out[i - 1].filter(|q| *q == Qualifier::Change);
         }
         let from_pair_low = i > 0 && pairs[i - 1] == Some(Pair::FromTo);
         if q != Some(Qualifier::AtMost)

@@ -335,3 +335,11 @@ fn subjects_name_what_is_counted() -> Result<(), String> {
     );
     Ok(())
 }
+
+#[test]
+fn money_carries_along_a_list_of_amounts() {
+    let fs = facts("les montants alloués (195 millions de tenge en 2009, 900 millions en 2010 et 722 millions en 2011)");
+    assert_eq!(fs.len(), 3);
+    assert!(fs.iter().all(|f| f.unit == Unit::Tenge), "{fs:?}");
+    assert_eq!(fs[2].year, Some(Year::Single(2011)));
+}

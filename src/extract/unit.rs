@@ -119,6 +119,16 @@ pub(crate) fn assign(
         }
     }
     for (i, m) in mentions.iter().enumerate() {
+        // "parmi les 10 premiers": a rank.
+        if out[i] == Unit::Count
+            && tokens
+                .get(m.last + 1)
+                .is_some_and(|t| t.is_word(&["premiers", "premières"]))
+            && m.first > 0
+            && tokens[m.first - 1].is_word(&["les"])
+        {
+            out[i] = Unit::Other;
+        }
         // "divisé par 1,3", "multiplié par 2": a factor.
         if out[i] == Unit::Count && m.first >= 2 {
             let p = &tokens[m.first - 1];
@@ -149,7 +159,7 @@ pub(crate) fn assign(
             )
             && has_multiplier(tokens, m)
             && has_multiplier(tokens, p)
-            && m.first - p.last <= 8
+            && m.first - p.last <= 10
         {
             out[i] = out[i - 1];
         }

@@ -624,8 +624,18 @@ pub(crate) fn assign(
                     owned[*x] = true;
                 }
             } else {
+                // One value for several years: "195 millions en 2009 et en 2010".
+                let year = match (list.first(), list.last()) {
+                    (Some(&a), Some(&b)) if group.len() == 1 && a != b => {
+                        match (exprs[a].year, exprs[b].year) {
+                            (Year::Single(x), Year::Single(y)) if x < y => Year::Period(x, y),
+                            _ => exprs[e].year,
+                        }
+                    }
+                    _ => exprs[e].year,
+                };
                 for g in &group {
-                    stated[*g] = Some(exprs[e].year);
+                    stated[*g] = Some(year);
                 }
                 owned[e] = true;
             }
