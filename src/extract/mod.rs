@@ -145,14 +145,17 @@ pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
     let mut mentions = numerals::scan(&toks);
     exclusions::apply(&toks, &mut mentions);
     mentions.retain(|m| !m.excluded);
-    let qualifiers = qualifier::assign(&toks, &sentences, &mentions);
-    let units = unit::assign(&toks, &mentions, &qualifiers);
+    let (qualifiers, pairs) = qualifier::assign(&toks, &sentences, &mentions);
+    let units = unit::assign(&toks, &mentions, &qualifiers, &pairs);
     let years = year::assign(
         &toks,
         &sentences,
         &mentions,
-        &qualifiers,
-        &units,
+        &year::Readings {
+            qualifiers: &qualifiers,
+            units: &units,
+            pairs: &pairs,
+        },
         reference_year,
     );
     let subjects = subject::assign(&toks, &sentences, &mentions);
