@@ -196,9 +196,11 @@ fn contains_any(haystack: &str, needles: &[String]) -> bool {
 /// spaces become one.
 pub fn clause(sentence: &str, start: usize, end: usize) -> String {
     const SEPARATORS: [&str; 5] = [", ", "; ", ": ", " et ", " dont "];
-    let (Some(before), Some(number), Some(after)) =
-        (sentence.get(..start), sentence.get(start..end), sentence.get(end..))
-    else {
+    let (Some(before), Some(number), Some(after)) = (
+        sentence.get(..start),
+        sentence.get(start..end),
+        sentence.get(end..),
+    ) else {
         return String::new();
     };
     let from = SEPARATORS
@@ -251,9 +253,9 @@ impl SeriesDef {
             Kind::Time => matches!(f.year, Some(Year::Single(_))),
             Kind::Breakdown => true,
         };
-        let years_ok = self.years.is_none_or(|[first, last]| {
-            matches!(f.year, Some(Year::Single(y)) if (first..=last).contains(&y))
-        });
+        let years_ok = self.years.is_none_or(
+            |[first, last]| matches!(f.year, Some(Year::Single(y)) if (first..=last).contains(&y)),
+        );
         let stated_ok = !self.year_stated || f.year_source == Some(YearSource::Stated);
         let values_ok = self
             .values
@@ -279,7 +281,9 @@ impl SeriesDef {
             && (self.sentence.is_empty() || contains_any(&sentence, &self.sentence))
             && !contains_any(&sentence, &self.sentence_not)
             && near_ok
-            && (self.kind == Kind::Time || self.categories.is_empty() || self.category(fact).is_some())
+            && (self.kind == Kind::Time
+                || self.categories.is_empty()
+                || self.category(fact).is_some())
     }
 
     fn category(&self, fact: &SourcedFact) -> Option<&Category> {
