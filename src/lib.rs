@@ -6,6 +6,7 @@
 
 pub mod chart;
 pub mod corpus;
+pub mod document;
 pub mod extract;
 pub mod series;
 

@@ -1,0 +1,484 @@
+//! Clean text that remembers where it came from.
+//!
+//! [`TextBuilder`] receives pieces of original lines and produces the clean text of a
+//! paragraph or heading: indentation and trailing blanks dropped, every run of white
+//! space (tabs, U+00A0, U+202F, …) turned into one ASCII space, invisible characters
+//! (zero-width space, BOM, soft hyphen) dropped, and hard-wrapped lines joined. Each
+//! character it writes is recorded against its line and column in the original file
+//! as a list of [`Span`]s: a span says "from this byte of clean text on, characters
+//! come from consecutive columns of this line", so the map costs one entry per line
+//! joined or irregularity removed, not one per byte.
+
+/// A run of clean text whose characters come from consecutive columns of one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    /// Byte offset in the clean text where the run starts.
+    pub start: usize,
+    /// 1-based line in the original file.
+    pub line: usize,
+    /// 1-based column (in chars) of the run's first character.
+    pub column: usize,
+}
+
+/// How two consecutive lines of one paragraph are put together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Join {
+    /// Hard-wrapped lines of one printed paragraph: a space, or nothing after a hyphen.
+    Wrapped,
+    /// Lines that each hold a printed paragraph of their own (list items, the several
+    /// answer paragraphs under one question label): a newline.
+    Paragraphs,
+}
+
+/// True for characters that take no room on the page and are simply dropped.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+    )
+}
+
+/// True for characters that clean text turns into a plain space (all Unicode white
+/// space — tab, U+00A0, U+202F, U+2009 … — and control characters such as form feed).
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c.is_control()
+}
+
+/// True for the characters cleaning changes: [`is_space`] or [`is_invisible`].
+fn is_special(c: char) -> bool {
+    match u32::from(c) {
+        0x21..=0x7E => false,
+        0x00..=0x20 | 0x7F..=0xAD | 0x1680 | 0x2000..=0x206F | 0x3000 | 0xFEFF => {
+            is_space(c) || is_invisible(c)
+        }
+        _ => false,
+    }
+}
+
+/// True when a line holds nothing visible.
+pub(crate) fn is_blank(line: &str) -> bool {
+    line.chars().all(|c| is_space(c) || is_invisible(c))
+}
+
+/// The line without its leading and trailing white space (in the sense of [`is_space`]).
+pub(crate) fn trim(line: &str) -> &str {
+    line.trim_matches(|c: char| is_space(c) || is_invisible(c))
+}
+
+/// Word-processor markup left in the text by the extraction: bookmark anchors such
+/// as `[bookmark: SUB531010300]`. Byte ranges in `piece`.
+fn markup_ranges(piece: &str) -> Vec<std::ops::Range<usize>> {
+    const OPEN: &str = "[bookmark:";
+    let mut ranges = Vec::new();
+    if !piece.contains('[') {
+        return ranges;
+    }
+    let mut from = 0;
+    while let Some(found) = piece.get(from..).and_then(|rest| rest.find(OPEN)) {
+        let start = from + found;
+        let close = piece
+            .get(start..)
+            .and_then(|rest| rest.find(']'))
+            .filter(|len| *len <= 200);
+        match close {
+            Some(len) => {
+                ranges.push(start..start + len + 1);
+                from = start + len + 1;
+            }
+            None => from = start + OPEN.len(),
+        }
+    }
+    ranges
+}
+
+/// Hyphens after which a wrapped line is joined to the next without a space.
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Builds clean text and its map back to the original file.
+#[derive(Debug, Default)]
+pub(crate) struct TextBuilder {
+    text: String,
+    spans: Vec<Span>,
+    /// Position the next character must have to extend the current span.
+    expect: Option<(usize, usize)>,
+    /// Position of the last character written (for the separator of the next join).
+    last: Option<(usize, usize)>,
+    /// The last line piece ended with a soft hyphen: join without a space.
+    soft_break: bool,
+}
+
+impl TextBuilder {
+    /// An empty builder.
+    pub(crate) fn new() -> Self {
+        Self::default()
+    }
+
+    fn push_char(&mut self, c: char, line: usize, column: usize) {
+        if self.expect != Some((line, column)) {
+            self.spans.push(Span {
+                start: self.text.len(),
+                line,
+                column,
+            });
+        }
+        self.text.push(c);
+        self.expect = Some((line, column + 1));
+        self.last = Some((line, column));
+    }
+
+    /// Appends `piece`, the part of line `line` that starts at char column `column`,
+    /// joining it to what is already there as `join` says.
+    pub(crate) fn push_line(&mut self, piece: &str, line: usize, column: usize, join: Join) {
+        if piece.contains("[bookmark:") {
+            self.push_careful(piece, line, column, join);
+            return;
+        }
+        let inner = trim(piece);
+        if inner.is_empty() {
+            return;
+        }
+        let lead = piece.len()
+            - piece
+                .trim_start_matches(|c: char| is_space(c) || is_invisible(c))
+                .len();
+        let mut col = column + piece.get(..lead).map_or(0, |p| p.chars().count());
+        let tail = piece.get(lead + inner.len()..).unwrap_or("");
+        self.separate(join);
+        // Walk the inside of the piece, copying maximal runs that need no cleaning as
+        // slices; a run breaks at any white space but a single ASCII space, and at
+        // invisible characters.
+        let bytes = inner.as_bytes();
+        let (mut i, mut run_start, mut run_col) = (0, 0, col);
+        while i < bytes.len() {
+            let b = bytes.get(i).copied().unwrap_or(0);
+            let (c, len) = if b < 0x80 {
+                (char::from(b), 1)
+            } else {
+                match inner.get(i..).and_then(|r| r.chars().next()) {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                }
+            };
+            let irregular = match c {
+                // A single space followed by a visible character stays in the run.
+                ' ' => match bytes.get(i + 1) {
+                    Some(0x21..=0x7E) => false,
+                    Some(_) => inner
+                        .get(i + 1..)
+                        .and_then(|r| r.chars().next())
+                        .is_none_or(is_special),
+                    None => true,
+                },
+                '!'..='~' => false,
+                c => is_special(c),
+            };
+            if !irregular {
+                i += len;
+                col += 1;
+                continue;
+            }
+            self.flush(
+                inner,
+                line,
+                (run_start < i).then_some((run_start, run_col, i)),
+            );
+            // Consume the whole run of white space and invisible characters.
+            let mut space_col = None;
+            while let Some(c) = inner.get(i..).and_then(|r| r.chars().next()) {
+                if is_space(c) {
+                    space_col.get_or_insert(col);
+                } else if !is_invisible(c) {
+                    break;
+                }
+                i += c.len_utf8();
+                col += 1;
+            }
+            if let Some(space_col) = space_col {
+                self.push_char(' ', line, space_col);
+            }
+            run_start = i;
+            run_col = col;
+        }
+        self.flush(
+            inner,
+            line,
+            (run_start < bytes.len()).then_some((run_start, run_col, bytes.len())),
+        );
+        self.soft_break = tail.contains('\u{AD}');
+    }
+
+    /// `push_line` for a piece that holds markup to drop: one character at a time.
+    fn push_careful(&mut self, piece: &str, line: usize, column: usize, join: Join) {
+        let mut started = false;
+        let mut pending_space: Option<(usize, bool)> = None; // (column, was one ASCII space)
+        let mut soft_break = false;
+        // Characters copied verbatim are written a slice at a time: (start byte,
+        // start column, end byte) of the run not yet written.
+        let mut run: Option<(usize, usize, usize)> = None;
+        let markup = markup_ranges(piece);
+        let mut markup = markup.iter().peekable();
+        for (offset, (byte, c)) in piece.char_indices().enumerate() {
+            let col = column + offset;
+            while markup.peek().is_some_and(|r| r.end <= byte) {
+                markup.next();
+            }
+            if markup.peek().is_some_and(|r| r.contains(&byte)) {
+                self.flush(piece, line, run.take());
+                continue;
+            }
+            if is_invisible(c) {
+                self.flush(piece, line, run.take());
+                soft_break = c == '\u{AD}';
+                continue;
+            }
+            if is_space(c) {
+                pending_space = match pending_space {
+                    None => Some((col, c == ' ')),
+                    Some((start, _)) => Some((start, false)),
+                };
+                continue;
+            }
+            if !started {
+                started = true;
+                self.separate(join);
+            } else if let Some((space_col, single)) = pending_space {
+                // One plain space inside a run is copied with it; anything else is
+                // written as one space of its own.
+                if !(single && run.is_some()) {
+                    self.flush(piece, line, run.take());
+                    self.push_char(' ', line, space_col);
+                }
+            }
+            pending_space = None;
+            soft_break = false;
+            let end = byte + c.len_utf8();
+            run = Some(match run {
+                Some((start, start_col, _)) => (start, start_col, end),
+                None => (byte, col, end),
+            });
+        }
+        self.flush(piece, line, run);
+        if started {
+            self.soft_break = soft_break;
+        }
+    }
+
+    /// Writes a verbatim run of `piece` (see `push_line`).
+    fn flush(&mut self, piece: &str, line: usize, run: Option<(usize, usize, usize)>) {
+        let Some((start, column, end)) = run else {
+            return;
+        };
+        let Some(slice) = piece.get(start..end) else {
+            return;
+        };
+        if self.expect != Some((line, column)) {
+            self.spans.push(Span {
+                start: self.text.len(),
+                line,
+                column,
+            });
+        }
+        self.text.push_str(slice);
+        let last = column + slice.chars().count().saturating_sub(1);
+        self.expect = Some((line, last + 1));
+        self.last = Some((line, last));
+    }
+
+    /// Writes the separator between the text so far and a new line's first character.
+    fn separate(&mut self, join: Join) {
+        let Some((line, column)) = self.last else {
+            return;
+        };
+        let after_hyphen = {
+            let mut rev = self.text.chars().rev();
+            match (rev.next(), rev.next()) {
+                (Some(h), Some(before)) => is_hyphen(h) && before.is_alphanumeric(),
+                _ => false,
+            }
+        };
+        match join {
+            Join::Wrapped if self.soft_break || after_hyphen => {}
+            Join::Wrapped => self.push_char(' ', line, column + 1),
+            Join::Paragraphs => self.push_char('\n', line, column + 1),
+        }
+        self.soft_break = false;
+    }
+
+    /// The clean text and its span map.
+    pub(crate) fn finish(self) -> (String, Vec<Span>) {
+        (self.text, self.spans)
+    }
+}
+
+/// The position of the character that holds byte `offset` of `text`, by `spans`.
+pub(crate) fn position(text: &str, spans: &[Span], offset: usize) -> Option<(usize, usize)> {
+    if offset >= text.len() {
+        return None;
+    }
+    let mut start = offset;
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let index = spans.partition_point(|s| s.start <= start).checked_sub(1)?;
+    let span = spans.get(index)?;
+    let chars = text.get(span.start..start)?.chars().count();
+    Some((span.line, span.column + chars))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(pieces: &[(&str, usize)], join: Join) -> (String, Vec<Span>) {
+        let mut b = TextBuilder::new();
+        for (piece, line) in pieces {
+            b.push_line(piece, *line, 1, join);
+        }
+        b.finish()
+    }
+
+    #[test]
+    fn white_space_runs_become_one_space_and_digit_groups_survive() {
+        let (text, _) = build(&[("\tsoit\u{a0}115\u{202f}526  cas\t ", 1)], Join::Wrapped);
+        assert_eq!(text, "soit 115 526 cas");
+    }
+
+    #[test]
+    fn wrapped_lines_join_with_a_space_but_not_after_a_hyphen() {
+        let (text, _) = build(
+            &[
+                ("la stratégie Kazakhstan-", 1),
+                ("2050 et la non-", 3),
+                ("discrimination", 5),
+            ],
+            Join::Wrapped,
+        );
+        assert_eq!(
+            text,
+            "la stratégie Kazakhstan-2050 et la non-discrimination"
+        );
+    }
+
+    #[test]
+    fn a_spaced_dash_at_the_end_of_a_line_keeps_its_space() {
+        let (text, _) = build(&[("2019 -", 1), ("2023", 2)], Join::Wrapped);
+        assert_eq!(text, "2019 - 2023");
+    }
+
+    #[test]
+    fn a_soft_hyphen_at_the_end_of_a_line_is_a_word_break() {
+        let (text, _) = build(&[("dévelop\u{ad}", 1), ("pement", 2)], Join::Wrapped);
+        assert_eq!(text, "développement");
+    }
+
+    #[test]
+    fn paragraph_lines_join_with_a_newline() {
+        let (text, _) = build(&[("\tUn.", 1), ("\tDeux.", 2)], Join::Paragraphs);
+        assert_eq!(text, "Un.\nDeux.");
+    }
+
+    #[test]
+    fn every_byte_maps_back_to_its_line_and_column() {
+        let mut b = TextBuilder::new();
+        b.push_line("  ab\u{a0}\u{a0}cé", 4, 1, Join::Wrapped);
+        b.push_line("d", 6, 3, Join::Wrapped);
+        let (text, spans) = b.finish();
+        assert_eq!(text, "ab cé d");
+        let at = |o| position(&text, &spans, o);
+        assert_eq!(at(0), Some((4, 3))); // a
+        assert_eq!(at(2), Some((4, 5))); // the first of the two NBSPs
+        assert_eq!(at(3), Some((4, 7))); // c
+        assert_eq!(at(4), Some((4, 8))); // é, first byte
+        assert_eq!(at(5), Some((4, 8))); // é, second byte
+        assert_eq!(at(6), Some((4, 9))); // join space: just past the line's last char
+        assert_eq!(at(7), Some((6, 3))); // d
+        assert_eq!(at(8), None);
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_careful_one() {
+        for piece in [
+            "l’État a veillé",
+            "a\u{a0}b",
+            "a\u{202f}b",
+            "a  b",
+            "a\tb",
+            "x\u{2009}y",
+            "\u{feff}a",
+            "a\u{200b}b",
+            "é è ’",
+            " \t lead and trail \u{a0}",
+            "a \u{200b} b",
+            "a\u{ad}b",
+            "\u{0}x\u{7f}y",
+            "日本 語  🦀",
+        ] {
+            let mut slow = String::new();
+            let mut prev_space = false;
+            for c in piece.chars() {
+                if is_invisible(c) {
+                    continue;
+                }
+                if is_space(c) {
+                    prev_space = true;
+                    continue;
+                }
+                if prev_space && !slow.is_empty() {
+                    slow.push(' ');
+                }
+                prev_space = false;
+                slow.push(c);
+            }
+            let (fast, fast_spans) = build(&[(piece, 1)], Join::Wrapped);
+            assert_eq!(fast, slow, "{piece:?}");
+            let mut careful = TextBuilder::new();
+            careful.push_careful(piece, 1, 1, Join::Wrapped);
+            let (careful, careful_spans) = careful.finish();
+            assert_eq!(fast, careful, "{piece:?}");
+            for offset in 0..fast.len() {
+                assert_eq!(
+                    position(&fast, &fast_spans, offset),
+                    position(&careful, &careful_spans, offset),
+                    "{piece:?} at {offset}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bookmark_anchors_are_dropped() {
+        let (text, spans) = build(&[("[bookmark: SUB5310]En 2012, le", 1)], Join::Wrapped);
+        assert_eq!(text, "En 2012, le");
+        assert_eq!(position(&text, &spans, 0), Some((1, 20)));
+        let (text, _) = build(&[("voir [bookmark: sans fin", 1)], Join::Wrapped);
+        assert_eq!(text, "voir [bookmark: sans fin");
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped() {
+        let (text, spans) = build(&[("\u{feff}a\u{200b}b", 1)], Join::Wrapped);
+        assert_eq!(text, "ab");
+        assert_eq!(position(&text, &spans, 1), Some((1, 4)));
+    }
+
+    #[test]
+    fn the_quick_filter_misses_no_special_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(
+                is_special(c),
+                is_space(c) || is_invisible(c),
+                "{:X}",
+                u32::from(c)
+            );
+        }
+    }
+
+    #[test]
+    fn blank_and_trim_know_unicode_spaces() {
+        assert!(is_blank(" \u{a0}\t\u{200b}\u{c}"));
+        assert!(!is_blank(" x "));
+        assert_eq!(trim("\u{a0} x\u{202f}"), "x");
+    }
+}
