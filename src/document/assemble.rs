@@ -38,7 +38,11 @@ pub(crate) fn assemble(text: &str, layout: Layout) -> Document {
         .filter(|(_, l)| !is_blank(l))
         .collect();
     let kinds = furniture::classify(&lines, layout);
-    let mut reader = Reader::new(layout, short_line_limit(&lines, &kinds));
+    let short_limit = match layout {
+        Layout::Wrapped => short_line_limit(&lines, &kinds),
+        Layout::LinePerParagraph => 0,
+    };
+    let mut reader = Reader::new(layout, short_limit);
     for index in 0..lines.len() {
         reader.read(index, &lines, &kinds);
     }
@@ -167,10 +171,14 @@ impl Reader {
             });
             return;
         }
-        let chars = trim(raw).chars().count();
+        let short = self.layout == Layout::Wrapped
+            && trim(raw)
+                .chars()
+                .nth(self.short_limit.saturating_sub(1))
+                .is_none();
         let mut now = Previous {
             ends_sentence: ends_sentence(raw),
-            short: self.layout == Layout::Wrapped && chars < self.short_limit,
+            short,
             ..Previous::default()
         };
         if self.try_question(number, raw) || self.try_numbered(number, raw) {
@@ -311,9 +319,8 @@ impl Reader {
             self.last_letter.is_some()
         } else if letter_next {
             true
-        } else if roman_next {
-            false
-        } else if roman.is_some_and(|v| v > self.last_roman) && designator.len() > 1 {
+        } else if roman_next || (roman.is_some_and(|v| v > self.last_roman) && designator.len() > 1)
+        {
             false
         } else if letter.is_some_and(|c| self.last_letter.is_some_and(|last| c > last)) {
             true

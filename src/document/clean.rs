@@ -44,6 +44,17 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c.is_control()
 }
 
+/// True for the characters cleaning changes: [`is_space`] or [`is_invisible`].
+fn is_special(c: char) -> bool {
+    match u32::from(c) {
+        0x21..=0x7E => false,
+        0x00..=0x20 | 0x7F..=0xAD | 0x1680 | 0x2000..=0x206F | 0x3000 | 0xFEFF => {
+            is_space(c) || is_invisible(c)
+        }
+        _ => false,
+    }
+}
+
 /// True when a line holds nothing visible.
 pub(crate) fn is_blank(line: &str) -> bool {
     line.chars().all(|c| is_space(c) || is_invisible(c))
@@ -59,6 +70,9 @@ pub(crate) fn trim(line: &str) -> &str {
 fn markup_ranges(piece: &str) -> Vec<std::ops::Range<usize>> {
     const OPEN: &str = "[bookmark:";
     let mut ranges = Vec::new();
+    if !piece.contains('[') {
+        return ranges;
+    }
     let mut from = 0;
     while let Some(found) = piece.get(from..).and_then(|rest| rest.find(OPEN)) {
         let start = from + found;
@@ -117,9 +131,92 @@ impl TextBuilder {
     /// Appends `piece`, the part of line `line` that starts at char column `column`,
     /// joining it to what is already there as `join` says.
     pub(crate) fn push_line(&mut self, piece: &str, line: usize, column: usize, join: Join) {
+        if piece.contains("[bookmark:") {
+            self.push_careful(piece, line, column, join);
+            return;
+        }
+        let inner = trim(piece);
+        if inner.is_empty() {
+            return;
+        }
+        let lead = piece.len()
+            - piece
+                .trim_start_matches(|c: char| is_space(c) || is_invisible(c))
+                .len();
+        let mut col = column + piece.get(..lead).map_or(0, |p| p.chars().count());
+        let tail = piece.get(lead + inner.len()..).unwrap_or("");
+        self.separate(join);
+        // Walk the inside of the piece, copying maximal runs that need no cleaning as
+        // slices; a run breaks at any white space but a single ASCII space, and at
+        // invisible characters.
+        let bytes = inner.as_bytes();
+        let (mut i, mut run_start, mut run_col) = (0, 0, col);
+        while i < bytes.len() {
+            let b = bytes.get(i).copied().unwrap_or(0);
+            let (c, len) = if b < 0x80 {
+                (char::from(b), 1)
+            } else {
+                match inner.get(i..).and_then(|r| r.chars().next()) {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                }
+            };
+            let irregular = match c {
+                // A single space followed by a visible character stays in the run.
+                ' ' => match bytes.get(i + 1) {
+                    Some(0x21..=0x7E) => false,
+                    Some(_) => inner
+                        .get(i + 1..)
+                        .and_then(|r| r.chars().next())
+                        .is_none_or(is_special),
+                    None => true,
+                },
+                '!'..='~' => false,
+                c => is_special(c),
+            };
+            if !irregular {
+                i += len;
+                col += 1;
+                continue;
+            }
+            self.flush(
+                inner,
+                line,
+                (run_start < i).then_some((run_start, run_col, i)),
+            );
+            // Consume the whole run of white space and invisible characters.
+            let mut space_col = None;
+            while let Some(c) = inner.get(i..).and_then(|r| r.chars().next()) {
+                if is_space(c) {
+                    space_col.get_or_insert(col);
+                } else if !is_invisible(c) {
+                    break;
+                }
+                i += c.len_utf8();
+                col += 1;
+            }
+            if let Some(space_col) = space_col {
+                self.push_char(' ', line, space_col);
+            }
+            run_start = i;
+            run_col = col;
+        }
+        self.flush(
+            inner,
+            line,
+            (run_start < bytes.len()).then_some((run_start, run_col, bytes.len())),
+        );
+        self.soft_break = tail.contains('\u{AD}');
+    }
+
+    /// `push_line` for a piece that holds markup to drop: one character at a time.
+    fn push_careful(&mut self, piece: &str, line: usize, column: usize, join: Join) {
         let mut started = false;
         let mut pending_space: Option<(usize, bool)> = None; // (column, was one ASCII space)
         let mut soft_break = false;
+        // Characters copied verbatim are written a slice at a time: (start byte,
+        // start column, end byte) of the run not yet written.
+        let mut run: Option<(usize, usize, usize)> = None;
         let markup = markup_ranges(piece);
         let mut markup = markup.iter().peekable();
         for (offset, (byte, c)) in piece.char_indices().enumerate() {
@@ -128,9 +225,11 @@ impl TextBuilder {
                 markup.next();
             }
             if markup.peek().is_some_and(|r| r.contains(&byte)) {
+                self.flush(piece, line, run.take());
                 continue;
             }
             if is_invisible(c) {
+                self.flush(piece, line, run.take());
                 soft_break = c == '\u{AD}';
                 continue;
             }
@@ -144,16 +243,47 @@ impl TextBuilder {
             if !started {
                 started = true;
                 self.separate(join);
-            } else if let Some((space_col, _)) = pending_space {
-                self.push_char(' ', line, space_col);
+            } else if let Some((space_col, single)) = pending_space {
+                // One plain space inside a run is copied with it; anything else is
+                // written as one space of its own.
+                if !(single && run.is_some()) {
+                    self.flush(piece, line, run.take());
+                    self.push_char(' ', line, space_col);
+                }
             }
             pending_space = None;
             soft_break = false;
-            self.push_char(c, line, col);
+            let end = byte + c.len_utf8();
+            run = Some(match run {
+                Some((start, start_col, _)) => (start, start_col, end),
+                None => (byte, col, end),
+            });
         }
+        self.flush(piece, line, run);
         if started {
             self.soft_break = soft_break;
         }
+    }
+
+    /// Writes a verbatim run of `piece` (see `push_line`).
+    fn flush(&mut self, piece: &str, line: usize, run: Option<(usize, usize, usize)>) {
+        let Some((start, column, end)) = run else {
+            return;
+        };
+        let Some(slice) = piece.get(start..end) else {
+            return;
+        };
+        if self.expect != Some((line, column)) {
+            self.spans.push(Span {
+                start: self.text.len(),
+                line,
+                column,
+            });
+        }
+        self.text.push_str(slice);
+        let last = column + slice.chars().count().saturating_sub(1);
+        self.expect = Some((line, last + 1));
+        self.last = Some((line, last));
     }
 
     /// Writes the separator between the text so far and a new line's first character.
@@ -268,6 +398,56 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_path_agrees_with_the_careful_one() {
+        for piece in [
+            "l’État a veillé",
+            "a\u{a0}b",
+            "a\u{202f}b",
+            "a  b",
+            "a\tb",
+            "x\u{2009}y",
+            "\u{feff}a",
+            "a\u{200b}b",
+            "é è ’",
+            " \t lead and trail \u{a0}",
+            "a \u{200b} b",
+            "a\u{ad}b",
+            "\u{0}x\u{7f}y",
+            "日本 語  🦀",
+        ] {
+            let mut slow = String::new();
+            let mut prev_space = false;
+            for c in piece.chars() {
+                if is_invisible(c) {
+                    continue;
+                }
+                if is_space(c) {
+                    prev_space = true;
+                    continue;
+                }
+                if prev_space && !slow.is_empty() {
+                    slow.push(' ');
+                }
+                prev_space = false;
+                slow.push(c);
+            }
+            let (fast, fast_spans) = build(&[(piece, 1)], Join::Wrapped);
+            assert_eq!(fast, slow, "{piece:?}");
+            let mut careful = TextBuilder::new();
+            careful.push_careful(piece, 1, 1, Join::Wrapped);
+            let (careful, careful_spans) = careful.finish();
+            assert_eq!(fast, careful, "{piece:?}");
+            for offset in 0..fast.len() {
+                assert_eq!(
+                    position(&fast, &fast_spans, offset),
+                    position(&careful, &careful_spans, offset),
+                    "{piece:?} at {offset}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn bookmark_anchors_are_dropped() {
         let (text, spans) = build(&[("[bookmark: SUB5310]En 2012, le", 1)], Join::Wrapped);
         assert_eq!(text, "En 2012, le");
@@ -281,6 +461,18 @@ mod tests {
         let (text, spans) = build(&[("\u{feff}a\u{200b}b", 1)], Join::Wrapped);
         assert_eq!(text, "ab");
         assert_eq!(position(&text, &spans, 1), Some((1, 4)));
+    }
+
+    #[test]
+    fn the_quick_filter_misses_no_special_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(
+                is_special(c),
+                is_space(c) || is_invisible(c),
+                "{:X}",
+                u32::from(c)
+            );
+        }
     }
 
     #[test]

@@ -119,6 +119,10 @@ pub(crate) fn shape(line: &str) -> Option<FurnitureKind> {
             return Some(FurnitureKind::Barcode);
         }
     }
+    // Headers, footers and mastheads are short lines.
+    if body.len() > 120 {
+        return (footnote_marker(body) == Some('*')).then_some(FurnitureKind::Footnote);
+    }
     let tokens: Vec<&str> = body.split(is_space).filter(|t| !t.is_empty()).collect();
     if tokens.len() <= 6 {
         let symbols = tokens.iter().filter(|t| is_document_symbol(t)).count();

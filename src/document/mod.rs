@@ -145,11 +145,10 @@ impl Paragraph {
     /// (a label on a line of its own, and furniture inside the paragraph, excluded).
     pub fn source_lines(&self) -> impl Iterator<Item = usize> + '_ {
         let mut last = 0;
-        self.spans.iter().filter_map(move |s| {
-            (s.line != last).then(|| {
-                last = s.line;
-                s.line
-            })
+        self.spans.iter().map(|s| s.line).filter(move |line| {
+            let new = *line != last;
+            last = *line;
+            new
         })
     }
 }
