@@ -1,8 +1,9 @@
 //! The series catalogue (`data/series.toml`): which facts make which series.
 //!
 //! A series is data, not code: rules over the extracted facts (words of the
-//! subject or sentence, unit, report, paragraph), never copied numbers. Adding a
-//! series is adding a table to the TOML file.
+//! subject, of the sentence or of the number's clause; unit, report, paragraph,
+//! years, a sanity bound on values), never copied numbers. Adding a series is
+//! adding a table to the TOML file.
 
 use super::sourced::{Corpus, SourcedFact};
 use super::{flag_conflicts, Key, Kind, Point, Series};
