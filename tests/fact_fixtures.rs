@@ -54,19 +54,17 @@ fn same_value(a: f64, b: f64) -> bool {
 
 /// The extractor's facts for a report, with 1-based lines of the original file.
 fn extract_report(text: &str, reference_year: i32) -> Vec<Got> {
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    derek::extract::extract_text(text, Some(reference_year))
+    let doc = derek::document::parse(text);
+    derek::extract::extract_document(&doc, Some(reference_year))
         .into_iter()
         .map(|f| Got {
-            line: starts.partition_point(|&s| s <= f.start),
-            value: f.value,
-            verbatim: f.verbatim.clone(),
-            unit: as_text(serde_json::to_value(f.unit).ok().as_ref()),
-            qualifier: as_text(serde_json::to_value(f.qualifier).ok().as_ref()),
-            year: as_text(serde_json::to_value(f.year).ok().as_ref()),
-            year_source: as_text(serde_json::to_value(f.year_source).ok().as_ref()),
+            line: f.line,
+            value: f.fact.value,
+            verbatim: f.fact.verbatim.clone(),
+            unit: as_text(serde_json::to_value(f.fact.unit).ok().as_ref()),
+            qualifier: as_text(serde_json::to_value(f.fact.qualifier).ok().as_ref()),
+            year: as_text(serde_json::to_value(f.fact.year).ok().as_ref()),
+            year_source: as_text(serde_json::to_value(f.fact.year_source).ok().as_ref()),
         })
         .collect()
 }

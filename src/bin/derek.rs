@@ -11,7 +11,10 @@ commands:
   chart ID --svg FILE [--lang fr|en] [--theme light|dark] [--width PX]
                              draw a series to an SVG file
   facts                      print every fact of the bundled reports with its source, JSON Lines
-  paragraphs FILE            print the paragraphs of a report, one JSON object a line";
+  paragraphs FILE            print the paragraphs of a report, one JSON object a line
+  extract FILE [--reference-year YYYY]
+                             print the facts of a report, one JSON object a line
+                             (a bundled report's reference year is used by default)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,6 +26,7 @@ fn main() -> ExitCode {
             Some(file) => cmd_paragraphs(file),
             None => Err(USAGE.to_string()),
         },
+        Some("extract") => cmd_extract(&args[1..]),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             Ok(())
@@ -161,6 +165,97 @@ fn cmd_paragraphs(file: &str) -> Result<(), String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("cannot write: {e}")),
     }
+}
+
+/// Reads a report file as UTF-8 text; a clear error naming the file otherwise.
+fn read_report(file: &str) -> Result<String, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    if bytes.contains(&0) {
+        return Err(format!("{file} is a binary file, not a text report"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{file} is not valid UTF-8 (at byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// One line of `derek extract`: exactly these fields, in this order.
+#[derive(serde::Serialize)]
+struct FactLine<'a> {
+    line: usize,
+    value: serde_json::Value,
+    verbatim: &'a str,
+    unit: derek::extract::Unit,
+    qualifier: derek::extract::Qualifier,
+    year: Option<derek::extract::Year>,
+    year_source: Option<derek::extract::YearSource>,
+    subject: &'a str,
+    paragraph: &'a str,
+}
+
+/// A number as JSON: an integer when it is one.
+fn json_number(value: f64) -> serde_json::Value {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        serde_json::Value::from(value as i64)
+    } else {
+        serde_json::Value::from(value)
+    }
+}
+
+fn cmd_extract(args: &[String]) -> Result<(), String> {
+    let usage = || format!("usage: derek extract FILE [--reference-year YYYY]\n\n{USAGE}");
+    let mut file: Option<&str> = None;
+    let mut reference_year: Option<i32> = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--reference-year" => {
+                let y = rest.next().ok_or_else(usage)?;
+                reference_year = Some(
+                    y.parse()
+                        .map_err(|_| format!("--reference-year wants a year, not {y:?}"))?,
+                );
+            }
+            f if file.is_none() && !f.starts_with("--") => file = Some(f),
+            _ => return Err(usage()),
+        }
+    }
+    let file = file.ok_or_else(usage)?;
+    let text = read_report(file)?;
+    if reference_year.is_none() {
+        // A bundled report (matched by file name) speaks from its catalogued year.
+        let name = std::path::Path::new(file)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(file);
+        if let Ok(reports) = derek::corpus::bundled() {
+            reference_year = reports
+                .iter()
+                .find(|r| r.meta.file == name)
+                .map(|r| r.meta.reference_year);
+        }
+    }
+    let document = derek::document::parse(&text);
+    let facts = derek::extract::extract_document(&document, reference_year);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for f in &facts {
+        let line = FactLine {
+            line: f.line,
+            value: json_number(f.fact.value),
+            verbatim: &f.fact.verbatim,
+            unit: f.fact.unit,
+            qualifier: f.fact.qualifier,
+            year: f.fact.year,
+            year_source: f.fact.year_source,
+            subject: &f.fact.subject,
+            paragraph: &f.paragraph,
+        };
+        let json = serde_json::to_string(&line).map_err(|e| format!("cannot encode: {e}"))?;
+        writeln!(out, "{json}").map_err(|e| format!("cannot write: {e}"))?;
+    }
+    out.flush().map_err(|e| format!("cannot write: {e}"))
 }
 
 fn cmd_facts() -> Result<(), String> {

@@ -160,6 +160,47 @@ fn introduced_by_keyword(tokens: &[Token<'_>], i: usize) -> bool {
     false
 }
 
+/// True when token `i` is in a parenthesis holding only bare numbers and
+/// separators, itself shortly after an identifier keyword.
+fn in_identifier_parenthesis(tokens: &[Token<'_>], i: usize) -> bool {
+    let mut a = i;
+    while a > 0 && i - a < 30 {
+        a -= 1;
+        let t = &tokens[a];
+        if t.is_punct('(') {
+            break;
+        }
+        if !(t.kind == Kind::Num || is_list_separator(t)) || t.is_punct(')') {
+            return false;
+        }
+    }
+    if !tokens.get(a).is_some_and(|t| t.is_punct('(')) {
+        return false;
+    }
+    let mut b = i;
+    let mut numbers = 0;
+    while let Some(t) = tokens.get(b) {
+        if t.is_punct(')') {
+            break;
+        }
+        if t.kind == Kind::Num {
+            numbers += 1;
+        } else if !is_list_separator(t) || t.is_punct('(') {
+            return false;
+        }
+        b += 1;
+    }
+    let near = &tokens[a.saturating_sub(8)..a];
+    let phone = near
+        .iter()
+        .any(|t| t.kind == Kind::Word && t.lower.starts_with("téléphon"));
+    phone
+        || numbers >= 2
+            && near
+                .iter()
+                .any(|t| t.kind == Kind::Word && ID_KEYWORDS.contains(&t.lower.as_str()))
+}
+
 /// For each token, true when it is a digit run that identifies something: after
 /// an identifier keyword, or in a list that follows one.
 fn identifier_tokens(tokens: &[Token<'_>]) -> Vec<bool> {
@@ -176,22 +217,54 @@ fn identifier_tokens(tokens: &[Token<'_>]) -> Vec<bool> {
             end += 1;
         }
         let mut is_ident = introduced_by_keyword(tokens, i);
-        if !is_ident {
-            // In a list: separators back to a number already known as identifier.
+        // A number grouped with spaces ("8 701") is a quantity, never an identifier.
+        let grouped = end == i + 1
+            && tokens
+                .get(end)
+                .is_some_and(|n| n.kind == Kind::Num && n.gap == Gap::Space && n.text.len() == 3);
+        if !is_ident && !grouped {
+            // In a list: separators back to a number already known as identifier,
+            // skipping a title in parentheses or quotes ("347-1 (Torture) et 308").
             let mut k = i;
             let mut seen_sep = false;
-            while k > 0 {
+            let mut steps = 0;
+            while k > 0 && steps < 30 {
                 k -= 1;
+                steps += 1;
                 let t = &tokens[k];
                 if t.kind == Kind::Num {
                     is_ident = ident[k] && (seen_sep || t.gap == Gap::None);
                     break;
                 }
-                if !is_list_separator(t) || i - k > 4 {
+                if t.is_punct(')') || t.is_punct('»') {
+                    let open = if t.is_punct(')') { '(' } else { '«' };
+                    let mut j = k;
+                    let mut found = false;
+                    while j > 0 && k - j < 15 {
+                        j -= 1;
+                        if tokens[j].is_punct(open) {
+                            found = true;
+                            break;
+                        }
+                        if tokens[j].kind == Kind::Num {
+                            break;
+                        }
+                    }
+                    if !found {
+                        break;
+                    }
+                    k = j;
+                    continue;
+                }
+                if !is_list_separator(t) || steps > 4 && !seen_sep {
                     break;
                 }
                 seen_sep = true;
             }
+        }
+        // "(121, 122, 124 et 134)" after "Les articles du Code pénal … modifiés".
+        if !is_ident && !grouped {
+            is_ident = in_identifier_parenthesis(tokens, i);
         }
         if is_ident {
             for (k, t) in tokens.iter().enumerate().take(end).skip(i) {
@@ -220,10 +293,110 @@ fn on_header_line(tokens: &[Token<'_>], i: usize) -> bool {
     let has_prose = line
         .iter()
         .any(|t| t.kind == Kind::Word && t.text.chars().any(char::is_lowercase));
-    let has_symbol = line.iter().any(|t| {
-        t.kind == Kind::Word && t.text.chars().all(char::is_uppercase) && t.text.len() >= 2
-    }) || line.iter().any(|t| t.is_punct('/'));
-    !has_prose && (has_symbol || line.len() <= 2)
+    // A symbol: "A/HRC/…", "GE.19-17926" (letters glued to a stop and digits).
+    let has_symbol = line.iter().any(|t| t.is_punct('/'))
+        || line.windows(3).any(|w| {
+            w[0].kind == Kind::Word
+                && w[1].is_punct('.')
+                && w[1].gap == Gap::None
+                && w[2].kind == Kind::Num
+                && w[2].gap == Gap::None
+        });
+    !has_prose && (has_symbol || line.len() <= 1)
+}
+
+const TIME_NOUNS: &[&str] = &[
+    "années",
+    "ans",
+    "an",
+    "mois",
+    "semaines",
+    "jours",
+    "décennies",
+    "semestres",
+    "trimestres",
+    "heures",
+];
+
+/// "ces quatre dernières années", "les six premiers mois", "En quatre ans",
+/// "Depuis quatre ans": a span of time, not a figure.
+fn is_time_expression(tokens: &[Token<'_>], m: &Mention) -> bool {
+    let w = |k: usize| tokens.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    let ordinal_adj = matches!(
+        w(m.last + 1),
+        "dernières" | "derniers" | "premières" | "premiers" | "prochaines" | "prochains"
+    );
+    if ordinal_adj && TIME_NOUNS.contains(&w(m.last + 2)) {
+        return true;
+    }
+    let before = m.first.checked_sub(1).map(w).unwrap_or("");
+    matches!(before, "en" | "depuis")
+        && matches!(w(m.last + 1), "ans" | "années" | "mois" | "semaines")
+        && (m.first < 2 || !tokens[m.first - 2].is_word(&["plus", "moins"]))
+}
+
+/// "aux environs de 15 heures", "à 20 h 30": a time of day.
+fn is_time_of_day(tokens: &[Token<'_>], m: &Mention) -> bool {
+    let w = |k: usize| tokens.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    let next = w(m.last + 1);
+    if next == "h" && tokens.get(m.last + 2).is_some_and(|t| t.kind == Kind::Num) {
+        return true;
+    }
+    if m.first >= 2 && w(m.first - 1) == "h" && tokens[m.first - 2].kind == Kind::Num {
+        return true;
+    }
+    if !matches!(next, "heures" | "heure" | "h") {
+        return false;
+    }
+    let p1 = m.first.checked_sub(1).map(w).unwrap_or("");
+    let p2 = m.first.checked_sub(2).map(w).unwrap_or("");
+    let p3 = m.first.checked_sub(3).map(w).unwrap_or("");
+    (p1 == "de" && p2 == "environs")
+        || p1 == "vers"
+        || (p1 == "à" && p2 != "jusqu" && p3 != "jusqu")
+}
+
+/// True when a lone "un"/"une" stands in a list of counts: "220 personnes, un
+/// orphelin et 76 …", "18 établissements, un centre et une prison", "dont une …",
+/// "une seule fois".
+fn in_list_of_counts(tokens: &[Token<'_>], mentions: &[Mention], idx: usize) -> bool {
+    let Some(m) = mentions.get(idx) else {
+        return false;
+    };
+    let w = |k: usize| tokens.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    if matches!(w(m.last + 1), "seule" | "seul") && w(m.last + 2) == "fois" {
+        return true;
+    }
+    // "n'excédant pas un an": one unit of time.
+    if matches!(w(m.last + 1), "an" | "jour" | "mois" | "heure" | "semaine") {
+        return true;
+    }
+    let prev = m.first.checked_sub(1).map(w).unwrap_or("");
+    if prev == "dont" {
+        return true;
+    }
+    if !(prev == "," || prev == "et") {
+        return false;
+    }
+    // The list item before: a counted number within a few words ("220 personnes,
+    // un orphelin"), or a counted "un" ("un centre … et une prison").
+    let earlier = idx
+        .checked_sub(1)
+        .and_then(|p| mentions.get(p))
+        .is_some_and(|p| {
+            !p.excluded
+                && if prev == "," {
+                    m.first - p.last <= 8
+                } else {
+                    p.article && m.first - p.last <= 6
+                }
+        });
+    let later = mentions.get(idx + 1).is_some_and(|n| {
+        n.first - m.last <= 6
+            && !n.article
+            && (m.last + 1..n.first).any(|k| tokens[k].is_word(&["et"]) || tokens[k].is_punct(','))
+    });
+    earlier || later
 }
 
 /// Marks the mentions that are not figures.
@@ -262,8 +435,21 @@ pub(crate) fn apply(tokens: &[Token<'_>], mentions: &mut [Mention]) {
         if m.glued_range_high && previous_excluded_range_low {
             excluded = true;
         }
-        // Dates: "le 9 juin", "10 décembre 1984".
+        // Dates: "le 9 juin", "10 décembre 1984", "les 10 et 11 octobre".
         if m.form == Form::PlainDigits && next.is_some_and(is_month) {
+            excluded = true;
+        }
+        if m.form == Form::PlainDigits
+            && next.is_some_and(|n| n.is_word(&["et", "au"]) || n.is_punct(','))
+            && tokens.get(m.last + 2).is_some_and(|n| n.kind == Kind::Num)
+            && tokens.get(m.last + 3).is_some_and(is_month)
+        {
+            excluded = true;
+        }
+        if is_time_expression(tokens, m) || is_time_of_day(tokens, m) {
+            excluded = true;
+        }
+        if m.article && !in_list_of_counts(tokens, mentions, idx) {
             excluded = true;
         }
         // Names and hotlines in quotes: "(le « 111 »)".

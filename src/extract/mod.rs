@@ -20,6 +20,7 @@ mod tokens;
 mod unit;
 mod year;
 
+use crate::document::Document;
 use serde::{Deserialize, Serialize, Serializer};
 
 /// What a figure measures.
@@ -145,14 +146,17 @@ pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
     let mut mentions = numerals::scan(&toks);
     exclusions::apply(&toks, &mut mentions);
     mentions.retain(|m| !m.excluded);
-    let qualifiers = qualifier::assign(&toks, &sentences, &mentions);
-    let units = unit::assign(&toks, &mentions, &qualifiers);
+    let (qualifiers, pairs) = qualifier::assign(&toks, &sentences, &mentions);
+    let units = unit::assign(&toks, &mentions, &qualifiers, &pairs);
     let years = year::assign(
         &toks,
         &sentences,
         &mentions,
-        &qualifiers,
-        &units,
+        &year::Readings {
+            qualifiers: &qualifiers,
+            units: &units,
+            pairs: &pairs,
+        },
         reference_year,
     );
     let subjects = subject::assign(&toks, &sentences, &mentions);
@@ -176,6 +180,40 @@ pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
             })
         })
         .collect()
+}
+
+/// A fact placed in its report: the fact (offsets into the paragraph's clean
+/// text), the 1-based line of the original file where its number starts, and the
+/// id of its paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LocatedFact {
+    #[serde(flatten)]
+    pub fact: Fact,
+    /// 1-based line of the original file where the number starts.
+    pub line: usize,
+    /// Id of the paragraph holding it ([`crate::document::Paragraph::id`]).
+    pub paragraph: String,
+}
+
+/// Extracts the facts of every paragraph of a document, in order. Paragraphs are
+/// read one by one (a year never crosses a paragraph); page furniture and
+/// headings, which the document keeps apart, are never read.
+pub fn extract_document(doc: &Document, reference_year: Option<i32>) -> Vec<LocatedFact> {
+    let mut out = Vec::new();
+    for p in &doc.paragraphs {
+        for fact in extract_text(&p.text, reference_year) {
+            let line = p
+                .source_position(fact.start)
+                .map(|pos| pos.line)
+                .unwrap_or(p.first_line);
+            out.push(LocatedFact {
+                fact,
+                line,
+                paragraph: p.id.clone(),
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -42,6 +42,8 @@ pub(crate) struct Mention {
     pub glued_range_high: bool,
     /// True when the digits are a bare integer that could be a year (1900..=2100).
     pub year_like: bool,
+    /// A lone "un"/"une": an article unless it stands in a list of counts.
+    pub article: bool,
     /// Set by the exclusion rules.
     pub excluded: bool,
 }
@@ -98,11 +100,17 @@ fn is_number_word(w: &str) -> bool {
         return true;
     }
     if let Some(stem) = ordinal_stem(w) {
-        return NUMBER_WORDS.contains(&stem) || w == "cinquième" || w == "neuvième";
+        return is_ordinal_stem(stem);
     }
-    w.contains('-')
-        && w.split('-')
-            .all(|p| p == "et" || is_number_word(p) || ordinal_stem(p).is_some())
+    w.contains('-') && w.split('-').all(|p| p == "et" || is_number_word(p))
+}
+
+fn is_ordinal_stem(stem: &str) -> bool {
+    NUMBER_WORDS.contains(&stem)
+        || matches!(stem, "cinqu" | "neuv" | "un")
+        || NUMBER_WORDS
+            .iter()
+            .any(|n| n.strip_suffix('e') == Some(stem))
 }
 
 fn ordinal_stem(w: &str) -> Option<&str> {
@@ -230,9 +238,17 @@ impl<'a> Scanner<'_, 'a> {
         while let Some(t) = self.tok(j) {
             int.push_str(t.text);
             let lead_ok = grouped || t.text.len() <= 3;
-            let next_is_group = self
-                .tok(j + 1)
-                .is_some_and(|n| n.kind == Kind::Num && n.gap == Gap::Space && n.text.len() == 3);
+            // A last group of four digits is a typo for three ("48 6864"), never a year.
+            let next_is_group = self.tok(j + 1).is_some_and(|n| {
+                n.kind == Kind::Num
+                    && n.gap == Gap::Space
+                    && (n.text.len() == 3
+                        || n.text.len() == 4
+                            && !matches!(n.text.get(..2), Some("19" | "20"))
+                            && !self.glued(j + 2)
+                            && t.text.len() <= 3
+                            && !grouped)
+            });
             if lead_ok && next_is_group {
                 grouped = true;
                 j += 1;
@@ -314,6 +330,7 @@ impl<'a> Scanner<'_, 'a> {
                     glued_range_low: false,
                     glued_range_high: false,
                     year_like: false,
+                    article: false,
                     excluded: false,
                 });
             }
@@ -339,6 +356,7 @@ impl<'a> Scanner<'_, 'a> {
                         glued_range_low: true,
                         glued_range_high: false,
                         year_like: false,
+                        article: false,
                         excluded: false,
                     });
                     self.push(Mention {
@@ -351,6 +369,7 @@ impl<'a> Scanner<'_, 'a> {
                         glued_range_low: false,
                         glued_range_high: true,
                         year_like: false,
+                        article: false,
                         excluded: false,
                     });
                 }
@@ -395,6 +414,7 @@ impl<'a> Scanner<'_, 'a> {
             glued_range_low: false,
             glued_range_high: false,
             year_like: year_like && unit.is_none() && form == Form::PlainDigits,
+            article: false,
             excluded: false,
         });
         ce.max(last + 1)
@@ -428,15 +448,12 @@ impl<'a> Scanner<'_, 'a> {
             if j > i && (t.gap == Gap::None || run.len() >= 12) {
                 break;
             }
-            if t.kind == Kind::Word && is_number_word(&t.lower) {
-                run.push(j);
-                j += 1;
-            } else if t.is_word(&["et"])
+            let linking_et = t.is_word(&["et"])
                 && !run.is_empty()
                 && self
                     .tok(j + 1)
-                    .is_some_and(|n| n.kind == Kind::Word && is_number_word(&n.lower))
-            {
+                    .is_some_and(|n| n.kind == Kind::Word && is_number_word(&n.lower));
+            if t.kind == Kind::Word && is_number_word(&t.lower) || linking_et {
                 run.push(j);
                 j += 1;
             } else {
@@ -456,13 +473,22 @@ impl<'a> Scanner<'_, 'a> {
             let first = words.first().copied().unwrap_or("");
             let last_tok = run[n - 1];
             if words.len() == 1 && matches!(first, "un" | "une") {
-                return self.idiom_after_article(i).unwrap_or(i + 1);
+                if let Some(next) = self.idiom_after_article(i) {
+                    return next;
+                }
+                let mut m = simple(i, i, 1.0, Form::Words, None);
+                m.article = true;
+                self.push(m);
+                return i + 1;
             }
             if words.iter().any(|w| is_ordinal_word(w)) {
                 let value = words_value_ordinal(&words);
+                // "quatrième place", "vingt-neuvième sur 63 pays".
                 let ranks = self
                     .tok(last_tok + 1)
-                    .is_some_and(|t| t.is_word(RANK_WORDS));
+                    .is_some_and(|t| t.is_word(RANK_WORDS))
+                    || self.tok(last_tok + 1).is_some_and(|t| t.is_word(&["sur"]))
+                        && self.tok(last_tok + 2).is_some_and(|t| t.kind == Kind::Num);
                 if let (true, Some(value)) = (ranks, value) {
                     self.push(simple(i, last_tok, value, Form::Ordinal, Some(Unit::Other)));
                 }
@@ -600,6 +626,7 @@ fn simple(first: usize, last: usize, value: f64, form: Form, unit: Option<Unit>)
         glued_range_low: false,
         glued_range_high: false,
         year_like: false,
+        article: false,
         excluded: false,
     }
 }
@@ -619,11 +646,47 @@ pub(crate) fn scan(tokens: &[Token<'_>]) -> Vec<Mention> {
             Kind::Word if t.lower == "moitié" || approx_noun(&t.lower).is_some() => {
                 s.idiom_word(i)
             }
+            Kind::Word if multiple_verb(&t.lower).is_some() => {
+                let v = multiple_verb(&t.lower).unwrap_or(1.0);
+                let mut m = simple(i, i, v, Form::Idiom, Some(Unit::Ratio));
+                m.qualifier = Some(Qualifier::Change);
+                s.out.push(m);
+                i + 1
+            }
             _ => i + 1,
         }
         .max(i + 1);
     }
+    // "un an et demi", "deux ans et demi".
+    for m in &mut s.out {
+        let w = |k: usize| tokens.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+        if matches!(w(m.last + 1), "an" | "ans")
+            && w(m.last + 2) == "et"
+            && matches!(w(m.last + 3), "demi" | "demie")
+        {
+            m.value += 0.5;
+            m.last += 3;
+            m.unit = Some(Unit::Years);
+            m.article = false;
+        }
+    }
     s.out
+}
+
+/// "doublé", "triplé": a change by a factor.
+fn multiple_verb(w: &str) -> Option<f64> {
+    let stem = w
+        .strip_suffix("ées")
+        .or_else(|| w.strip_suffix("és"))
+        .or_else(|| w.strip_suffix("ée"))
+        .or_else(|| w.strip_suffix('é'))?;
+    match stem {
+        "doubl" => Some(2.0),
+        "tripl" => Some(3.0),
+        "quadrupl" => Some(4.0),
+        "quintupl" => Some(5.0),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -633,7 +696,11 @@ mod tests {
 
     fn values(text: &str) -> Vec<f64> {
         let toks = tokenize(text);
-        scan(&toks).iter().map(|m| m.value).collect()
+        scan(&toks)
+            .iter()
+            .filter(|m| !m.article)
+            .map(|m| m.value)
+            .collect()
     }
 
     #[test]

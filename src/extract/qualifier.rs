@@ -58,6 +58,11 @@ const CHANGE_WORDS: &[&str] = &[
     "repli",
     "contraction",
     "chute",
+    "augmenter",
+    "diminuer",
+    "réduire",
+    "baisser",
+    "progresser",
 ];
 
 /// Verbs of movement "from X to Y": the two values are exact, not a range.
@@ -78,6 +83,21 @@ const FROM_TO_WORDS: &[&str] = &[
     "ramenée",
     "ramenés",
     "ramenées",
+    "passer",
+    "augmenté",
+    "augmentée",
+    "augmentés",
+    "augmentées",
+    "diminué",
+    "diminuée",
+    "diminués",
+    "diminuées",
+    "baissé",
+    "réduit",
+    "réduite",
+    "progressé",
+    "évoluant",
+    "allant",
 ];
 
 fn word_at<'a>(tokens: &'a [Token<'_>], k: Option<usize>) -> &'a str {
@@ -114,9 +134,37 @@ fn from_words_before(tokens: &[Token<'_>], prev: &[usize]) -> Option<Qualifier> 
     // Two-word phrases ending just before the number.
     match (w1, w0) {
         ("au", "moins") | ("au", "minimum") => return Some(Qualifier::AtLeast),
-        ("au", "plus") | ("au", "maximum") => return Some(Qualifier::AtMost),
-        ("à", "partir") => {}
+        ("au", "plus") | ("au", "maximum") | ("plus", "tard") => return Some(Qualifier::AtMost),
+        ("parmi", "les") => return Some(Qualifier::AtMost),
         _ => {}
+    }
+    // "dans un délai de trois jours", "délai maximal de", "dans les cinq jours".
+    if de && (w1 == "délai" || w2 == "délai") {
+        return Some(Qualifier::AtMost);
+    }
+    if w0 == "les" && w1 == "dans" && prev_is_time_limit(tokens, prev) {
+        return Some(Qualifier::AtMost);
+    }
+    // "maximum de 8 000", "un montant maximal équivalent à cinq".
+    if prev.iter().take(4).any(|&k| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_word(&["maximal", "maximale", "maximum", "maximaux"]))
+    }) {
+        return Some(Qualifier::AtMost);
+    }
+    // "jusqu'à l'âge de 3 ans".
+    if de
+        && w1 == "âge"
+        && prev
+            .iter()
+            .take(5)
+            .any(|&k| tokens.get(k).is_some_and(|t| t.is_word(&["jusqu"])))
+    {
+        return Some(Qualifier::AtMost);
+    }
+    if w0 == "les" && matches!(w1, "avoisine" | "avoisinent" | "atteint") && w1 != "atteint" {
+        return Some(Qualifier::Approx);
     }
     if de {
         match w1 {
@@ -132,7 +180,18 @@ fn from_words_before(tokens: &[Token<'_>], prev: &[usize]) -> Option<Qualifier> 
     }
     match w0 {
         "environ" | "quelque" | "approximativement" | "quasiment" | "pratiquement" | "presque"
-        | "avoisinant" | "env" => return Some(Qualifier::Approx),
+        | "avoisinant" | "avoisine" | "avoisinent" | "env" => return Some(Qualifier::Approx),
+        "dépasser" | "excéder" => {
+            return if prev.iter().take(4).any(|&k| {
+                tokens
+                    .get(k)
+                    .is_some_and(|t| t.is_word(&["ne", "n", "pas", "sans"]))
+            }) {
+                Some(Qualifier::AtMost)
+            } else {
+                Some(Qualifier::MoreThan)
+            };
+        }
         "jusqu" | "jusque" => return Some(Qualifier::AtMost),
         "≤" | "⩽" => return Some(Qualifier::AtMost),
         "≥" | "⩾" => return Some(Qualifier::AtLeast),
@@ -176,6 +235,23 @@ fn from_words_before(tokens: &[Token<'_>], prev: &[usize]) -> Option<Qualifier> 
     None
 }
 
+/// "dans les cinq jours suivant": the caller passes the tokens before the number;
+/// a limit only when a unit of time follows it.
+fn prev_is_time_limit(tokens: &[Token<'_>], prev: &[usize]) -> bool {
+    let Some(&k) = prev.first() else { return false };
+    // prev[0] is "les": the number follows it, and its unit follows the number.
+    let mut j = k + 2;
+    while tokens
+        .get(j)
+        .is_some_and(|t| t.kind == Kind::Num || t.is_word(&["-"]))
+    {
+        j += 1;
+    }
+    tokens
+        .get(j)
+        .is_some_and(|t| t.is_word(&["jours", "heures", "mois", "ans", "semaines", "jour"]))
+}
+
 /// True when a word of change governs the number: "en hausse de", "divisé par".
 fn is_change(tokens: &[Token<'_>], prev: &[usize]) -> bool {
     let w = |n: usize| word_at(tokens, prev.get(n).copied());
@@ -194,7 +270,8 @@ fn is_change(tokens: &[Token<'_>], prev: &[usize]) -> bool {
     }
 }
 
-/// True when the figure is a goal: "d'ici à 2030", "à l'horizon 2030".
+/// True when the figure is a goal: "d'ici à 2030", "à l'horizon 2030 prévoit",
+/// "devraient", "s'est fixé pour objectif de", "il est prévu de porter".
 fn is_target(tokens: &[Token<'_>], sentences: &[u32], m: &Mention) -> bool {
     let sid = sentences.get(m.first).copied();
     let mut k = m.last + 1;
@@ -203,13 +280,13 @@ fn is_target(tokens: &[Token<'_>], sentences: &[u32], m: &Mention) -> bool {
         if steps > 12 || sentences.get(k).copied() != sid {
             break;
         }
-        if t.kind == Kind::Punct && matches!(t.first_char(), ';' | ':' | '(') {
+        if t.kind == Kind::Punct && matches!(t.first_char(), ';' | ':' | '(' | ',') {
             break;
         }
         if t.kind == Kind::Num && steps > 0 && !is_year_token(t) {
             break;
         }
-        if t.is_word(&["horizon"]) {
+        if t.is_word(&["horizon", "devrait", "devraient", "devra", "devront"]) {
             return true;
         }
         if t.is_word(&["ici"]) && k > 1 && tokens[k - 2].is_word(&["d"]) {
@@ -218,21 +295,44 @@ fn is_target(tokens: &[Token<'_>], sentences: &[u32], m: &Mention) -> bool {
         k += 1;
         steps += 1;
     }
-    let prev = before(tokens, sentences, m.first, 6);
-    prev.iter().any(|&k| {
-        tokens.get(k).is_some_and(|t| {
-            t.is_word(&[
-                "objectif",
-                "objectifs",
-                "cible",
-                "atteindre",
-                "porter",
-                "viser",
-                "vise",
-                "visant",
-            ])
-        })
-    })
+    let prev = before(tokens, sentences, m.first, 45);
+    let w = |n: usize| word_at(tokens, prev.get(n).copied());
+    for n in 0..prev.len() {
+        match w(n) {
+            "devrait" | "devraient" | "devra" | "devront" if n < 10 => return true,
+            "porter"
+                if n < 8
+                    && prev[n + 1..].iter().take(4).any(|&k| {
+                        tokens
+                            .get(k)
+                            .is_some_and(|t| t.is_word(&["prévu", "prévoit", "prévoient", "vise"]))
+                    }) =>
+            {
+                return true
+            }
+            "objectif" | "objectifs" if n > 0 => {
+                // "pour objectif de créer", "objectifs concrets :"; not "34 objectifs au lieu de 16".
+                let after = w(n - 1);
+                if matches!(
+                    after,
+                    "de" | "d" | ":" | "concrets" | "fixés" | "visant" | "consistant"
+                ) {
+                    return true;
+                }
+            }
+            // "le document … à l'horizon 2030 prévoit …".
+            "prévoit" | "prévoient" | "fixe" | "fixent" | "vise" | "visent"
+                if prev[n + 1..]
+                    .iter()
+                    .take(12)
+                    .any(|&k| tokens.get(k).is_some_and(|t| t.is_word(&["horizon"]))) =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 fn is_year_token(t: &Token<'_>) -> bool {
@@ -240,67 +340,139 @@ fn is_year_token(t: &Token<'_>) -> bool {
 }
 
 /// True when only "à", "-" or "et" (after "entre") separates two numbers.
-fn is_range(tokens: &[Token<'_>], sentences: &[u32], a: &Mention, b: &Mention) -> bool {
-    if b.first != a.last + 2 || a.value >= b.value && a.unit == b.unit {
-        return false;
+/// How two adjacent numbers relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pair {
+    /// "de 7 à 10 %": a range.
+    Range,
+    /// "passé de 303 à 896": a former and a new value.
+    FromTo,
+}
+
+fn pair_of(tokens: &[Token<'_>], sentences: &[u32], a: &Mention, b: &Mention) -> Option<Pair> {
+    if b.first != a.last + 2 {
+        return None;
     }
-    let Some(sep) = tokens.get(a.last + 1) else {
-        return false;
-    };
-    let prev = before(tokens, sentences, a.first, 3);
+    let sep = tokens.get(a.last + 1)?;
+    let prev: Vec<usize> = before(tokens, sentences, a.first, 4)
+        .into_iter()
+        .filter(|&k| !tokens[k].is_punct('('))
+        .collect();
     let w = |n: usize| word_at(tokens, prev.get(n).copied());
     let from_to = matches!(w(0), "de" | "d") && FROM_TO_WORDS.contains(&w(1))
         || FROM_TO_WORDS.contains(&w(0));
-    if from_to {
-        return false;
+    let to = sep.is_word(&["à"]);
+    if from_to && to {
+        return Some(Pair::FromTo);
     }
-    if sep.is_word(&["à"]) || sep.is_punct('-') || sep.is_punct('–') {
-        return true;
+    if a.value >= b.value && a.unit == b.unit {
+        return None;
     }
-    sep.is_word(&["et"]) && w(0) == "entre"
+    if to || sep.is_punct('-') || sep.is_punct('–') {
+        return Some(Pair::Range);
+    }
+    (sep.is_word(&["et"]) && w(0) == "entre").then_some(Pair::Range)
 }
 
-/// The qualifier of each mention, in order.
+/// The qualifier of each mention, in order, and for each mention whether it
+/// starts a pair with the next one.
 pub(crate) fn assign(
     tokens: &[Token<'_>],
     sentences: &[u32],
     mentions: &[Mention],
-) -> Vec<Qualifier> {
+) -> (Vec<Qualifier>, Vec<Option<Pair>>) {
     let mut out: Vec<Option<Qualifier>> = mentions.iter().map(|m| m.qualifier).collect();
+    let mut pairs: Vec<Option<Pair>> = vec![None; mentions.len()];
     // Ranges first: they win over the words before the low end.
     for i in 1..mentions.len() {
         let (a, b) = (&mentions[i - 1], &mentions[i]);
-        if out[i - 1].is_none() && out[i].is_none() && is_range(tokens, sentences, a, b) {
+        if out[i - 1].is_some() || out[i].is_some() {
+            continue;
+        }
+        let pair = pair_of(tokens, sentences, a, b);
+        pairs[i - 1] = pair;
+        if pair == Some(Pair::Range) {
             out[i - 1] = Some(Qualifier::RangeLow);
             out[i] = Some(Qualifier::RangeHigh);
         }
     }
     for (i, m) in mentions.iter().enumerate() {
-        if out[i].is_some() {
+        let preset = out[i];
+        if matches!(
+            preset,
+            Some(Qualifier::RangeLow | Qualifier::RangeHigh | Qualifier::Change)
+        ) {
             continue;
         }
-        let prev = before(tokens, sentences, m.first, 5);
+        let prev = before(tokens, sentences, m.first, 8);
         let mut q = if is_change(tokens, &prev) {
             Some(Qualifier::Change)
         } else {
             from_words_before(tokens, &prev)
         };
-        // "et plus", "ou plus" after the number.
+        // "ne peut être détenue plus de soixante-douze heures": a limit.
+        if q == Some(Qualifier::MoreThan)
+            && prev
+                .iter()
+                .skip(2)
+                .take(6)
+                .any(|&k| tokens.get(k).is_some_and(|t| t.is_word(&["ne", "n"])))
+        {
+            q = Some(Qualifier::AtMost);
+        }
+        // "et plus", "ou plus" after the number; "12 % de plus qu'en 2017".
+        let after = |n: usize| {
+            tokens
+                .get(m.last + n)
+                .map(|t| t.lower.as_str())
+                .unwrap_or("")
+        };
         if q.is_none() {
-            let a = tokens.get(m.last + 1);
-            let b = tokens.get(m.last + 2);
-            if a.is_some_and(|t| t.is_word(&["et", "ou"]))
-                && b.is_some_and(|t| t.is_word(&["plus"]))
-            {
+            if matches!(after(1), "et" | "ou") && after(2) == "plus" {
                 q = Some(Qualifier::AtLeast);
+            } else if after(1) == "de" && matches!(after(2), "plus" | "moins") {
+                q = Some(Qualifier::Change);
             }
         }
-        if matches!(q, None | Some(Qualifier::Change)) && is_target(tokens, sentences, m) {
+        // "les 10 premiers": a rank of at most 10.
+        if q.is_none() && after(1) == "premiers" && word_at(tokens, prev.first().copied()) == "les"
+        {
+            q = Some(Qualifier::AtMost);
+        }
+        if q.is_none() {
+            q = preset;
+        }
+        // An amount in parentheses converting the one before it: same bound
+        // ("maximum de 8 000 unités comptables mensuelles (19 millions de tenge)").
+        if q.is_none() && i > 0 && m.first >= 1 && tokens[m.first - 1].is_punct('(') {
+            let p = &mentions[i - 1];
+            let currency = (m.last + 1..m.last + 4).any(|k| {
+                tokens
+                    .get(k)
+                    .is_some_and(|t| t.is_word(&["tenge", "dollars", "euros", "usd", "eur"]))
+            });
+            if currency && m.first > p.last && m.first - p.last <= 6 {
+                q = out[i - 1].filter(|q| matches!(q, Qualifier::AtMost | Qualifier::AtLeast));
+            }
+        }
+        // "de 1 183 fonctionnaires, dont 591 en 2010": parts of a change are changes.
+        if q.is_none() && i > 0 && word_at(tokens, prev.first().copied()) == "dont" {
+            q = out[i - 1].filter(|q| *q == Qualifier::Change);
+        }
+        let from_pair_low = i > 0 && pairs[i - 1] == Some(Pair::FromTo);
+        if q != Some(Qualifier::AtMost)
+            && !pairs[i].is_some_and(|p| p == Pair::FromTo)
+            && is_target(tokens, sentences, m)
+            && (from_pair_low || !matches!(q, Some(Qualifier::Approx)))
+        {
             q = Some(Qualifier::Target);
         }
         out[i] = q;
     }
-    out.into_iter()
-        .map(|q| q.unwrap_or(Qualifier::Exact))
-        .collect()
+    (
+        out.into_iter()
+            .map(|q| q.unwrap_or(Qualifier::Exact))
+            .collect(),
+        pairs,
+    )
 }

@@ -1,4 +1,5 @@
-//! Unit tests of the whole pipeline on literal French sentences.
+//! Unit tests of the whole pipeline on literal French sentences: one test per
+//! construction (numerals, qualifiers, units, years, exclusions).
 
 use super::*;
 
@@ -6,16 +7,339 @@ fn facts(text: &str) -> Vec<Fact> {
     extract_text(text, Some(2019))
 }
 
-fn one(text: &str) -> Option<Fact> {
-    let f = facts(text);
+fn values(text: &str) -> Vec<f64> {
+    facts(text).iter().map(|f| f.value).collect()
+}
+
+/// The only fact of `text`, or an error naming what was found.
+fn one(text: &str) -> Result<Fact, String> {
+    let mut f = facts(text);
     if f.len() == 1 {
-        f.into_iter().next()
+        f.pop().ok_or_else(|| "empty".to_string())
     } else {
-        None
+        Err(format!("{} facts in {text:?}: {f:?}", f.len()))
+    }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9 * a.abs().max(1.0)
+}
+
+// ---- numerals -------------------------------------------------------------
+
+#[test]
+fn digits_with_spaces_nbsp_and_narrow_nbsp() -> Result<(), String> {
+    assert_eq!(
+        values("115 526, 75\u{a0}004 et 3\u{202f}262 cas"),
+        [115526.0, 75004.0, 3262.0]
+    );
+    let f = one("il y a 3\u{2009}200 affaires")?;
+    assert!(close(f.value, 3200.0));
+    Ok(())
+}
+
+#[test]
+fn decimal_comma_and_multipliers() -> Result<(), String> {
+    let f = one("14,4 millions de Kazakhstanais")?;
+    assert!(close(f.value, 14_400_000.0));
+    assert_eq!(f.verbatim, "14,4 millions");
+    let f = one("3,1 milliards de tenge ont été alloués")?;
+    assert!(close(f.value, 3_100_000_000.0));
+    assert_eq!(f.unit, Unit::Tenge);
+    let f = one("trois mille personnes")?;
+    assert!(close(f.value, 3000.0));
+    Ok(())
+}
+
+#[test]
+fn percentages_in_signs_and_words() -> Result<(), String> {
+    let f = one("14,4 millions de Kazakhstanais (71,2 %)");
+    assert!(f.is_err(), "two facts expected");
+    let fs = facts("14,4 millions de Kazakhstanais (71,2 %)");
+    assert_eq!(fs.len(), 2);
+    assert_eq!(fs[1].unit, Unit::Percent);
+    assert_eq!(fs[1].verbatim, "71,2 %");
+    assert!(close(fs[1].value, 71.2));
+    let f = one("dix pour cent des juges")?;
+    assert_eq!(f.unit, Unit::Percent);
+    assert!(close(f.value, 10.0));
+    Ok(())
+}
+
+#[test]
+fn numbers_in_words_but_not_articles() -> Result<(), String> {
+    assert!(close(
+        one("Cinquante-deux plaintes ont été déposées")?.value,
+        52.0
+    ));
+    assert!(close(one("Vingt tribunaux interdistricts")?.value, 20.0));
+    assert!(facts("Une loi a été adoptée et un décret signé.").is_empty());
+    Ok(())
+}
+
+#[test]
+fn idioms_dizaine_milliers_moitie_tiers_fois() -> Result<(), String> {
+    let f = one("une dizaine de rapporteurs")?;
+    assert!(close(f.value, 10.0));
+    assert_eq!(f.qualifier, Qualifier::Approx);
+    let f = one("des milliers de femmes")?;
+    assert!(close(f.value, 1000.0));
+    assert_eq!(f.qualifier, Qualifier::MoreThan);
+    let f = one("la moitié des différends")?;
+    assert!(close(f.value, 0.5));
+    assert_eq!(f.unit, Unit::Ratio);
+    let f = one("deux tiers des juges")?;
+    assert!(close(f.value, 2.0 / 3.0));
+    assert_eq!(f.unit, Unit::Ratio);
+    let f = one("deux fois plus de femmes")?;
+    assert!(close(f.value, 2.0));
+    assert_eq!(f.unit, Unit::Ratio);
+    let f = one("une centaine de visites")?;
+    assert!(close(f.value, 100.0));
+    Ok(())
+}
+
+#[test]
+fn un_is_a_count_only_in_a_list_of_counts() {
+    let fs = facts(
+        "7 hôpitaux, 18 établissements semi-ouverts, un centre de redressement et une prison.",
+    );
+    assert_eq!(fs.len(), 4);
+    assert!(facts("un capital de départ et une prime").is_empty());
+}
+
+// ---- qualifiers -----------------------------------------------------------
+
+#[test]
+fn each_qualifier() -> Result<(), String> {
+    let q = |t: &str| one(t).map(|f| f.qualifier);
+    assert_eq!(q("Environ 70 000 ordonnances")?, Qualifier::Approx);
+    assert_eq!(q("près de 500 personnes")?, Qualifier::Approx);
+    assert_eq!(q("quelque 300 ONG")?, Qualifier::Approx);
+    assert_eq!(q("plus de 44 000 ordonnances")?, Qualifier::MoreThan);
+    assert_eq!(q("moins de 5 % des cas")?, Qualifier::LessThan);
+    assert_eq!(q("au moins 30 % des sièges")?, Qualifier::AtLeast);
+    assert_eq!(q("jusqu’à trente jours")?, Qualifier::AtMost);
+    assert_eq!(q("un écart ≤ 21 %")?, Qualifier::AtMost);
+    assert_eq!(q("dans un délai de trois jours")?, Qualifier::AtMost);
+    assert_eq!(
+        q("en hausse de 12 % par rapport à 2016")?,
+        Qualifier::Change
+    );
+    assert_eq!(
+        q("le nombre a diminué de 13 000 personnes")?,
+        Qualifier::Change
+    );
+    assert_eq!(q("le nombre a été divisé par 1,3")?, Qualifier::Change);
+    assert_eq!(q("une réduction de 50 % d’ici à 2030")?, Qualifier::Target);
+    assert_eq!(
+        q("70 guichets supplémentaires devraient être ouverts")?,
+        Qualifier::Target
+    );
+    assert_eq!(q("48 684 condamnés")?, Qualifier::Exact);
+    Ok(())
+}
+
+#[test]
+fn ranges_give_two_facts_with_the_unit_of_the_high_end() {
+    let fs = facts("une diminution de 7 à 10 % du nombre d’actes");
+    assert_eq!(fs.len(), 2);
+    assert_eq!(fs[0].qualifier, Qualifier::RangeLow);
+    assert_eq!(fs[1].qualifier, Qualifier::RangeHigh);
+    assert_eq!(fs[0].unit, Unit::Percent);
+    let fs = facts("une peine de trois à sept ans");
+    assert_eq!(fs.len(), 2);
+    assert!(fs.iter().all(|f| f.unit == Unit::Years && f.year.is_none()));
+    let fs = facts("entre 3 et 5 établissements");
+    assert_eq!(fs[0].qualifier, Qualifier::RangeLow);
+}
+
+#[test]
+fn from_to_is_two_exact_values_not_a_range() {
+    let fs = facts("le nombre de spécialistes est passé de 303 à 896 personnes.");
+    assert_eq!(fs.len(), 2);
+    assert!(fs.iter().all(|f| f.qualifier == Qualifier::Exact));
+    assert_eq!(fs[0].year, None);
+    assert_eq!(fs[1].year, Some(Year::Single(2019)));
+}
+
+// ---- units ----------------------------------------------------------------
+
+#[test]
+fn each_unit() -> Result<(), String> {
+    let u = |t: &str| one(t).map(|f| f.unit);
+    assert_eq!(u("5 000 dollars des États-Unis")?, Unit::Usd);
+    assert_eq!(u("2 millions d’euros")?, Unit::Eur);
+    assert_eq!(u("30 indices de calcul mensuels")?, Unit::OtherMoney);
+    assert_eq!(u("une amende de 200 roubles")?, Unit::OtherMoney);
+    assert_eq!(u("sur quatre ans")?, Unit::Years);
+    assert_eq!(u("pendant 15 jours")?, Unit::Days);
+    assert_eq!(u("ouverte 24 heures sur 24")?, Unit::Hours);
+    assert_eq!(u("classé à la quatrième place")?, Unit::Other);
+    assert_eq!(u("un score de 536 points")?, Unit::Other);
+    assert_eq!(u("12 tribunaux")?, Unit::Count);
+    Ok(())
+}
+
+// ---- years ----------------------------------------------------------------
+
+#[test]
+fn year_stated_after_the_number() -> Result<(), String> {
+    let fs = facts(
+        "des cas de violence domestique, qui sont passés de 115 526 en 2022 à 75 004 en 2024",
+    );
+    assert_eq!(fs.len(), 2);
+    assert_eq!(fs[0].year, Some(Year::Single(2022)));
+    assert_eq!(fs[1].year, Some(Year::Single(2024)));
+    assert_eq!(fs[1].year_source, Some(YearSource::Stated));
+    let f = one("le nombre de détenus (1 059 en 2011)")?;
+    assert_eq!(f.year, Some(Year::Single(2011)));
+    Ok(())
+}
+
+#[test]
+fn year_stated_before_the_number_and_in_parentheses() {
+    let fs = facts("En 2012, plus de 44 000 ordonnances de protection ont été prises (en 2011, plus de 36 000 …).");
+    assert_eq!(fs.len(), 2);
+    assert_eq!(fs[0].year, Some(Year::Single(2012)));
+    assert_eq!(fs[1].year, Some(Year::Single(2011)));
+    assert!(fs.iter().all(|f| f.qualifier == Qualifier::MoreThan));
+}
+
+#[test]
+fn respectivement_pairs_values_and_years() {
+    let fs = facts("Environ 70 000 ordonnances de protection ont été délivrées et les tribunaux ont imposé des règles de conduite à 80 000 auteurs de violences familiales (contre 64 000 et 6 600, respectivement, en 2018).");
+    assert_eq!(fs.len(), 4);
+    assert_eq!(fs[0].year_source, Some(YearSource::Implied));
+    assert_eq!(fs[0].year, Some(Year::Single(2019)));
+    assert_eq!(fs[2].year, Some(Year::Single(2018)));
+    assert_eq!(fs[3].year, Some(Year::Single(2018)));
+    let fs = facts("On a compté 12 et 15 plaintes en 2011 et 2012 respectivement.");
+    assert_eq!(fs.len(), 2);
+    assert_eq!(fs[0].year, Some(Year::Single(2011)));
+    assert_eq!(fs[1].year, Some(Year::Single(2012)));
+}
+
+#[test]
+fn periods_dates_and_the_start_of_a_year() {
+    let f = one("Au cours de la période 2021-2025, plus de 3 200 événements ont été organisés.");
+    assert_eq!(f.map(|f| f.year), Ok(Some(Year::Period(2021, 2025))));
+    let f = one("entre 2008 et 2012, 45 personnes ont été condamnées.");
+    assert_eq!(f.map(|f| f.year), Ok(Some(Year::Period(2008, 2012))));
+    let f = one("On comptait, au 1er janvier 2013, 48 684 condamnés.");
+    assert_eq!(f.map(|f| f.year), Ok(Some(Year::Single(2013))));
+    let f = one("Au début de 2025, 136 centres étaient opérationnels.");
+    assert_eq!(f.map(|f| f.year), Ok(Some(Year::Single(2025))));
+}
+
+#[test]
+fn implied_and_null_years() -> Result<(), String> {
+    let f = one("Le pays compte 26 ONG spécialisées.")?;
+    assert_eq!(f.year, Some(Year::Single(2019)));
+    assert_eq!(f.year_source, Some(YearSource::Implied));
+    let f = one("les enfants âgés de moins de 18 ans")?;
+    assert_eq!(f.year, None);
+    assert_eq!(f.year_source, None);
+    let none = extract_text("26 ONG", None);
+    assert_eq!(none.first().map(|f| f.year), Some(None));
+    Ok(())
+}
+
+#[test]
+fn law_dates_and_comparison_bases_date_nothing() -> Result<(), String> {
+    let f = one("La loi du 9 novembre 2011 a permis de libérer 3 300 personnes.")?;
+    assert_eq!(f.year_source, Some(YearSource::Implied));
+    let f = one("soit une augmentation de 2 % par rapport à 2016")?;
+    assert_eq!(f.year_source, Some(YearSource::Implied));
+    Ok(())
+}
+
+#[test]
+fn year_serialises_as_integer_or_period_string() -> Result<(), serde_json::Error> {
+    assert_eq!(serde_json::to_string(&Year::Single(2018))?, "2018");
+    assert_eq!(
+        serde_json::to_string(&Year::Period(2020, 2025))?,
+        "\"2020-2025\""
+    );
+    assert_eq!(
+        serde_json::to_string(&Qualifier::MoreThan)?,
+        "\"more_than\""
+    );
+    assert_eq!(serde_json::to_string(&Unit::OtherMoney)?, "\"other_money\"");
+    assert_eq!(serde_json::to_string(&YearSource::Implied)?, "\"implied\"");
+    Ok(())
+}
+
+// ---- exclusions -----------------------------------------------------------
+
+#[test]
+fn identifiers_are_never_figures() {
+    for text in [
+        "conformément à l’art. 108-1 du Code pénal",
+        "le décret no 611 du Président",
+        "la loi no 322-I relative aux élections",
+        "l’arrêté no 31 du Ministre",
+        "la résolution 60/251 de l’Assemblée générale",
+        "le paragraphe 3 de l’article 347-1",
+        "Recommandations 125.49 à 125.55",
+        "(voir par. 49)",
+        "les articles 121, 122 et 124 du Code pénal",
+        "Les articles modifiés (121, 122, 124, 128, 132 et 134) prévoient",
+    ] {
+        assert!(facts(text).is_empty(), "{text}");
     }
 }
 
 #[test]
-fn placeholder_runs() {
-    assert!(one("Environ 70 000 ordonnances de protection ont été délivrées.").is_some());
+fn dates_years_symbols_and_furniture_are_never_figures() {
+    for text in [
+        "le 10 décembre 1984",
+        "En 2012, le Kazakhstan a ratifié la Convention.",
+        "les 10 et 11 octobre 2018",
+        "A/HRC/WG.6/34/KAZ/1",
+        "6 GE.19-17926",
+        "voir https://www.gov.kz/memleket/2019",
+        "une permanence téléphonique (le « 111 »)",
+        "les lignes téléphoniques d’urgence (150 et 111)",
+        "suivantes : 1) la loi",
+        "la 6e année du cycle et la troisième session",
+        "la stratégie Kazakhstan-2050",
+        "au cours des quatre dernières années",
+        "aux environs de 15 heures, puis à 20 h 30",
+    ] {
+        assert!(facts(text).is_empty(), "{text}: {:?}", facts(text));
+    }
+}
+
+#[test]
+fn offsets_and_verbatim_point_at_the_number() -> Result<(), String> {
+    let text = "Près de 20,3 millions d’habitants";
+    let f = one(text)?;
+    assert_eq!(text.get(f.start..f.end), Some("20,3 millions"));
+    assert_eq!(f.verbatim, "20,3 millions");
+    Ok(())
+}
+
+#[test]
+fn subjects_name_what_is_counted() -> Result<(), String> {
+    assert_eq!(
+        one("Environ 70 000 ordonnances de protection ont été délivrées.")?.subject,
+        "ordonnances de protection"
+    );
+    let fs = facts(
+        "le nombre de cas de violence domestique est passé de 115 526 en 2022 à 75 004 en 2024",
+    );
+    assert!(
+        fs.iter().all(|f| f.subject.starts_with("cas de violence")),
+        "{fs:?}"
+    );
+    Ok(())
+}
+
+#[test]
+fn money_carries_along_a_list_of_amounts() {
+    let fs = facts("les montants alloués (195 millions de tenge en 2009, 900 millions en 2010 et 722 millions en 2011)");
+    assert_eq!(fs.len(), 3);
+    assert!(fs.iter().all(|f| f.unit == Unit::Tenge), "{fs:?}");
+    assert_eq!(fs[2].year, Some(Year::Single(2011)));
 }

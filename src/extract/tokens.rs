@@ -99,8 +99,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             (Kind::Num, end)
         } else if c.is_alphabetic() {
             let mut end = i + c.len_utf8();
-            loop {
-                let Some(&(j, d)) = iter.peek() else { break };
+            while let Some(&(j, d)) = iter.peek() {
                 if d.is_alphabetic() {
                     end = j + d.len_utf8();
                     iter.next();
@@ -161,7 +160,10 @@ pub(crate) fn sentence_ids(tokens: &[Token<'_>]) -> Vec<u32> {
                     let abbrev = i >= 2
                         && tokens[i - 1].gap == Gap::None
                         && tokens[i - 2].kind == Kind::Word
-                        && ABBREVIATIONS.contains(&tokens[i - 2].lower.as_str());
+                        && (ABBREVIATIONS.contains(&tokens[i - 2].lower.as_str())
+                            // An initial: "K. B. Syzdykov".
+                            || tokens[i - 2].text.chars().count() == 1
+                                && tokens[i - 2].first_char().is_uppercase());
                     !abbrev || t.first_char().is_uppercase() && t.gap == Gap::Newline
                 }
                 _ => false,

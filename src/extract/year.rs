@@ -11,6 +11,7 @@
 
 use super::exclusions::is_month;
 use super::numerals::Mention;
+use super::qualifier::Pair;
 use super::tokens::{Gap, Kind, Token};
 use super::{Qualifier, Unit, Year, YearSource};
 
@@ -27,7 +28,6 @@ enum Role {
 
 #[derive(Debug, Clone)]
 struct YearExpr {
-    first: usize,
     last: usize,
     year: Year,
     role: Role,
@@ -125,6 +125,27 @@ const TEMPORAL_LEAD: &[&str] = &[
     "dont",
     "soit",
     "puis",
+    "universitaire",
+    "scolaire",
+    "académique",
+    "budgétaire",
+    "compter",
+];
+
+/// Plans and programmes: a period after them names the plan, it dates no figure.
+const PLANS: &[&str] = &[
+    "plan",
+    "plans",
+    "programme",
+    "programmes",
+    "stratégie",
+    "concept",
+    "feuille",
+    "politique",
+    "document",
+    "cadre",
+    "plan-cadre",
+    "projet",
 ];
 
 fn year_value(t: &Token<'_>) -> Option<i32> {
@@ -190,6 +211,28 @@ fn role_of(tokens: &[Token<'_>], first: usize) -> Role {
     }
     if p1 == "en" && p2 == "jusqu" {
         return Role::Target;
+    }
+    // "12 % de plus qu'en 2017": a comparison base.
+    if p1 == "en" && p2 == "qu" && matches!(p3, "plus" | "moins" | "davantage" | "autant") {
+        return Role::Inert;
+    }
+    // "depuis 2016": a cumulative count, dated by the report (not "depuis janvier 2018").
+    if p1 == "depuis" {
+        return Role::Inert;
+    }
+    // "le plan … pour la période 2012-2018", "programme … pour 2012-2015".
+    if matches!(p1, "pour" | "période" | "horizon" | "(") || tokens[p].is_punct('(') {
+        let mut k = first;
+        for _ in 0..20 {
+            let Some(j) = prev_word(tokens, k) else { break };
+            if tokens[j].is_word(PLANS) {
+                return Role::Inert;
+            }
+            if tokens[j].kind == Kind::Punct && matches!(tokens[j].first_char(), '.' | ';' | ':') {
+                break;
+            }
+            k = j;
+        }
     }
     // A law's date: walk back over the date and its filler words.
     let mut k = first;
@@ -261,6 +304,39 @@ fn year_exprs(tokens: &[Token<'_>], in_mention: &[bool]) -> (Vec<YearExpr>, Vec<
                 }
             }
         }
+        // "De 2020 au premier semestre 2025", "de 2023 à la fin de 2025".
+        if last == k {
+            let p = prev_word(tokens, k).map(|j| lower(tokens, j)).unwrap_or("");
+            if matches!(p, "de" | "d" | "entre")
+                && matches!(lower(tokens, k + 1), "au" | "à" | "et")
+            {
+                if let Some(j) =
+                    (k + 2..(k + 7).min(tokens.len())).find(|&j| year_value(&tokens[j]).is_some())
+                {
+                    let between_ok = (k + 2..j).all(|x| tokens[x].kind == Kind::Word);
+                    if let (true, Some(y2)) = (between_ok, year_value(&tokens[j])) {
+                        year = Year::Period(y, y2);
+                        last = j;
+                    }
+                }
+            }
+        }
+        // "la période 2022-2024 et les six premiers mois de 2025" → 2022-2025.
+        if let Year::Period(a, b) = year {
+            if lower(tokens, last + 1) == "et" {
+                if let Some(j) = (last + 2..(last + 9).min(tokens.len()))
+                    .find(|&j| year_value(&tokens[j]).is_some())
+                {
+                    let between_ok = (last + 2..j).all(|x| tokens[x].kind == Kind::Word);
+                    if let (true, Some(y3)) = (between_ok, year_value(&tokens[j])) {
+                        if y3 == b + 1 {
+                            year = Year::Period(a, y3);
+                            last = j;
+                        }
+                    }
+                }
+            }
+        }
         let role = role_of(tokens, k);
         // Same list as the previous expression when only "," / "et" / "en" separate them.
         let list = match exprs.last() {
@@ -278,7 +354,6 @@ fn year_exprs(tokens: &[Token<'_>], in_mention: &[bool]) -> (Vec<YearExpr>, Vec<
             *slot = Some(exprs.len());
         }
         exprs.push(YearExpr {
-            first: k,
             last,
             year,
             role,
@@ -313,7 +388,7 @@ fn look_ahead(
     let right_after = k;
     let mut group_start: Option<usize> = None;
     while let Some(t) = tokens.get(k) {
-        if sentences.get(k).copied() != sid || words > 14 {
+        if sentences.get(k).copied() != sid || words > 20 {
             break;
         }
         if t.is_punct('(') {
@@ -330,6 +405,9 @@ fn look_ahead(
             continue;
         }
         if depth > 0 {
+            if mention_at.get(k).copied().flatten().is_some() {
+                group_start = None;
+            }
             // A year in parentheses right after the number: "(2014)".
             if group_start == Some(right_after) {
                 if let Some(e) = at.get(k).copied().flatten() {
@@ -366,6 +444,15 @@ fn look_ahead(
         if mention_at.get(k).copied().flatten().is_some() {
             return Ahead::Number(k);
         }
+        // "… ont été aidées et pour le premier semestre 2025, 1 886": a new clause.
+        if t.is_word(&["et", "mais", "tandis", "alors"])
+            && words > 0
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is_word(&["pour", "en", "au", "dans", "durant", "pendant"]))
+        {
+            break;
+        }
         if t.kind == Kind::Word {
             words += 1;
         }
@@ -394,6 +481,7 @@ fn look_behind(
     exprs: &[YearExpr],
     owned: &[bool],
     m: &Mention,
+    target: bool,
 ) -> Option<usize> {
     let sid = sentences.get(m.first).copied();
     let mut depth = 0usize;
@@ -416,13 +504,19 @@ fn look_behind(
             continue;
         }
         if let Some(e) = at.get(k).copied().flatten() {
-            if exprs[e].role == Role::Temporal && !owned[e] {
+            let role_ok =
+                exprs[e].role == Role::Temporal || target && exprs[e].role == Role::Target;
+            if role_ok && !owned[e] {
                 return Some(e);
             }
         }
     }
     None
 }
+
+/// Whether a year stated right after a number ("X en 2014") stays with it, or
+/// also dates the numbers after it in the sentence.
+const OWNED_YEARS_ARE_PRIVATE: bool = false;
 
 const RULE_WORDS: &[&str] = &[
     "peine",
@@ -469,20 +563,29 @@ fn timeless(
         ) || !matches!(unit, Unit::Count | Unit::Percent))
 }
 
+/// What the other modules read about each mention.
+pub(crate) struct Readings<'r> {
+    pub qualifiers: &'r [Qualifier],
+    pub units: &'r [Unit],
+    pub pairs: &'r [Option<Pair>],
+}
+
 /// The year and its source for each mention, in order.
 pub(crate) fn assign(
     tokens: &[Token<'_>],
     sentences: &[u32],
     mentions: &[Mention],
-    qualifiers: &[Qualifier],
-    units: &[Unit],
+    readings: &Readings<'_>,
     reference_year: Option<i32>,
 ) -> Vec<(Option<Year>, Option<YearSource>)> {
+    let qualifiers = readings.qualifiers;
+    let units = readings.units;
+    let pairs = readings.pairs;
     let mut in_mention = vec![false; tokens.len()];
     let mut mention_at: Vec<Option<usize>> = vec![None; tokens.len()];
     for (i, m) in mentions.iter().enumerate() {
-        for k in m.first..=m.last.min(tokens.len().saturating_sub(1)) {
-            in_mention[k] = true;
+        for slot in in_mention.iter_mut().take(m.last + 1).skip(m.first) {
+            *slot = true;
         }
         if let Some(slot) = mention_at.get_mut(m.first) {
             *slot = Some(i);
@@ -521,8 +624,18 @@ pub(crate) fn assign(
                     owned[*x] = true;
                 }
             } else {
+                // One value for several years: "195 millions en 2009 et en 2010".
+                let year = match (list.first(), list.last()) {
+                    (Some(&a), Some(&b)) if group.len() == 1 && a != b => {
+                        match (exprs[a].year, exprs[b].year) {
+                            (Year::Single(x), Year::Single(y)) if x < y => Year::Period(x, y),
+                            _ => exprs[e].year,
+                        }
+                    }
+                    _ => exprs[e].year,
+                };
                 for g in &group {
-                    stated[*g] = Some(exprs[e].year);
+                    stated[*g] = Some(year);
                 }
                 owned[e] = true;
             }
@@ -539,10 +652,31 @@ pub(crate) fn assign(
         }
     }
     // Years stated earlier in the sentence.
+    let owned = if OWNED_YEARS_ARE_PRIVATE {
+        owned
+    } else {
+        vec![false; exprs.len()]
+    };
     for (i, m) in mentions.iter().enumerate() {
         if stated[i].is_none() {
-            if let Some(e) = look_behind(tokens, sentences, &at, &exprs, &owned, m) {
+            let target = qualifiers.get(i) == Some(&Qualifier::Target);
+            if let Some(e) = look_behind(tokens, sentences, &at, &exprs, &owned, m, target) {
                 stated[i] = Some(exprs[e].year);
+            }
+        }
+    }
+    // "entre 2005 et 2012, passant de 578 à 285": the former value takes the
+    // start of the period, the new value its end.
+    let mut former = vec![false; mentions.len()];
+    for i in 0..mentions.len().saturating_sub(1) {
+        if pairs.get(i).copied().flatten() != Some(Pair::FromTo) {
+            continue;
+        }
+        former[i] = true;
+        if let (Some(Year::Period(a, b)), Some(Year::Period(c, d))) = (stated[i], stated[i + 1]) {
+            if (a, b) == (c, d) {
+                stated[i] = Some(Year::Single(a));
+                stated[i + 1] = Some(Year::Single(b));
             }
         }
     }
@@ -551,6 +685,8 @@ pub(crate) fn assign(
         .enumerate()
         .map(|(i, m)| match stated[i] {
             Some(y) => (Some(y), Some(YearSource::Stated)),
+            // A former value or a goal without a year: no year.
+            None if former[i] || qualifiers.get(i) == Some(&Qualifier::Target) => (None, None),
             None => {
                 let unit = units.get(i).copied().unwrap_or(Unit::Count);
                 let q = qualifiers.get(i).copied().unwrap_or(Qualifier::Exact);

@@ -1,12 +1,13 @@
 //! The series catalogue (`data/series.toml`): which facts make which series.
 //!
 //! A series is data, not code: rules over the extracted facts (words of the
-//! subject or sentence, unit, report, paragraph), never copied numbers. Adding a
-//! series is adding a table to the TOML file.
+//! subject, of the sentence or of the number's clause; unit, report, paragraph,
+//! years, a sanity bound on values), never copied numbers. Adding a series is
+//! adding a table to the TOML file.
 
 use super::sourced::{Corpus, SourcedFact};
 use super::{flag_conflicts, Key, Kind, Point, Series};
-use crate::extract::{Qualifier, Unit, Year};
+use crate::extract::{Qualifier, Unit, Year, YearSource};
 use serde::Deserialize;
 
 /// The catalogue compiled into the widget.
@@ -21,8 +22,12 @@ pub enum CatalogueError {
     UnknownTheme { id: String, theme: String },
     #[error("series.toml: the id {0:?} is used twice")]
     DuplicateId(String),
-    #[error("series.toml: series {0:?} selects nothing (give at least `subject` or `sentence`)")]
+    #[error(
+        "series.toml: series {0:?} selects nothing (give at least `subject`, `sentence` or `near`)"
+    )]
     NoRule(String),
+    #[error("series.toml: series {0:?} has a `years` or `values` range whose low end exceeds its high end")]
+    EmptyRange(String),
 }
 
 /// A group of series in the explorer's list.
@@ -55,12 +60,32 @@ pub struct SeriesDef {
     /// The fact's sentence contains none of these.
     #[serde(default)]
     pub sentence_not: Vec<String>,
+    /// The words around the number (its clause, see [`clause`]) contain one of
+    /// these: for facts whose subject is empty or too short to tell them apart.
+    #[serde(default)]
+    pub near: Vec<String>,
+    /// The words around the number contain none of these.
+    #[serde(default)]
+    pub near_not: Vec<String>,
     /// Only these reports (document symbols); all when empty.
     #[serde(default)]
     pub reports: Vec<String>,
     /// Only these paragraph ids; all when empty.
     #[serde(default)]
     pub paragraphs: Vec<String>,
+    /// Only facts whose year lies in this inclusive range, `[first, last]`: to
+    /// keep a breakdown to one year, or a part-year figure off an annual axis.
+    #[serde(default)]
+    pub years: Option<[i32; 2]>,
+    /// Only facts whose year the text states, not those dated by the report's
+    /// reference year alone (which, near yearly figures, are often period totals
+    /// or habitual figures: "bon an mal an, près de 38 000").
+    #[serde(default)]
+    pub year_stated: bool,
+    /// A sanity bound on the value, `[min, max]` inclusive: keeps a misprinted
+    /// figure ("48 6864") off a series. Never use it to pick one figure.
+    #[serde(default)]
+    pub values: Option<[f64; 2]>,
     /// Qualifiers admitted; by default every one but `change` and `target`,
     /// which are not levels and cannot sit on the same axis.
     #[serde(default)]
@@ -76,10 +101,12 @@ pub struct SeriesDef {
     pub note_en: String,
 }
 
-/// A breakdown's category: the subject words that name it, and its labels.
+/// A breakdown's category: the words that name it, and its labels.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 pub struct Category {
-    /// The fact's subject contains this (accents and case ignored).
+    /// The fact's subject, or the words around its number (see [`clause`]),
+    /// contain this (accents and case ignored). The first category that matches
+    /// is the fact's.
     pub subject: String,
     pub fr: String,
     pub en: String,
@@ -108,8 +135,13 @@ impl Catalogue {
             if catalogue.series[..i].iter().any(|d| d.id == def.id) {
                 return Err(CatalogueError::DuplicateId(def.id.clone()));
             }
-            if def.subject.is_empty() && def.sentence.is_empty() {
+            if def.subject.is_empty() && def.sentence.is_empty() && def.near.is_empty() {
                 return Err(CatalogueError::NoRule(def.id.clone()));
+            }
+            let years_empty = def.years.is_some_and(|[a, b]| a > b);
+            let values_empty = def.values.is_some_and(|[a, b]| a > b);
+            if years_empty || values_empty {
+                return Err(CatalogueError::EmptyRange(def.id.clone()));
             }
         }
         Ok(catalogue)
@@ -152,6 +184,62 @@ fn contains_any(haystack: &str, needles: &[String]) -> bool {
     needles.iter().any(|n| haystack.contains(&fold(n)))
 }
 
+/// The words around a number in its sentence (`start..end` is the number's byte
+/// range): its clause, for facts whose subject does not say enough.
+///
+/// Before the number, the clause reaches back to the nearest `, `, `; `, `: `,
+/// ` et `, ` dont ` or `)`; a number in parentheses thus also gets the words of
+/// the clause it stands in ("Russes (63 303)", "plus de 1 941 cas (1 059 en 2011)").
+/// After it, the clause runs to the next such separator, unmatched `)` or other
+/// number, skipping parenthesised asides: "3 743 (54,2 %) dispensaient un
+/// enseignement en kazakh, 1 055 (15,3 %) en russe" gives "3 743 dispensaient un
+/// enseignement en kazakh" for 3 743 and "1 055 en russe" for 1 055. Runs of
+/// spaces become one.
+pub fn clause(sentence: &str, start: usize, end: usize) -> String {
+    const SEPARATORS: [&str; 5] = [", ", "; ", ": ", " et ", " dont "];
+    let (Some(before), Some(number), Some(after)) = (
+        sentence.get(..start),
+        sentence.get(start..end),
+        sentence.get(end..),
+    ) else {
+        return String::new();
+    };
+    let from = SEPARATORS
+        .iter()
+        .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
+        .chain(before.rfind(')').map(|i| i + 1))
+        .max()
+        .unwrap_or(0);
+    let mut out = String::from(&before[from..]);
+    out.push_str(number);
+    let mut depth = 0usize;
+    for (i, c) in after.char_indices() {
+        if depth == 0 {
+            if SEPARATORS.iter().any(|sep| after[i..].starts_with(sep))
+                || c == ')'
+                || c.is_ascii_digit()
+            {
+                break;
+            }
+            if c == '(' {
+                depth = 1;
+            } else {
+                out.push(c);
+            }
+        } else if c == '(' {
+            depth += 1;
+        } else if c == ')' {
+            depth -= 1;
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn fact_clause(fact: &SourcedFact) -> String {
+    let (start, end) = fact.sentence_span;
+    fold(&clause(&fact.sentence, start, end))
+}
+
 impl SeriesDef {
     /// Whether a fact belongs to this series.
     pub fn selects(&self, fact: &SourcedFact) -> bool {
@@ -166,7 +254,14 @@ impl SeriesDef {
             Kind::Time => matches!(f.year, Some(Year::Single(_))),
             Kind::Breakdown => true,
         };
-        if !(unit_ok && qualifier_ok && key_ok) {
+        let years_ok = self.years.is_none_or(
+            |[first, last]| matches!(f.year, Some(Year::Single(y)) if (first..=last).contains(&y)),
+        );
+        let stated_ok = !self.year_stated || f.year_source == Some(YearSource::Stated);
+        let values_ok = self
+            .values
+            .is_none_or(|[min, max]| (min..=max).contains(&f.value));
+        if !(unit_ok && qualifier_ok && key_ok && years_ok && stated_ok && values_ok) {
             return false;
         }
         if !self.reports.is_empty() && !self.reports.contains(&fact.report) {
@@ -177,18 +272,28 @@ impl SeriesDef {
         }
         let subject = fold(&f.subject);
         let sentence = fold(&fact.sentence);
+        let near_ok = (self.near.is_empty() && self.near_not.is_empty()) || {
+            let clause = fact_clause(fact);
+            (self.near.is_empty() || contains_any(&clause, &self.near))
+                && !contains_any(&clause, &self.near_not)
+        };
         (self.subject.is_empty() || contains_any(&subject, &self.subject))
             && !contains_any(&subject, &self.subject_not)
             && (self.sentence.is_empty() || contains_any(&sentence, &self.sentence))
             && !contains_any(&sentence, &self.sentence_not)
-            && (self.kind == Kind::Time || self.categories.is_empty() || self.category(f).is_some())
+            && near_ok
+            && (self.kind == Kind::Time
+                || self.categories.is_empty()
+                || self.category(fact).is_some())
     }
 
-    fn category(&self, fact: &crate::extract::Fact) -> Option<&Category> {
-        let subject = fold(&fact.subject);
-        self.categories
-            .iter()
-            .find(|c| subject.contains(&fold(&c.subject)))
+    fn category(&self, fact: &SourcedFact) -> Option<&Category> {
+        let subject = fold(&fact.fact.subject);
+        let clause = fact_clause(fact);
+        self.categories.iter().find(|c| {
+            let word = fold(&c.subject);
+            subject.contains(&word) || clause.contains(&word)
+        })
     }
 
     /// The series made of every fact this definition selects, in key order, with
@@ -202,7 +307,7 @@ impl SeriesDef {
                 (Kind::Time, _) => continue,
                 (Kind::Breakdown, _) => Key::Category {
                     category: self
-                        .category(&fact.fact)
+                        .category(fact)
                         .map_or_else(|| fact.fact.subject.clone(), |c| c.fr.clone()),
                 },
             };
@@ -267,5 +372,74 @@ impl SeriesDef {
             .iter()
             .find(|c| c.fr == fr)
             .map_or(fr, |c| c.en.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clause_of(sentence: &str, number: &str) -> String {
+        let start = sentence.find(number).unwrap_or(0);
+        clause(sentence, start, start + number.len())
+    }
+
+    #[test]
+    fn a_clause_runs_to_the_next_separator_or_number_skipping_asides() {
+        let s = "Dont 3 743 (54,2 %) dispensaient un enseignement en kazakh, 1 055 (15,3 %) en russe et 5 (0,07 %) en ouïghour.";
+        assert_eq!(
+            clause_of(s, "3 743"),
+            "Dont 3 743 dispensaient un enseignement en kazakh"
+        );
+        assert_eq!(clause_of(s, "1 055"), "1 055 en russe");
+        let five = s.find("et 5").unwrap_or(0) + 3;
+        assert_eq!(clause(s, five, five + 1), "5 en ouïghour.");
+        assert_eq!(clause_of(s, "54,2 %"), "Dont 3 743 (54,2 %");
+    }
+
+    #[test]
+    fn a_number_in_parentheses_gets_the_words_of_its_clause() {
+        let s = "En termes ethniques, le premier groupe est celui des Kazakhs (220 407), suivi de celui des Russes (63 303) et des Tatars (4 003).";
+        assert_eq!(
+            clause_of(s, "220 407"),
+            "le premier groupe est celui des Kazakhs (220 407"
+        );
+        assert_eq!(clause_of(s, "63 303"), "suivi de celui des Russes (63 303");
+        assert_eq!(clause_of(s, "4 003"), "des Tatars (4 003");
+        let s = "Plus de mille auteurs ont été sanctionnés pour non-respect d'une ordonnance (700 en 2011).";
+        assert_eq!(
+            clause_of(s, "700"),
+            "Plus de mille auteurs ont été sanctionnés pour non-respect d'une ordonnance (700 en"
+        );
+    }
+
+    #[test]
+    fn a_clause_never_panics_on_bad_offsets() {
+        assert_eq!(clause("é", 1, 2), "");
+        assert_eq!(clause("abc", 2, 9), "");
+    }
+
+    #[test]
+    fn ranges_must_not_be_empty() {
+        let text = r#"
+[[theme]]
+id = "t"
+title_fr = "T"
+title_en = "T"
+
+[[series]]
+id = "s"
+theme = "t"
+title_fr = "S"
+title_en = "S"
+unit = "count"
+kind = "time"
+sentence = ["x"]
+years = [2024, 2020]
+"#;
+        assert!(matches!(
+            Catalogue::parse(text),
+            Err(CatalogueError::EmptyRange(id)) if id == "s"
+        ));
     }
 }
