@@ -406,7 +406,7 @@ header h1 { margin: 0; font-size: 20px; }
 .tools { display: flex; gap: 6px; flex-wrap: wrap; }
 button[aria-pressed="true"], button[aria-selected="true"] { background: var(--accent); color: var(--bg); border-color: var(--accent); }
 .layout { display: grid; grid-template-columns: minmax(200px, 280px) 1fr; gap: 16px; }
-@media (max-width: 720px) { .layout { grid-template-columns: 1fr; } }
+@media (max-width: 720px) { .layout { grid-template-columns: 1fr; } nav { max-height: 32vh; } }
 nav input, .search input { width: 100%; padding: 6px 8px; font: inherit; color: var(--ink); background: var(--bg);
   border: 1px solid var(--muted); border-radius: 6px; }
 nav { max-height: 70vh; overflow: auto; }

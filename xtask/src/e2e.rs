@@ -574,6 +574,13 @@ impl Page<'_> {
                     tokio::time::sleep(Duration::from_millis(200)).await;
                     self.screenshot(&format!("explorer-{lang}-{theme}-{width}"))
                         .await?;
+                    if width < 600 {
+                        // On a phone the chart sits below the series list: show it too.
+                        self.eval("chart.scrollIntoView();").await?;
+                        tokio::time::sleep(Duration::from_millis(200)).await;
+                        self.screenshot(&format!("explorer-{lang}-{theme}-{width}-chart"))
+                            .await?;
+                    }
                 }
             }
         }
