@@ -140,7 +140,7 @@ pub fn preferred_height(series: &Series, style: &ChartStyle, css_width: f64) -> 
         width,
     );
     let plot = match series.kind {
-        Kind::Time => (width * 0.5).clamp(200.0, 420.0),
+        Kind::Time => (width * 0.6).clamp(240.0, 420.0),
         Kind::Breakdown => series.points.len() as f64 * bars::ROW + 8.0,
     };
     (frame.height() + plot).round()

@@ -187,7 +187,10 @@ pub fn draw<DB: DrawingBackend>(
             );
             // Labels sit beside the marker, on the side the line leaves free: below
             // when the line climbs to the next point, above otherwise.
-            let (h, dx) = if on_line {
+            // A label that would run off the right edge goes to the marker's left.
+            let overflows = f64::from(x + radius) + m.px(4.0) as f64 + text_width(&text, m.small)
+                > f64::from(width) - m.pad * 0.5;
+            let (h, dx) = if on_line && !overflows {
                 (HPos::Left, radius + m.px(4.0))
             } else {
                 (HPos::Right, -radius - m.px(4.0))
