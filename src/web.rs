@@ -186,12 +186,14 @@ impl Derek {
 
     /// Draws a series on a canvas, sizing its buffer by the device pixel ratio so
     /// that the chart is sharp on any screen. The canvas's CSS size sets the layout.
+    /// `axis` is `"fit"` to fit the value axis to the values, else it starts at zero.
     pub fn draw(
         &self,
         canvas: HtmlCanvasElement,
         id: &str,
         lang: &str,
         theme: &str,
+        axis: &str,
         device_pixel_ratio: f64,
     ) -> Result<Drawn, JsError> {
         let series = self.find(id)?;
@@ -210,17 +212,26 @@ impl Derek {
             lang: Lang::from_code(lang),
             theme: Theme::from_code(theme),
             scale: ratio,
+            fit_axis: axis == "fit",
         };
         let inner = chart::draw(&backend.into_drawing_area(), series, &style)?;
         Ok(Drawn { inner })
     }
 
     /// The chart as an SVG document `width` CSS pixels wide (for download).
-    pub fn svg(&self, id: &str, lang: &str, theme: &str, width: u32) -> Result<String, JsError> {
+    pub fn svg(
+        &self,
+        id: &str,
+        lang: &str,
+        theme: &str,
+        axis: &str,
+        width: u32,
+    ) -> Result<String, JsError> {
         let style = ChartStyle {
             lang: Lang::from_code(lang),
             theme: Theme::from_code(theme),
             scale: 1.0,
+            fit_axis: axis == "fit",
         };
         Ok(chart::svg(self.find(id)?, &style, width.clamp(320, 2400))?)
     }
@@ -271,14 +282,23 @@ impl Derek {
     /// Paragraphs of every report that match `query` (accents, case and French
     /// endings ignored), words highlighted, figures linked to their series.
     pub fn search(&self, query: &str, limit: usize, lang: &str) -> Result<JsValue, JsError> {
-        to_js(&present::search(
-            &self.index,
-            &self.corpus,
-            &self.series,
+        to_js(&self.search_view(query, limit, Lang::from_code(lang)))
+    }
+
+    /// The figures of the paragraphs that match `query`, as CSV, for download.
+    #[wasm_bindgen(js_name = searchCsv)]
+    pub fn search_csv(&self, query: &str) -> String {
+        present::search_csv(&self.search_view(query, 500, Lang::Fr))
+    }
+
+    /// The paragraphs that match `query` and their figures, as JSON, for download.
+    #[wasm_bindgen(js_name = searchJson)]
+    pub fn search_json(&self, query: &str, lang: &str) -> Result<String, JsError> {
+        Ok(serde_json::to_string_pretty(&self.search_view(
             query,
-            limit.min(500),
+            500,
             Lang::from_code(lang),
-        ))
+        ))?)
     }
 
     /// The series as CSV, for download.
@@ -300,6 +320,17 @@ fn title(series: &Series, lang: Lang) -> &str {
 }
 
 impl Derek {
+    fn search_view(&self, query: &str, limit: usize, lang: Lang) -> present::SearchView {
+        present::search(
+            &self.index,
+            &self.corpus,
+            &self.series,
+            query,
+            limit.min(500),
+            lang,
+        )
+    }
+
     fn find(&self, id: &str) -> Result<&Series, JsError> {
         self.series
             .iter()

@@ -169,6 +169,7 @@ fn bar_chart_matches_its_reviewed_snapshot() {
         lang: Lang::En,
         theme: Theme::Dark,
         scale: 1.0,
+        fit_axis: false,
     };
     let svg = chart::svg(&ethnic_composition(), &style, 560).expect("it draws");
     check("bars-en-dark-560.svg", &svg);
@@ -200,6 +201,7 @@ fn every_catalogued_series_renders_in_both_languages_and_themes() {
                 lang,
                 theme,
                 scale: 1.0,
+                fit_axis: false,
             };
             let svg = chart::svg(s, &style, 800).unwrap_or_else(|e| panic!("{}: {e}", s.id));
             assert!(svg.contains("Source"), "{} has no source line", s.id);

@@ -67,7 +67,7 @@ fn every_series_draws_at_every_size_and_pixel_ratio() {
             for ratio in [1.0, 2.0] {
                 let canvas = canvas(width, height);
                 let drawn = derek
-                    .draw(canvas.clone(), id, "fr", "light", ratio)
+                    .draw(canvas.clone(), id, "fr", "light", "zero", ratio)
                     .unwrap_or_else(|e| {
                         panic!(
                             "{id} at {width} px ×{ratio}: {:?}",
@@ -105,7 +105,7 @@ fn dark_theme_and_english_draw_too() {
     let id = &derek.series_ids()[0];
     let canvas = canvas(640, 420);
     derek
-        .draw(canvas.clone(), id, "en", "dark", 1.5)
+        .draw(canvas.clone(), id, "en", "dark", "fit", 1.5)
         .expect("the chart draws");
     assert!(inked(&canvas) > 10_000, "a dark chart fills its background");
     assert!(derek.summary(id, "en").expect("a summary").len() > 20);
@@ -115,7 +115,14 @@ fn dark_theme_and_english_draw_too() {
 fn an_unknown_series_is_an_error_not_a_panic() {
     let derek = Derek::new().expect("the bundled corpus loads");
     assert!(derek
-        .draw(canvas(300, 200), "no_such_series", "en", "light", 1.0)
+        .draw(
+            canvas(300, 200),
+            "no_such_series",
+            "en",
+            "light",
+            "zero",
+            1.0
+        )
         .is_err());
     assert!(derek.tooltip("no_such_series", 0, "en").is_err());
     let id = &derek.series_ids()[0];

@@ -27,7 +27,8 @@ const TEXT = {
     series: "Séries", filter: "Filtrer les séries", search: "Rechercher dans les rapports",
     results: (n) => `${n} paragraphe${n > 1 ? "s" : ""}`, none: "Aucun paragraphe ne correspond.",
     figures: "Chiffres :", dark: "Thème sombre", points: "Points du graphique : flèches pour parcourir, Entrée pour la source",
-    noSeries: "Série inconnue : ",
+    noSeries: "Série inconnue : ", axis: "Axe depuis zéro", groupBy: "Grouper par", byTheme: "thème",
+    byReport: "rapport", download: "Télécharger :",
   },
   en: {
     failed: "Derek could not load: ", menu: "Chart menu", png: "Download image (PNG)", svg: "Download image (SVG)",
@@ -37,6 +38,7 @@ const TEXT = {
     filter: "Filter the series", search: "Search the reports",
     results: (n) => `${n} paragraph${n > 1 ? "s" : ""}`, none: "No paragraph matches.", figures: "Figures:",
     dark: "Dark theme", points: "Chart points: arrows to move, Enter for the source", noSeries: "Unknown series: ",
+    axis: "Axis from zero", groupBy: "Group by", byTheme: "theme", byReport: "report", download: "Download:",
   },
 };
 const SCHEME = matchMedia("(prefers-color-scheme: dark)");
@@ -123,7 +125,7 @@ canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block
 
 // ---------------------------------------------------------------- <derek-chart>
 class DerekChart extends HTMLElement {
-  static observedAttributes = ["series", "lang", "theme"];
+  static observedAttributes = ["series", "lang", "theme", "axis"];
 
   constructor() {
     super();
@@ -167,6 +169,10 @@ class DerekChart extends HTMLElement {
     this.schedule();
   }
 
+  // "fit" fits the value axis to the values; anything else starts it at zero.
+  get axis() {
+    return this.getAttribute("axis") === "fit" ? "fit" : "zero";
+  }
   get seriesId() {
     return this.getAttribute("series") || "domestic_violence_cases";
   }
@@ -196,7 +202,7 @@ class DerekChart extends HTMLElement {
       if (!app.seriesIds().includes(id)) throw new Error(this.t.noSeries + id);
       this.frame.style.height = `${app.preferredHeight(id, lang, width)}px`;
       this.drawn?.free();
-      this.drawn = app.draw(this.canvas, id, lang, theme, window.devicePixelRatio || 1);
+      this.drawn = app.draw(this.canvas, id, lang, theme, this.axis, window.devicePixelRatio || 1);
       this.canvas.setAttribute("aria-label", app.summary(id, lang));
       this.citation.textContent = app.citation(id, lang);
       this.canvas.setAttribute("aria-roledescription", lang === "en" ? "chart" : "graphique");
@@ -363,7 +369,7 @@ class DerekChart extends HTMLElement {
     };
     this.menu.replaceChildren(
       item(t.png, () => this.canvas.toBlob((blob) => blob && download(`${id}.png`, "image/png", blob))),
-      item(t.svg, () => download(`${id}.svg`, "image/svg+xml", this.app.svg(id, lang, themeOf(this), Math.round(this.frame.clientWidth)))),
+      item(t.svg, () => download(`${id}.svg`, "image/svg+xml", this.app.svg(id, lang, themeOf(this), this.axis, Math.round(this.frame.clientWidth)))),
       item(t.csv, () => download(`${id}.csv`, "text/csv", this.app.csv(id))),
       item(t.json, () => download(`${id}.json`, "application/json", this.app.json(id))),
       item(t.embed, () => this.showEmbed()),
@@ -407,6 +413,7 @@ header h1 { margin: 0; font-size: 20px; }
 button[aria-pressed="true"], button[aria-selected="true"] { background: var(--accent); color: var(--bg); border-color: var(--accent); }
 .layout { display: grid; grid-template-columns: minmax(200px, 280px) 1fr; gap: 16px; }
 @media (max-width: 720px) { .layout { grid-template-columns: 1fr; } nav { max-height: 32vh; } }
+nav select { margin: 6px 0 0; font: inherit; color: var(--ink); background: var(--bg); border: 1px solid var(--muted); border-radius: 6px; padding: 3px 6px; }
 nav input, .search input { width: 100%; padding: 6px 8px; font: inherit; color: var(--ink); background: var(--bg);
   border: 1px solid var(--muted); border-radius: 6px; }
 nav { max-height: 70vh; overflow: auto; }
@@ -442,7 +449,7 @@ class DerekExplorer extends HTMLElement {
     shadow.adoptedStyleSheets = [sheet(BASE_CSS), sheet(EXPLORER_CSS)];
     this.root = h("div", { className: "root" });
     shadow.append(this.root);
-    this.state = { series: "", view: "chart", q: "", point: "" };
+    this.state = { series: "", view: "chart", q: "", point: "", axis: "zero", group: "theme" };
     this.sort = { column: 0, dir: 1 };
     window.addEventListener("hashchange", () => this.fromHash() && this.render());
   }
@@ -463,7 +470,14 @@ class DerekExplorer extends HTMLElement {
   fromHash() {
     const params = new URLSearchParams(location.hash.slice(1));
     const before = JSON.stringify(this.state) + this.getAttribute("lang") + this.getAttribute("theme");
-    this.state = { series: params.get("series") || this.state.series, view: params.get("view") === "table" ? "table" : "chart", q: params.get("q") || "", point: params.get("point") || "" };
+    this.state = {
+      series: params.get("series") || this.state.series,
+      view: params.get("view") === "table" ? "table" : "chart",
+      q: params.get("q") || "",
+      point: params.get("point") || "",
+      axis: params.get("axis") === "fit" ? "fit" : "zero",
+      group: params.get("group") === "report" ? "report" : "theme",
+    };
     this.syncing = true;
     if (params.get("lang")) this.setAttribute("lang", params.get("lang") === "en" ? "en" : "fr");
     if (params.get("theme")) this.setAttribute("theme", params.get("theme") === "dark" ? "dark" : "light");
@@ -477,6 +491,8 @@ class DerekExplorer extends HTMLElement {
     if (this.state.view !== "chart") params.set("view", this.state.view);
     if (this.state.q) params.set("q", this.state.q);
     if (this.state.point !== "") params.set("point", this.state.point);
+    if (this.state.axis === "fit") params.set("axis", "fit");
+    if (this.state.group === "report") params.set("group", "report");
     if (this.getAttribute("theme") === "dark") params.set("theme", "dark");
     history.replaceState(null, "", `#${params}`);
   }
@@ -517,20 +533,31 @@ class DerekExplorer extends HTMLElement {
 
     // The series list, grouped by theme, filtered as one types.
     const filter = h("input", { type: "search", placeholder: t.filter, "aria-label": t.filter });
-    const groups = themes.map((th) => {
-      const items = th.series.map((s) => {
+    const groupBy = h("select", { "aria-label": t.groupBy }, h("option", { value: "theme", textContent: `${t.groupBy} ${t.byTheme}` }), h("option", { value: "report", textContent: `${t.groupBy} ${t.byReport}` }));
+    groupBy.value = this.state.group;
+    groupBy.addEventListener("change", () => {
+      this.state.group = groupBy.value;
+      this.toHash();
+      this.render();
+    });
+    // Grouped by theme, or by the report that states the figures.
+    const grouping = this.state.group === "report"
+      ? [...new Set(all.flatMap((s) => s.reports))].sort().map((report) => ({ title: report, series: all.filter((s) => s.reports.includes(report)), theme: "" }))
+      : themes.map((th) => ({ title: th.title, series: th.series, theme: th.title }));
+    const groups = grouping.map((group) => {
+      const items = group.series.map((s) => {
         const b = h("button", { "aria-pressed": String(s.id === this.state.series), "data-series": s.id }, s.title, " ", h("small", { textContent: `(${s.points})` }));
         b.addEventListener("click", () => this.choose(s.id));
-        return h("li", { "data-text": `${s.title} ${th.title} ${s.reports.join(" ")}`.toLowerCase() }, b);
+        return h("li", { "data-text": `${s.title} ${group.title} ${s.reports.join(" ")}`.toLowerCase() }, b);
       });
-      return h("section", {}, h("h2", { textContent: th.title }), h("ul", {}, ...items));
+      return h("section", {}, h("h2", { textContent: group.title }), h("ul", {}, ...items));
     });
     const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
     filter.addEventListener("input", () => {
       const q = fold(filter.value);
       for (const li of this.root.querySelectorAll("nav li")) li.hidden = !fold(li.dataset.text).includes(q);
     });
-    const nav = h("nav", { "aria-label": t.series }, filter, ...groups);
+    const nav = h("nav", { "aria-label": t.series }, filter, groupBy, ...groups);
 
     // Chart and table of the chosen series.
     const tab = (view, label) => {
@@ -546,6 +573,13 @@ class DerekExplorer extends HTMLElement {
     this.chart.setAttribute("lang", lang);
     this.chart.setAttribute("theme", theme);
     this.chart.setAttribute("series", this.state.series);
+    this.chart.setAttribute("axis", this.state.axis);
+    const axis = h("button", { textContent: t.axis, "aria-pressed": String(this.state.axis === "zero") });
+    axis.addEventListener("click", () => {
+      this.state.axis = this.state.axis === "fit" ? "zero" : "fit";
+      this.toHash();
+      this.render();
+    });
     this.chart.hidden = this.state.view !== "chart";
     const table = this.state.view === "table" ? this.table() : null;
 
@@ -556,7 +590,7 @@ class DerekExplorer extends HTMLElement {
     this.searchBox.title.textContent = t.search;
     this.runSearch();
 
-    const main = h("main", {}, h("div", { className: "tabs", role: "tablist" }, tab("chart", t.chart), tab("table", t.table)), this.chart);
+    const main = h("main", {}, h("div", { className: "tabs" }, h("div", { role: "tablist", className: "tabs" }, tab("chart", t.chart), tab("table", t.table)), axis), this.chart);
     if (table) main.append(table);
     main.append(this.searchBox.section);
     this.root.replaceChildren(header, h("div", { className: "layout" }, nav, main));
@@ -625,7 +659,12 @@ class DerekExplorer extends HTMLElement {
     const title = h("h2");
     const count = h("p", { className: "count", "aria-live": "polite" });
     const hits = h("ul", { className: "hits" });
-    const section = h("section", { className: "search" }, title, input, count, hits);
+    const csv = h("button", { textContent: "CSV" });
+    const json = h("button", { textContent: "JSON" });
+    csv.addEventListener("click", () => download("derek-search.csv", "text/csv", this.app.searchCsv(this.state.q)));
+    json.addEventListener("click", () => download("derek-search.json", "application/json", this.app.searchJson(this.state.q, langOf(this))));
+    const downloads = h("p", { className: "downloads", hidden: true }, h("span", {}), " ", csv, " ", json);
+    const section = h("section", { className: "search" }, title, input, count, downloads, hits);
     let timer = 0;
     input.addEventListener("input", () => {
       clearTimeout(timer);
@@ -636,20 +675,23 @@ class DerekExplorer extends HTMLElement {
       }, 120);
     });
     input.value = this.state.q;
-    return { section, input, title, count, hits };
+    return { section, input, title, count, hits, downloads };
   }
 
   runSearch() {
-    const { input, count, hits } = this.searchBox;
+    const { input, count, hits, downloads } = this.searchBox;
     if (input.value.trim() !== this.state.q) input.value = this.state.q;
-    if (!this.state.q || typeof this.app.search !== "function") {
+    if (!this.state.q) {
       count.textContent = "";
+      downloads.hidden = true;
       hits.replaceChildren();
       return;
     }
     const t = this.t;
     const result = this.app.search(this.state.q, 50, langOf(this));
     count.textContent = result.total ? t.results(result.total) : t.none;
+    downloads.hidden = !result.total;
+    downloads.firstChild.textContent = t.download;
     hits.replaceChildren(
       ...result.hits.map((hit) => {
         const figs = hit.figures.filter((f) => f.series.length > 0).flatMap((f) =>

@@ -8,7 +8,7 @@ const USAGE: &str = "usage: derek <command> [args]
 
 commands:
   series [--json]            the catalogued series and their points (text, or JSON Lines)
-  chart ID --svg FILE [--lang fr|en] [--theme light|dark] [--width PX]
+  chart ID --svg FILE [--lang fr|en] [--theme light|dark] [--axis zero|fit] [--width PX]
                              draw a series to an SVG file
   facts                      print every fact of the bundled reports with its source, JSON Lines
   paragraphs FILE            print the paragraphs of a report, one JSON object a line
@@ -109,6 +109,7 @@ fn cmd_chart(args: &[String]) -> Result<(), String> {
             "--svg" => out = Some(value.clone()),
             "--lang" => style.lang = derek::chart::Lang::from_code(value),
             "--theme" => style.theme = derek::chart::Theme::from_code(value),
+            "--axis" => style.fit_axis = value == "fit",
             "--width" => {
                 width = value
                     .parse()

@@ -46,6 +46,9 @@ pub struct ChartStyle {
     /// Device pixels per CSS pixel: 1 for SVG, `devicePixelRatio` for a canvas.
     /// Zero or less is read as 1.
     pub scale: f64,
+    /// Fit the value axis to the values instead of starting it at zero (only when
+    /// the reader asks: a truncated axis exaggerates change).
+    pub fit_axis: bool,
 }
 
 impl ChartStyle {
@@ -238,6 +241,29 @@ mod tests {
         assert_eq!(drawn.nearest(-100.0, -100.0, 12.0), None);
         // Marks run left to right by year.
         assert!(drawn.marks[0].x < drawn.marks[1].x && drawn.marks[1].x < drawn.marks[2].x);
+        Ok(())
+    }
+
+    #[test]
+    fn the_value_axis_starts_at_zero_unless_asked() -> Result<(), ChartError> {
+        // The texts of an SVG document, trimmed.
+        fn texts(svg: &str) -> Vec<String> {
+            svg.split("</text>")
+                .filter_map(|chunk| chunk.rsplit('>').next())
+                .map(|t| t.trim().to_string())
+                .collect()
+        }
+        let zero = texts(&svg(&sample(), &ChartStyle::default(), 640)?);
+        assert!(zero.iter().any(|t| t == "0"), "{zero:?}");
+        let style = ChartStyle {
+            fit_axis: true,
+            ..ChartStyle::default()
+        };
+        let fitted = texts(&svg(&sample(), &style, 640)?);
+        assert!(
+            !fitted.iter().any(|t| t == "0"),
+            "a fitted axis starts near the lowest value: {fitted:?}"
+        );
         Ok(())
     }
 

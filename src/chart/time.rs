@@ -40,11 +40,22 @@ pub fn draw<DB: DrawingBackend>(
         .map(|p| p.value)
         .fold(0.0_f64, f64::max);
     let top = nice_ceiling(max * 1.08);
+    // From zero unless the reader asks to fit the axis to the values.
+    let bottom = if style.fit_axis {
+        let min = series
+            .points
+            .iter()
+            .map(|p| p.value)
+            .fold(f64::INFINITY, f64::min);
+        nice_floor(min - (max - min).max(max.abs() * 0.02) * 0.15)
+    } else {
+        0.0
+    };
     let span = f64::from(last - first);
     let pad = (span * 0.06).max(0.5);
     let x_range = (f64::from(first) - pad)..(f64::from(last) + pad);
 
-    let tick_labels: Vec<String> = [0.0, top / 2.0, top]
+    let tick_labels: Vec<String> = [bottom, top / 2.0, top]
         .iter()
         .map(|v| format::compact(*v, style.lang))
         .collect();
@@ -59,7 +70,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin_top(m.px(22.0))
         .x_label_area_size((m.small * 2.2) as i32)
         .y_label_area_size(y_label_width as i32)
-        .build_cartesian_2d(x_range, 0.0..top)
+        .build_cartesian_2d(x_range, bottom..top)
         .map_err(backend_error)?;
 
     let plot_height = f64::from(chart.plotting_area().dim_in_pixel().1);
@@ -219,6 +230,15 @@ pub fn draw<DB: DrawingBackend>(
         });
     }
     Ok(drawn)
+}
+
+/// A round number at or below `value` (zero for values that are not positive).
+pub fn nice_floor(value: f64) -> f64 {
+    if value <= 0.0 || !value.is_finite() {
+        return 0.0;
+    }
+    let magnitude = 10f64.powf(value.log10().floor());
+    (value / magnitude * 2.0).floor() / 2.0 * magnitude
 }
 
 /// The smallest "nice" number (1, 2, 2.5, 5 × 10^k) at or above `value`.

@@ -10,7 +10,7 @@ mod summary;
 mod table;
 mod tooltip;
 
-pub use search::{search, Figure, HitView, SearchView, SeriesLink};
+pub use search::{search, search_csv, Figure, HitView, SearchView, SeriesLink};
 pub use segments::{highlight, Segment};
 pub use summary::summary;
 pub use table::{csv, json, Table};

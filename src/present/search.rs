@@ -30,6 +30,12 @@ pub struct HitView {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
     pub verbatim: String,
+    pub value: f64,
+    pub unit: crate::extract::Unit,
+    pub qualifier: crate::extract::Qualifier,
+    pub year: Option<crate::extract::Year>,
+    pub year_source: Option<crate::extract::YearSource>,
+    pub line: usize,
     pub series: Vec<SeriesLink>,
 }
 
@@ -66,6 +72,12 @@ pub fn search(
                 .filter(|f| f.report_index == hit.document && f.paragraph == paragraph.id)
                 .map(|f| Figure {
                     verbatim: f.fact.verbatim.clone(),
+                    value: f.fact.value,
+                    unit: f.fact.unit,
+                    qualifier: f.fact.qualifier,
+                    year: f.fact.year,
+                    year_source: f.fact.year_source,
+                    line: f.line,
                     series: series
                         .iter()
                         .filter_map(|s| {
@@ -99,6 +111,37 @@ pub fn search(
         total: results.total,
         hits,
     }
+}
+
+/// The figures of a search, one CSV row each (RFC 4180), for researchers.
+pub fn search_csv(view: &SearchView) -> String {
+    let mut out = String::from(
+        "report,reference,paragraph,line,verbatim,value,unit,qualifier,year,year_source,series\r\n",
+    );
+    for hit in &view.hits {
+        for f in &hit.figures {
+            let series: Vec<&str> = f.series.iter().map(|s| s.id.as_str()).collect();
+            let fields = [
+                hit.report.clone(),
+                hit.reference.clone(),
+                hit.paragraph.clone(),
+                f.line.to_string(),
+                f.verbatim.clone(),
+                f.value.to_string(),
+                super::table::name(&f.unit),
+                super::table::name(&f.qualifier),
+                f.year.map(|y| y.to_string()).unwrap_or_default(),
+                f.year_source
+                    .map(|y| super::table::name(&y))
+                    .unwrap_or_default(),
+                series.join(" "),
+            ];
+            let quoted: Vec<String> = fields.iter().map(|f| super::table::quote(f)).collect();
+            out.push_str(&quoted.join(","));
+            out.push_str("\r\n");
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -134,7 +134,6 @@ pub fn csv(series: &Series) -> String {
         "series,year,category,value,qualifier,year_source,report,paragraph,reference,line,verbatim,conflict,sentence\r\n",
     );
     for p in &series.points {
-        let name = |v: &dyn erased::Name| v.name();
         let fields = [
             series.id.clone(),
             p.year().map(|y| y.to_string()).unwrap_or_default(),
@@ -162,7 +161,8 @@ pub fn json(series: &Series) -> String {
     serde_json::to_string_pretty(series).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-fn quote(field: &str) -> String {
+/// A field quoted for CSV when it holds a comma, a quote or a line break.
+pub(super) fn quote(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
@@ -171,17 +171,10 @@ fn quote(field: &str) -> String {
 }
 
 /// The snake_case name serde gives an enum value ("more_than").
-mod erased {
-    pub trait Name {
-        fn name(&self) -> String;
-    }
-    impl<T: serde::Serialize> Name for T {
-        fn name(&self) -> String {
-            match serde_json::to_value(self) {
-                Ok(serde_json::Value::String(s)) => s,
-                _ => String::new(),
-            }
-        }
+pub(super) fn name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
     }
 }
 
