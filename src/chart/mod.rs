@@ -167,49 +167,16 @@ pub fn svg(series: &Series, style: &ChartStyle, width: u32) -> Result<String, Ch
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::series::{Key, Point, Qualifier, Series, Unit, YearSource};
+    use crate::series::Qualifier;
 
-    fn point(year: i32, value: f64, qualifier: Qualifier, report: &str) -> Point {
-        Point {
-            key: Key::Year { year },
-            value,
-            qualifier,
-            year_source: YearSource::Stated,
-            report: report.into(),
-            paragraph: "p1".into(),
-            reference: "par. 1".into(),
-            line: 1,
-            verbatim: value.to_string(),
-            sentence: String::new(),
-            conflict: false,
-            report_index: 0,
-            span: (0, 0),
-        }
-    }
-
-    fn sample() -> Series {
-        Series {
-            id: "s".into(),
-            theme: "t".into(),
-            title_fr: "Ordonnances de protection".into(),
-            title_en: "Protection orders".into(),
-            unit: Unit::Count,
-            kind: Kind::Time,
-            categories_en: Default::default(),
-            points: vec![
-                point(2011, 36000.0, Qualifier::MoreThan, "CAT/C/KAZ/3"),
-                point(2012, 44000.0, Qualifier::MoreThan, "CAT/C/KAZ/3"),
-                point(2018, 64000.0, Qualifier::Exact, "A/HRC/WG.6/34/KAZ/1"),
-            ],
-        }
-    }
+    use crate::series::sample::{point, protection_orders as sample};
 
     #[test]
     fn a_time_series_renders_to_svg_with_title_source_and_a_mark_per_point(
     ) -> Result<(), ChartError> {
         let svg = svg(&sample(), &ChartStyle::default(), 640)?;
         assert!(svg.contains("Ordonnances de protection"));
-        assert!(svg.contains("Source : CAT/C/KAZ/3, par. 1 ; A/HRC/WG.6/34/KAZ/1, par. 1"));
+        assert!(svg.contains("Source : CAT/C/KAZ/3, Article 16, 13 ; A/HRC/WG.6/34/KAZ/1, par. 81"));
         // "plus de" points are labelled ≥, and the legend names only the marks used.
         assert!(svg.contains("≥\u{a0}44\u{202f}000"));
         assert!(svg.contains("chiffre exact"));
@@ -280,9 +247,14 @@ mod tests {
     #[test]
     fn conflicting_values_are_both_drawn_and_flagged() -> Result<(), ChartError> {
         let mut series = sample();
-        series
-            .points
-            .push(point(2018, 60000.0, Qualifier::Exact, "CEDAW/C/KAZ/RQ/6"));
+        series.points.push(point(
+            2018,
+            60000.0,
+            "60 000",
+            Qualifier::Exact,
+            "CEDAW/C/KAZ/RQ/6",
+            "3 b)",
+        ));
         crate::series::flag_conflicts(&mut series.points);
         assert!(series.points[2].conflict && series.points[3].conflict);
         let svg = svg(&series, &ChartStyle::default(), 640)?;

@@ -44,45 +44,27 @@ pub fn summary(series: &Series, lang: Lang) -> String {
         .filter(|p| p.year().is_some() && p.year_source == crate::series::YearSource::Implied)
         .count();
     let conflicts = series.points.iter().filter(|p| p.conflict).count();
+    let years = series.points.iter().filter_map(|p| p.year());
+    let first = years.clone().min().unwrap_or(0);
+    let last = years.max().unwrap_or(0);
+    let (low, high) = (value(low), value(high));
     let mut text = match (series.kind, lang) {
-        (_, _) if n == 0 => match lang {
+        _ if n == 0 => match lang {
             Lang::Fr => format!("{title} : aucune valeur."),
             Lang::En => format!("{title}: no values."),
         },
-        (Kind::Time, Lang::Fr) => {
-            let years: Vec<i32> = series.points.iter().filter_map(|p| p.year()).collect();
-            let (first, last) = (
-                years.iter().min().copied().unwrap_or(0),
-                years.iter().max().copied().unwrap_or(0),
-            );
-            format!(
-                "{title} : {n} valeurs de {first} à {last} ; la plus basse {}, la plus haute {}.",
-                value(low),
-                value(high)
-            )
-        }
+        (Kind::Time, Lang::Fr) => format!(
+            "{title} : {n} valeurs de {first} à {last} ; la plus basse {low}, la plus haute {high}."
+        ),
         (Kind::Time, Lang::En) => {
-            let years: Vec<i32> = series.points.iter().filter_map(|p| p.year()).collect();
-            let (first, last) = (
-                years.iter().min().copied().unwrap_or(0),
-                years.iter().max().copied().unwrap_or(0),
-            );
-            format!(
-                "{title}: {n} values from {first} to {last}; lowest {}, highest {}.",
-                value(low),
-                value(high)
-            )
+            format!("{title}: {n} values from {first} to {last}; lowest {low}, highest {high}.")
         }
-        (Kind::Breakdown, Lang::Fr) => format!(
-            "{title} : {n} catégories ; la plus grande {}, la plus petite {}.",
-            value(high),
-            value(low)
-        ),
-        (Kind::Breakdown, Lang::En) => format!(
-            "{title}: {n} categories; largest {}, smallest {}.",
-            value(high),
-            value(low)
-        ),
+        (Kind::Breakdown, Lang::Fr) => {
+            format!("{title} : {n} catégories ; la plus grande {high}, la plus petite {low}.")
+        }
+        (Kind::Breakdown, Lang::En) => {
+            format!("{title}: {n} categories; largest {high}, smallest {low}.")
+        }
     };
     if implied > 0 {
         text.push_str(&match lang {

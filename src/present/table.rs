@@ -181,34 +181,7 @@ pub(super) fn name<T: Serialize>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::series::{Key, Kind, Point, Qualifier, Unit};
-
-    fn series() -> Series {
-        Series {
-            id: "orders".into(),
-            theme: "t".into(),
-            title_fr: "Ordonnances".into(),
-            title_en: "Orders".into(),
-            unit: Unit::Count,
-            kind: Kind::Time,
-            categories_en: Default::default(),
-            points: vec![Point {
-                key: Key::Year { year: 2012 },
-                value: 44000.0,
-                qualifier: Qualifier::MoreThan,
-                year_source: YearSource::Stated,
-                report: "CAT/C/KAZ/3".into(),
-                paragraph: "p1".into(),
-                reference: "Article 16, 13".into(),
-                line: 447,
-                verbatim: "44 000".into(),
-                sentence: "En 2012, plus de 44 000 ordonnances \"de protection\".".into(),
-                conflict: false,
-                report_index: 3,
-                span: (0, 0),
-            }],
-        }
-    }
+    use crate::series::sample::protection_orders as series;
 
     #[test]
     fn csv_quotes_what_needs_quoting_and_keeps_every_field() {
@@ -217,9 +190,10 @@ mod tests {
         assert!(lines
             .next()
             .is_some_and(|h| h.starts_with("series,year,category,value")));
+        assert!(lines.next().is_some_and(|l| l.starts_with("orders,2011,")));
         assert_eq!(
             lines.next(),
-            Some("orders,2012,,44000,more_than,stated,CAT/C/KAZ/3,p1,\"Article 16, 13\",447,44 000,false,\"En 2012, plus de 44 000 ordonnances \"\"de protection\"\".\"")
+            Some("orders,2012,,44000,more_than,stated,CAT/C/KAZ/3,p1,\"Article 16, 13\",447,44 000,false,\"En 2012, plus de 44 000 ordonnances \"\"de protection\"\" ont été prises contre des personnes ayant commis une infraction.\"")
         );
     }
 
@@ -227,9 +201,9 @@ mod tests {
     fn the_table_sorts_by_numbers_and_shows_bounds() {
         let table = Table::of(&series(), Lang::Fr);
         assert_eq!(table.columns.len(), table.rows[0].cells.len());
-        assert_eq!(table.rows[0].cells[0].sort, SortKey::Number(2012.0));
-        assert_eq!(table.rows[0].cells[1].text, "≥\u{a0}44\u{202f}000");
-        assert_eq!(table.rows[0].cells[2].text, "plus de");
+        assert_eq!(table.rows[1].cells[0].sort, SortKey::Number(2012.0));
+        assert_eq!(table.rows[1].cells[1].text, "≥\u{a0}44\u{202f}000");
+        assert_eq!(table.rows[1].cells[2].text, "plus de");
     }
 
     #[test]
@@ -237,7 +211,7 @@ mod tests {
         let json = json(&series());
         for field in [
             "\"id\"",
-            "\"year\": 2012",
+            "\"year\": 2011",
             "\"qualifier\": \"more_than\"",
             "\"year_source\": \"stated\"",
         ] {

@@ -95,45 +95,18 @@ fn quote(point: &Point) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::series::{Key, Kind, Qualifier, Unit, YearSource};
-
-    fn series() -> Series {
-        let sentence = "En 2012, plus de 44 000 ordonnances de protection ont été prises contre des personnes ayant commis une infraction.";
-        Series {
-            id: "s".into(),
-            theme: "t".into(),
-            title_fr: "Ordonnances".into(),
-            title_en: "Orders".into(),
-            unit: Unit::Count,
-            kind: Kind::Time,
-            categories_en: Default::default(),
-            points: vec![Point {
-                key: Key::Year { year: 2012 },
-                value: 44000.0,
-                qualifier: Qualifier::MoreThan,
-                year_source: YearSource::Stated,
-                report: "CAT/C/KAZ/3".into(),
-                paragraph: "p1".into(),
-                reference: "Article 16, 13".into(),
-                line: 447,
-                verbatim: "44 000".into(),
-                sentence: sentence.into(),
-                conflict: false,
-                report_index: 3,
-                span: (0, 0),
-            }],
-        }
-    }
+    use crate::series::sample::protection_orders as series;
+    use crate::series::YearSource;
 
     #[test]
     fn the_tooltip_quotes_the_report_and_bounds_the_value() -> Result<(), String> {
-        let tip = tooltip(&series(), 0, Lang::Fr).ok_or("no tooltip")?;
+        let tip = tooltip(&series(), 1, Lang::Fr).ok_or("no tooltip")?;
         assert_eq!(tip.key, "2012");
         assert_eq!(tip.value, "≥\u{a0}44\u{202f}000 (plus de)");
         assert!(tip.quote.starts_with("En 2012, plus de 44 000 ordonnances"));
         assert!(tip.quote.ends_with('…'));
         assert_eq!(tip.source, "CAT/C/KAZ/3, Article 16, 13");
-        let tip = tooltip(&series(), 0, Lang::En).ok_or("no tooltip")?;
+        let tip = tooltip(&series(), 1, Lang::En).ok_or("no tooltip")?;
         assert_eq!(tip.value, "≥\u{a0}44,000 (more than)");
         Ok(())
     }
@@ -141,8 +114,8 @@ mod tests {
     #[test]
     fn an_implied_year_is_said_and_a_missing_point_is_none() -> Result<(), String> {
         let mut s = series();
-        s.points[0].year_source = YearSource::Implied;
-        let tip = tooltip(&s, 0, Lang::En).ok_or("no tooltip")?;
+        s.points[1].year_source = YearSource::Implied;
+        let tip = tooltip(&s, 1, Lang::En).ok_or("no tooltip")?;
         assert_eq!(tip.key, "2012 (year implied by the report’s date)");
         assert!(tooltip(&s, 5, Lang::En).is_none());
         Ok(())

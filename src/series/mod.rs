@@ -5,6 +5,8 @@
 //! give different values for the same year, both points are kept and flagged.
 
 pub mod catalogue;
+#[cfg(test)]
+pub mod sample;
 pub mod sourced;
 
 use serde::Serialize;

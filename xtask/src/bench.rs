@@ -27,9 +27,11 @@ pub fn run() -> Result {
     println!("size: of which bundled report text {reports} B raw");
 
     println!("xtask: ── in-browser timings (headless Chromium)");
+    let vendor = compare_libraries()?;
     let base = serve::spawn(vec![
         ("/test/".to_string(), root().join("tests/pages")),
-        ("/".to_string(), dist),
+        ("/vendor/".to_string(), vendor.clone()),
+        ("/".to_string(), dist.clone()),
     ])?;
     let timings = e2e::measure_page(&format!("{base}/test/bench.html"), "window.derekBench")?;
     if let Some(map) = timings.as_object() {
@@ -37,7 +39,56 @@ pub fn run() -> Result {
             println!("browser: {key:<24} {value}");
         }
     }
+
+    // The same series with other libraries: the README's comparison table.
+    println!("xtask: ── beside other chart libraries (same page size, same series)");
+    let (wasm, wasm_gz) = sizes(&dist.join("pkg/derek_bg.wasm"))?;
+    let (js, js_gz) = sizes(&dist.join("pkg/derek.js"))?;
+    let (el, el_gz) = sizes(&dist.join("derek-element.js"))?;
+    let derek_ms = timings["time_to_first_chart_ms"]
+        .as_f64()
+        .unwrap_or(f64::NAN);
+    println!("compare: {:<10} {:>9} B raw {:>8} B gzipped  {:>7.1} ms to first chart (reads and extracts the 5 reports first)", "derek", wasm + js + el, wasm_gz + js_gz + el_gz, derek_ms);
+    for (lib, file) in [
+        ("chartjs", "chart.js/dist/chart.umd.min.js"),
+        ("uplot", "uplot/dist/uPlot.iife.min.js"),
+    ] {
+        let (raw, gz) = sizes(&vendor.join(file))?;
+        let result = e2e::measure_page(
+            &format!("{base}/test/compare.html?lib={lib}"),
+            "window.compareBench",
+        )?;
+        let ms = result["time_to_first_chart_ms"]
+            .as_f64()
+            .unwrap_or(f64::NAN);
+        println!("compare: {lib:<10} {raw:>9} B raw {gz:>8} B gzipped  {ms:>7.1} ms to first chart (data given)");
+    }
     Ok(())
+}
+
+/// Chart.js and uPlot from npm, in `target/bench-compare/node_modules`, for the
+/// comparison only (never shipped). Installed once.
+fn compare_libraries() -> Result<std::path::PathBuf> {
+    let dir = root().join("target/bench-compare");
+    let modules = dir.join("node_modules");
+    if !modules.join("chart.js").exists() || !modules.join("uplot").exists() {
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let prefix = dir.to_string_lossy().into_owned();
+        sh(
+            "npm",
+            &[
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                &prefix,
+                "chart.js@4.6.1",
+                "uplot@1.6.32",
+            ],
+        )?;
+    }
+    Ok(modules)
 }
 
 fn sizes(file: &Path) -> Result<(usize, usize)> {
