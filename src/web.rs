@@ -23,7 +23,11 @@ pub struct Derek {
     corpus: Corpus,
     catalogue: Catalogue,
     series: Vec<Series>,
-    index: SearchIndex,
+    /// Built on the first search: a chart does not need it, and it costs more
+    /// than building every series.
+    index: std::cell::OnceCell<SearchIndex>,
+    /// How long each start-up stage took (ms), for `cargo xtask bench`.
+    startup: Vec<(&'static str, f64)>,
 }
 
 /// Where a drawing put its points, to find the one under the pointer.
@@ -98,17 +102,32 @@ impl Derek {
     /// Reads the bundled reports, extracts their figures and builds the series.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Derek, JsError> {
-        let corpus = Corpus::read(corpus::bundled()?);
+        let mut clock = Stopwatch::start();
+        let reports = corpus::bundled()?;
+        let documents: Vec<crate::document::Document> = reports
+            .iter()
+            .map(|r| crate::document::parse(r.text))
+            .collect();
+        clock.lap("documents");
+        let corpus = Corpus::from_documents(reports, documents);
+        clock.lap("facts");
         let catalogue = Catalogue::bundled()?;
         let series = catalogue.build(&corpus);
-        let documents: Vec<&crate::document::Document> = corpus.documents.iter().collect();
-        let index = SearchIndex::new(&documents);
+        clock.lap("series");
         Ok(Derek {
             corpus,
             catalogue,
             series,
-            index,
+            index: std::cell::OnceCell::new(),
+            startup: clock.laps,
         })
+    }
+
+    /// How long each start-up stage took, in milliseconds: `{documents, facts, series}`.
+    #[wasm_bindgen(js_name = startupTimings)]
+    pub fn startup_timings(&self) -> Result<JsValue, JsError> {
+        let map: std::collections::BTreeMap<&str, f64> = self.startup.iter().copied().collect();
+        to_js(&map)
     }
 
     /// Ids of the series that can be drawn.
@@ -321,8 +340,12 @@ fn title(series: &Series, lang: Lang) -> &str {
 
 impl Derek {
     fn search_view(&self, query: &str, limit: usize, lang: Lang) -> present::SearchView {
+        let index = self.index.get_or_init(|| {
+            let documents: Vec<&crate::document::Document> = self.corpus.documents.iter().collect();
+            SearchIndex::new(&documents)
+        });
         present::search(
-            &self.index,
+            index,
             &self.corpus,
             &self.series,
             query,
@@ -336,5 +359,26 @@ impl Derek {
             .iter()
             .find(|s| s.id == id)
             .ok_or_else(|| JsError::new(&format!("no series with id {id:?}")))
+    }
+}
+
+/// Times start-up stages with the browser's clock.
+struct Stopwatch {
+    last: f64,
+    laps: Vec<(&'static str, f64)>,
+}
+
+impl Stopwatch {
+    fn start() -> Stopwatch {
+        Stopwatch {
+            last: js_sys::Date::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, name: &'static str) {
+        let now = js_sys::Date::now();
+        self.laps.push((name, now - self.last));
+        self.last = now;
     }
 }

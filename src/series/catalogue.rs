@@ -124,7 +124,7 @@ pub struct Catalogue {
 impl Catalogue {
     /// Reads and checks a catalogue.
     pub fn parse(text: &str) -> Result<Catalogue, CatalogueError> {
-        let catalogue: Catalogue = toml::from_str(text)?;
+        let mut catalogue: Catalogue = toml::from_str(text)?;
         for (i, def) in catalogue.series.iter().enumerate() {
             if !catalogue.themes.iter().any(|t| t.id == def.theme) {
                 return Err(CatalogueError::UnknownTheme {
@@ -144,6 +144,22 @@ impl Catalogue {
                 return Err(CatalogueError::EmptyRange(def.id.clone()));
             }
         }
+        // Rule words are folded once here, not once per fact they are matched with.
+        for def in &mut catalogue.series {
+            for words in [
+                &mut def.subject,
+                &mut def.subject_not,
+                &mut def.sentence,
+                &mut def.sentence_not,
+                &mut def.near,
+                &mut def.near_not,
+            ] {
+                words.iter_mut().for_each(|w| *w = fold(w));
+            }
+            for category in &mut def.categories {
+                category.subject = fold(&category.subject);
+            }
+        }
         Ok(catalogue)
     }
 
@@ -154,7 +170,11 @@ impl Catalogue {
 
     /// Every catalogued series, built from the corpus' facts.
     pub fn build(&self, corpus: &Corpus) -> Vec<Series> {
-        self.series.iter().map(|def| def.build(corpus)).collect()
+        let words: Vec<FactWords> = corpus.facts.iter().map(FactWords::of).collect();
+        self.series
+            .iter()
+            .map(|def| def.build_from(corpus, &words))
+            .collect()
     }
 }
 
@@ -180,8 +200,27 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Whether `haystack` (folded) contains one of the (folded) rule words.
 fn contains_any(haystack: &str, needles: &[String]) -> bool {
-    needles.iter().any(|n| haystack.contains(&fold(n)))
+    needles.iter().any(|n| haystack.contains(n.as_str()))
+}
+
+/// A fact's words, folded once for every rule that reads them.
+struct FactWords {
+    subject: String,
+    sentence: String,
+    clause: String,
+}
+
+impl FactWords {
+    fn of(fact: &SourcedFact) -> FactWords {
+        let (start, end) = fact.sentence_span;
+        FactWords {
+            subject: fold(&fact.fact.subject),
+            sentence: fold(&fact.sentence),
+            clause: fold(&clause(&fact.sentence, start, end)),
+        }
+    }
 }
 
 /// The words around a number in its sentence (`start..end` is the number's byte
@@ -235,14 +274,14 @@ pub fn clause(sentence: &str, start: usize, end: usize) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn fact_clause(fact: &SourcedFact) -> String {
-    let (start, end) = fact.sentence_span;
-    fold(&clause(&fact.sentence, start, end))
-}
-
 impl SeriesDef {
-    /// Whether a fact belongs to this series.
+    /// Whether a fact belongs to this series (a definition from [`Catalogue::parse`],
+    /// whose rule words are folded).
     pub fn selects(&self, fact: &SourcedFact) -> bool {
+        self.matches(fact, &FactWords::of(fact))
+    }
+
+    fn matches(&self, fact: &SourcedFact, words: &FactWords) -> bool {
         let f = &fact.fact;
         let unit_ok = f.unit == self.unit;
         let qualifier_ok = if self.qualifiers.is_empty() {
@@ -270,29 +309,22 @@ impl SeriesDef {
         if !self.paragraphs.is_empty() && !self.paragraphs.contains(&fact.paragraph) {
             return false;
         }
-        let subject = fold(&f.subject);
-        let sentence = fold(&fact.sentence);
-        let near_ok = (self.near.is_empty() && self.near_not.is_empty()) || {
-            let clause = fact_clause(fact);
-            (self.near.is_empty() || contains_any(&clause, &self.near))
-                && !contains_any(&clause, &self.near_not)
-        };
-        (self.subject.is_empty() || contains_any(&subject, &self.subject))
-            && !contains_any(&subject, &self.subject_not)
-            && (self.sentence.is_empty() || contains_any(&sentence, &self.sentence))
-            && !contains_any(&sentence, &self.sentence_not)
+        let (subject, sentence, clause) = (&words.subject, &words.sentence, &words.clause);
+        let near_ok = (self.near.is_empty() || contains_any(clause, &self.near))
+            && !contains_any(clause, &self.near_not);
+        (self.subject.is_empty() || contains_any(subject, &self.subject))
+            && !contains_any(subject, &self.subject_not)
+            && (self.sentence.is_empty() || contains_any(sentence, &self.sentence))
+            && !contains_any(sentence, &self.sentence_not)
             && near_ok
             && (self.kind == Kind::Time
                 || self.categories.is_empty()
-                || self.category(fact).is_some())
+                || self.category(words).is_some())
     }
 
-    fn category(&self, fact: &SourcedFact) -> Option<&Category> {
-        let subject = fold(&fact.fact.subject);
-        let clause = fact_clause(fact);
+    fn category(&self, words: &FactWords) -> Option<&Category> {
         self.categories.iter().find(|c| {
-            let word = fold(&c.subject);
-            subject.contains(&word) || clause.contains(&word)
+            words.subject.contains(c.subject.as_str()) || words.clause.contains(c.subject.as_str())
         })
     }
 
@@ -300,14 +332,25 @@ impl SeriesDef {
     /// the newest report first within a year, repeats of one figure in one report
     /// dropped, and disagreements between reports flagged.
     pub fn build(&self, corpus: &Corpus) -> Series {
+        let words: Vec<FactWords> = corpus.facts.iter().map(FactWords::of).collect();
+        self.build_from(corpus, &words)
+    }
+
+    /// [`SeriesDef::build`] with every fact's words already folded.
+    fn build_from(&self, corpus: &Corpus, words: &[FactWords]) -> Series {
         let mut picked: Vec<(&SourcedFact, Key)> = Vec::new();
-        for fact in corpus.facts.iter().filter(|f| self.selects(f)) {
+        let selected = corpus
+            .facts
+            .iter()
+            .zip(words)
+            .filter(|(f, w)| self.matches(f, w));
+        for (fact, words) in selected {
             let key = match (self.kind, fact.fact.year) {
                 (Kind::Time, Some(Year::Single(year))) => Key::Year { year },
                 (Kind::Time, _) => continue,
                 (Kind::Breakdown, _) => Key::Category {
                     category: self
-                        .category(fact)
+                        .category(words)
                         .map_or_else(|| fact.fact.subject.clone(), |c| c.fr.clone()),
                 },
             };

@@ -41,6 +41,11 @@ impl Corpus {
     /// Parses and extracts every report: the widget does this once at load.
     pub fn read(reports: Vec<BundledReport>) -> Corpus {
         let documents: Vec<Document> = reports.iter().map(|r| document::parse(r.text)).collect();
+        Corpus::from_documents(reports, documents)
+    }
+
+    /// Extracts the facts of reports already parsed (`documents[i]` is `reports[i]`).
+    pub fn from_documents(reports: Vec<BundledReport>, documents: Vec<Document>) -> Corpus {
         let mut facts = Vec::new();
         for (report_index, (report, doc)) in reports.iter().zip(&documents).enumerate() {
             for paragraph in &doc.paragraphs {

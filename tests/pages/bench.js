@@ -12,6 +12,7 @@ result.instantiate_ms = ms(t);
 t = performance.now();
 const app = new Derek();
 result.read_extract_build_ms = ms(t);
+for (const [stage, time] of Object.entries(app.startupTimings())) result[`startup_${stage}_ms`] = time;
 const ids = app.seriesIds();
 t = performance.now();
 app.draw(canvas, ids[0], "fr", "light", "zero", 2).free();

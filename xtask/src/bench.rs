@@ -8,9 +8,12 @@ use flate2::Compression;
 use std::io::Write;
 use std::path::Path;
 
-pub fn run() -> Result {
-    println!("xtask: ── native benches (cargo bench)");
-    sh("cargo", &["bench", "--package", "derek"])?;
+/// `quick` skips the native benches (their release build takes minutes).
+pub fn run(quick: bool) -> Result {
+    if !quick {
+        println!("xtask: ── native benches (cargo bench)");
+        sh("cargo", &["bench", "--package", "derek"])?;
+    }
 
     println!("xtask: ── sizes of what a visitor downloads");
     let dist = build::dist()?;

@@ -25,7 +25,8 @@ tasks:
   dist               write dist/: the page, the element, the wasm and its JS
   test               install what is missing, then run every test
   e2e                only the end-to-end test of dist/ in headless Chromium
-  bench              print figures: native benches, wasm/JS sizes, in-browser timings";
+  bench [--browser]  print figures: native benches, wasm/JS sizes, in-browser timings
+                     (--browser: sizes and browser timings only)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,7 +34,7 @@ fn main() -> ExitCode {
         Some("serve") => port_arg(&args[1..]).and_then(serve::run),
         Some("dist") => build::dist().map(|dir| println!("xtask: wrote {}", dir.display())),
         Some("test") => test::run(),
-        Some("bench") => bench::run(),
+        Some("bench") => bench::run(args.get(1).is_some_and(|a| a == "--browser")),
         Some("e2e") => e2e::run().map(|n| println!("e2e: {n} passed, 0 failed")),
         Some("-h" | "--help") => {
             println!("{USAGE}");
