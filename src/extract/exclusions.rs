@@ -397,7 +397,10 @@ fn in_list_of_counts(tokens: &[Token<'_>], mentions: &[Mention], idx: usize) -> 
                 && if prev == "," {
                     m.first - p.last <= 8
                 } else {
-                    p.article && m.first - p.last <= 6
+                    // "…, 110 personnes handicapées et un orphelin": the last item
+                    // of a list of counts.
+                    let listed = p.first > 0 && tokens[p.first - 1].is_punct(',');
+                    (p.article || listed) && m.first - p.last <= 6
                 }
         });
     let later = mentions.get(idx + 1).is_some_and(|n| {

@@ -110,8 +110,8 @@ fn is_number_word(w: &str) -> bool {
     if is_cardinal_word(w) {
         return true;
     }
-    if let Some(stem) = ordinal_stem(w) {
-        return is_ordinal_stem(stem);
+    if ordinal_stem(w).is_some_and(is_ordinal_stem) {
+        return true;
     }
     w.contains('-') && w.split('-').all(|p| p == "et" || is_number_word(p))
 }
