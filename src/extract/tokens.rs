@@ -128,23 +128,14 @@ pub(crate) fn is_upper(c: char) -> bool {
 /// Separates paragraphs joined into one text (`extract_document`).
 pub(crate) const PARAGRAPH_SEPARATOR: char = '\u{2029}';
 
-/// A token before its lower-cased text is placed: the span of that text in the
-/// arena, for words that needed lowering.
-struct Raw {
-    kind: Kind,
-    start: usize,
-    end: usize,
-    lowered: Option<(usize, usize)>,
-    gap: Gap,
-    para_start: bool,
-}
-
 /// Splits `text` into tokens. Linear in the length of the text. Lower-cased
 /// words are written to `arena` (one buffer, not one allocation per word).
 pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a>> {
     let bytes = text.as_bytes();
     arena.clear();
-    let mut raws: Vec<Raw> = Vec::with_capacity(text.len() / 3 + 4);
+    let mut tokens: Vec<Token<'a>> = Vec::with_capacity(text.len() / 5 + 4);
+    // Tokens whose lower-cased text is in the arena, placed once it is complete.
+    let mut lowered: Vec<(usize, usize, usize)> = Vec::new();
     let mut gap = Gap::Newline;
     let mut para_start = true;
     let mut i = 0;
@@ -206,16 +197,17 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a
             Kind::Punct
         };
         let slice = text.get(i..end).unwrap_or("");
-        let lowered = (kind == Kind::Word && needs_lowering(slice)).then(|| {
+        if kind == Kind::Word && needs_lowering(slice) {
             let a = arena.len();
             push_lowered(arena, slice);
-            (a, arena.len())
-        });
-        raws.push(Raw {
+            lowered.push((tokens.len(), a, arena.len()));
+        }
+        tokens.push(Token {
             kind,
             start: i,
             end,
-            lowered,
+            text: slice,
+            lower: slice,
             gap,
             para_start,
         });
@@ -224,24 +216,12 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a
         i = end;
     }
     let arena: &'a String = arena;
-    raws.into_iter()
-        .map(|r| {
-            let text = text.get(r.start..r.end).unwrap_or("");
-            let lower = match r.lowered {
-                Some((a, b)) => arena.get(a..b).unwrap_or(text),
-                None => text,
-            };
-            Token {
-                kind: r.kind,
-                start: r.start,
-                end: r.end,
-                text,
-                lower,
-                gap: r.gap,
-                para_start: r.para_start,
-            }
-        })
-        .collect()
+    for (k, a, b) in lowered {
+        if let (Some(t), Some(lower)) = (tokens.get_mut(k), arena.get(a..b)) {
+            t.lower = lower;
+        }
+    }
+    tokens
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
