@@ -3,7 +3,7 @@
 //! traced back to where it was printed.
 
 use derek::corpus::{bundled, BundledReport};
-use derek::document::{parse, Document, FurnitureKind, LabelKind, Layout, Paragraph};
+use derek::document::{parse, parse_as, Document, FurnitureKind, LabelKind, Layout, Paragraph};
 use std::collections::BTreeSet;
 
 fn reports() -> Vec<(BundledReport, Document)> {
@@ -481,6 +481,16 @@ fn parse_is_fast_and_total_on_hostile_input() {
     let lines = "1. x\n\n".repeat(1_000_000);
     let doc = parse(&lines);
     assert!(!doc.paragraphs.is_empty());
+    // Shapes that once cost quadratic time: the same label or heading over and over
+    // (ids made unique), an anchor that never closes.
+    let doc = parse(&"\t\t1. a)\n".repeat(100_000));
+    assert_eq!(doc.paragraphs.len(), 100_000);
+    let doc = parse_as(
+        &"\t\tArticle 2\nTexte.\n".repeat(50_000),
+        Layout::LinePerParagraph,
+    );
+    assert_eq!(doc.paragraphs.len(), 50_000);
+    let _ = parse(&"[bookmark:".repeat(200_000));
     assert!(
         started.elapsed().as_secs() < 60,
         "took {:?}",

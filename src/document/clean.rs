@@ -76,10 +76,12 @@ fn markup_ranges(piece: &str) -> Vec<std::ops::Range<usize>> {
     let mut from = 0;
     while let Some(found) = piece.get(from..).and_then(|rest| rest.find(OPEN)) {
         let start = from + found;
+        // Look for the closing bracket nearby only, so that an unclosed anchor costs
+        // no more than its neighbourhood.
         let close = piece
+            .as_bytes()
             .get(start..)
-            .and_then(|rest| rest.find(']'))
-            .filter(|len| *len <= 200);
+            .and_then(|rest| rest.iter().take(200).position(|b| *b == b']'));
         match close {
             Some(len) => {
                 ranges.push(start..start + len + 1);
@@ -454,6 +456,14 @@ mod tests {
         assert_eq!(position(&text, &spans, 0), Some((1, 20)));
         let (text, _) = build(&[("voir [bookmark: sans fin", 1)], Join::Wrapped);
         assert_eq!(text, "voir [bookmark: sans fin");
+        let unclosed = "[bookmark:".repeat(100_000);
+        let started = std::time::Instant::now();
+        let (text, _) = build(&[(&unclosed, 1)], Join::Wrapped);
+        assert_eq!(text, unclosed);
+        assert!(
+            started.elapsed().as_secs() < 5,
+            "unclosed anchors are linear"
+        );
     }
 
     #[test]
