@@ -114,7 +114,7 @@ const MONTHS: &[&str] = &[
 
 /// True for a month name.
 pub(crate) fn is_month(t: &Token<'_>) -> bool {
-    t.kind == Kind::Word && MONTHS.contains(&t.lower.as_str())
+    t.kind == Kind::Word && MONTHS.contains(&t.lower)
 }
 
 /// Separators allowed inside a list of identifiers ("articles 121, 122 et 124").
@@ -139,17 +139,17 @@ fn introduced_by_keyword(tokens: &[Token<'_>], i: usize) -> bool {
                     let abbr = k > 0
                         && t.gap == Gap::None
                         && tokens[k - 1].kind == Kind::Word
-                        && ID_ABBREVIATIONS.contains(&tokens[k - 1].lower.as_str());
-                    return abbr || k > 0 && ID_KEYWORDS.contains(&tokens[k - 1].lower.as_str());
+                        && ID_ABBREVIATIONS.contains(&tokens[k - 1].lower);
+                    return abbr || k > 0 && ID_KEYWORDS.contains(&tokens[k - 1].lower);
                 }
                 _ => return false,
             },
             Kind::Word => {
-                if ID_KEYWORDS.contains(&t.lower.as_str()) {
+                if ID_KEYWORDS.contains(&t.lower) {
                     return true;
                 }
                 // "n° 5", "nos 3": the sign glued to a word.
-                if matches!(t.lower.as_str(), "n" | "l") {
+                if matches!(t.lower, "n" | "l") {
                     continue;
                 }
                 return false;
@@ -198,7 +198,7 @@ fn in_identifier_parenthesis(tokens: &[Token<'_>], i: usize) -> bool {
         || numbers >= 2
             && near
                 .iter()
-                .any(|t| t.kind == Kind::Word && ID_KEYWORDS.contains(&t.lower.as_str()))
+                .any(|t| t.kind == Kind::Word && ID_KEYWORDS.contains(&t.lower))
 }
 
 /// For each token, true when it is a digit run that identifies something: after
@@ -278,31 +278,40 @@ fn identifier_tokens(tokens: &[Token<'_>]) -> Vec<bool> {
     ident
 }
 
-/// True when the line holding token `i` has no lower-case word: a page header or
-/// footer ("6 GE.19-17926", "A/HRC/WG.6/34/KAZ/1").
-fn on_header_line(tokens: &[Token<'_>], i: usize) -> bool {
-    let mut a = i;
-    while a > 0 && tokens[a].gap != Gap::Newline {
-        a -= 1;
+/// For each token, true when its line has no lower-case word but a symbol: a
+/// page header or footer left in raw text ("6 GE.19-17926", "A/HRC/WG.6/34/KAZ/1"),
+/// or a line holding a lone number (a page number). Linear in the tokens.
+fn header_lines(tokens: &[Token<'_>]) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    let mut a = 0;
+    while a < tokens.len() {
+        let mut b = a + 1;
+        while b < tokens.len() && tokens[b].gap != Gap::Newline {
+            b += 1;
+        }
+        let line = &tokens[a..b];
+        let has_prose = line
+            .iter()
+            .any(|t| t.kind == Kind::Word && t.text.chars().any(|c| !super::tokens::is_upper(c)));
+        // A symbol: "A/HRC/…", "GE.19-17926" (letters glued to a stop and digits).
+        let header = !has_prose
+            && (line.len() <= 1
+                || line.iter().any(|t| t.is_punct('/'))
+                || line.windows(3).any(|w| {
+                    w[0].kind == Kind::Word
+                        && w[1].is_punct('.')
+                        && w[1].gap == Gap::None
+                        && w[2].kind == Kind::Num
+                        && w[2].gap == Gap::None
+                }));
+        if header {
+            for slot in &mut out[a..b] {
+                *slot = true;
+            }
+        }
+        a = b;
     }
-    let mut b = i + 1;
-    while b < tokens.len() && tokens[b].gap != Gap::Newline {
-        b += 1;
-    }
-    let line = &tokens[a..b];
-    let has_prose = line
-        .iter()
-        .any(|t| t.kind == Kind::Word && t.text.chars().any(char::is_lowercase));
-    // A symbol: "A/HRC/…", "GE.19-17926" (letters glued to a stop and digits).
-    let has_symbol = line.iter().any(|t| t.is_punct('/'))
-        || line.windows(3).any(|w| {
-            w[0].kind == Kind::Word
-                && w[1].is_punct('.')
-                && w[1].gap == Gap::None
-                && w[2].kind == Kind::Num
-                && w[2].gap == Gap::None
-        });
-    !has_prose && (has_symbol || line.len() <= 1)
+    out
 }
 
 const TIME_NOUNS: &[&str] = &[
@@ -321,7 +330,7 @@ const TIME_NOUNS: &[&str] = &[
 /// "ces quatre dernières années", "les six premiers mois", "En quatre ans",
 /// "Depuis quatre ans": a span of time, not a figure.
 fn is_time_expression(tokens: &[Token<'_>], m: &Mention) -> bool {
-    let w = |k: usize| tokens.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    let w = |k: usize| tokens.get(k).map(|t| t.lower).unwrap_or("");
     let ordinal_adj = matches!(
         w(m.last + 1),
         "dernières" | "derniers" | "premières" | "premiers" | "prochaines" | "prochains"
@@ -337,7 +346,7 @@ fn is_time_expression(tokens: &[Token<'_>], m: &Mention) -> bool {
 
 /// "aux environs de 15 heures", "à 20 h 30": a time of day.
 fn is_time_of_day(tokens: &[Token<'_>], m: &Mention) -> bool {
-    let w = |k: usize| tokens.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    let w = |k: usize| tokens.get(k).map(|t| t.lower).unwrap_or("");
     let next = w(m.last + 1);
     if next == "h" && tokens.get(m.last + 2).is_some_and(|t| t.kind == Kind::Num) {
         return true;
@@ -363,7 +372,7 @@ fn in_list_of_counts(tokens: &[Token<'_>], mentions: &[Mention], idx: usize) -> 
     let Some(m) = mentions.get(idx) else {
         return false;
     };
-    let w = |k: usize| tokens.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    let w = |k: usize| tokens.get(k).map(|t| t.lower).unwrap_or("");
     if matches!(w(m.last + 1), "seule" | "seul") && w(m.last + 2) == "fois" {
         return true;
     }
@@ -388,7 +397,10 @@ fn in_list_of_counts(tokens: &[Token<'_>], mentions: &[Mention], idx: usize) -> 
                 && if prev == "," {
                     m.first - p.last <= 8
                 } else {
-                    p.article && m.first - p.last <= 6
+                    // "…, 110 personnes handicapées et un orphelin": the last item
+                    // of a list of counts.
+                    let listed = p.first > 0 && tokens[p.first - 1].is_punct(',');
+                    (p.article || listed) && m.first - p.last <= 6
                 }
         });
     let later = mentions.get(idx + 1).is_some_and(|n| {
@@ -402,10 +414,11 @@ fn in_list_of_counts(tokens: &[Token<'_>], mentions: &[Mention], idx: usize) -> 
 /// Marks the mentions that are not figures.
 pub(crate) fn apply(tokens: &[Token<'_>], mentions: &mut [Mention]) {
     let ident = identifier_tokens(tokens);
+    let header = header_lines(tokens);
     let mut depth: usize = 0;
     let mut paren_depth_at = vec![0usize; tokens.len()];
     for (k, t) in tokens.iter().enumerate() {
-        if t.gap == Gap::Newline && k > 0 && tokens[k - 1].is_punct('.') {
+        if t.para_start || t.gap == Gap::Newline && k > 0 && tokens[k - 1].is_punct('.') {
             depth = 0;
         }
         paren_depth_at[k] = depth;
@@ -490,7 +503,7 @@ pub(crate) fn apply(tokens: &[Token<'_>], mentions: &mut [Mention]) {
             }
         }
         // Page headers and footers left in raw text.
-        if t.kind == Kind::Num && on_header_line(tokens, first) {
+        if t.kind == Kind::Num && header.get(first).copied().unwrap_or(false) {
             excluded = true;
         }
         // "24 heures sur 24", "7 jours sur 7": the second number is an idiom.
@@ -516,7 +529,8 @@ mod tests {
     use super::*;
 
     fn kept(text: &str) -> Vec<f64> {
-        let toks = tokenize(text);
+        let mut arena = String::new();
+        let toks = tokenize(text, &mut arena);
         let mut m = scan(&toks);
         apply(&toks, &mut m);
         m.iter().filter(|m| !m.excluded).map(|m| m.value).collect()

@@ -141,11 +141,18 @@ pub struct Fact {
 ///
 /// Never panics; offsets are char boundaries of `text`; facts are in text order.
 pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
-    let toks = tokens::tokenize(text);
-    let sentences = tokens::sentence_ids(&toks);
+    let mut arena = String::with_capacity(text.len() / 8);
+    let toks = tokens::tokenize(text, &mut arena);
     let mut mentions = numerals::scan(&toks);
+    if mentions.is_empty() {
+        return Vec::new();
+    }
     exclusions::apply(&toks, &mut mentions);
     mentions.retain(|m| !m.excluded);
+    if mentions.is_empty() {
+        return Vec::new();
+    }
+    let sentences = tokens::sentence_ids(&toks);
     let (qualifiers, pairs) = qualifier::assign(&toks, &sentences, &mentions);
     let units = unit::assign(&toks, &mentions, &qualifiers, &pairs);
     let years = year::assign(
@@ -195,23 +202,39 @@ pub struct LocatedFact {
     pub paragraph: String,
 }
 
-/// Extracts the facts of every paragraph of a document, in order. Paragraphs are
-/// read one by one (a year never crosses a paragraph); page furniture and
-/// headings, which the document keeps apart, are never read.
+/// Extracts the facts of every paragraph of a document, in order. A year, a
+/// list or a sentence never crosses a paragraph; page furniture and headings,
+/// which the document keeps apart, are never read. Offsets are into the
+/// paragraph's clean text.
 pub fn extract_document(doc: &Document, reference_year: Option<i32>) -> Vec<LocatedFact> {
-    let mut out = Vec::new();
+    // One pass over all paragraphs joined by a paragraph separator, which no
+    // rule crosses: the same facts as paragraph by paragraph, far fewer allocations.
+    let mut joined = String::with_capacity(doc.paragraphs.iter().map(|p| p.text.len() + 4).sum());
+    let mut starts = Vec::with_capacity(doc.paragraphs.len());
     for p in &doc.paragraphs {
-        for fact in extract_text(&p.text, reference_year) {
-            let line = p
-                .source_position(fact.start)
-                .map(|pos| pos.line)
-                .unwrap_or(p.first_line);
-            out.push(LocatedFact {
-                fact,
-                line,
-                paragraph: p.id.clone(),
-            });
-        }
+        starts.push(joined.len());
+        joined.push_str(&p.text);
+        joined.push(tokens::PARAGRAPH_SEPARATOR);
+    }
+    let mut out = Vec::new();
+    for mut fact in extract_text(&joined, reference_year) {
+        let index = starts
+            .partition_point(|&s| s <= fact.start)
+            .saturating_sub(1);
+        let (Some(p), Some(&base)) = (doc.paragraphs.get(index), starts.get(index)) else {
+            continue;
+        };
+        fact.start -= base;
+        fact.end -= base;
+        let line = p
+            .source_position(fact.start)
+            .map(|pos| pos.line)
+            .unwrap_or(p.first_line);
+        out.push(LocatedFact {
+            fact,
+            line,
+            paragraph: p.id.clone(),
+        });
     }
     out
 }

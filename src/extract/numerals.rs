@@ -58,59 +58,68 @@ const ORDINAL_SUFFIXES: &[&str] = &[
 /// Words after which an ordinal ranks something, so it is a figure.
 const RANK_WORDS: &[&str] = &["place", "rang", "position", "places", "rangs"];
 
-const NUMBER_WORDS: &[&str] = &[
-    "un",
-    "une",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "six",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
-    "onze",
-    "douze",
-    "treize",
-    "quatorze",
-    "quinze",
-    "seize",
-    "vingt",
-    "vingts",
-    "trente",
-    "quarante",
-    "cinquante",
-    "soixante",
-    "septante",
-    "huitante",
-    "octante",
-    "nonante",
-    "cent",
-    "cents",
-    "mille",
-    "million",
-    "millions",
-    "milliard",
-    "milliards",
-];
+fn is_cardinal_word(w: &str) -> bool {
+    matches!(
+        w,
+        "un" | "une"
+            | "deux"
+            | "trois"
+            | "quatre"
+            | "cinq"
+            | "six"
+            | "sept"
+            | "huit"
+            | "neuf"
+            | "dix"
+            | "onze"
+            | "douze"
+            | "treize"
+            | "quatorze"
+            | "quinze"
+            | "seize"
+            | "vingt"
+            | "vingts"
+            | "trente"
+            | "quarante"
+            | "cinquante"
+            | "soixante"
+            | "septante"
+            | "huitante"
+            | "octante"
+            | "nonante"
+            | "cent"
+            | "cents"
+            | "mille"
+            | "million"
+            | "millions"
+            | "milliard"
+            | "milliards"
+    )
+}
 
 fn is_number_word(w: &str) -> bool {
-    if NUMBER_WORDS.contains(&w) {
+    // Fast rejection: every French number word starts with one of these letters.
+    if w.len() < 2
+        || !matches!(
+            w.as_bytes().first(),
+            Some(b'u' | b'd' | b't' | b'q' | b'c' | b's' | b'h' | b'n' | b'o' | b'v' | b'm')
+        )
+    {
+        return false;
+    }
+    if is_cardinal_word(w) {
         return true;
     }
-    if let Some(stem) = ordinal_stem(w) {
-        return is_ordinal_stem(stem);
+    if ordinal_stem(w).is_some_and(is_ordinal_stem) {
+        return true;
     }
     w.contains('-') && w.split('-').all(|p| p == "et" || is_number_word(p))
 }
 
 fn is_ordinal_stem(stem: &str) -> bool {
-    NUMBER_WORDS.contains(&stem)
+    is_cardinal_word(stem)
         || matches!(stem, "cinqu" | "neuv" | "un")
-        || NUMBER_WORDS
-            .iter()
-            .any(|n| n.strip_suffix('e') == Some(stem))
+        || is_cardinal_word(&format!("{stem}e"))
 }
 
 fn ordinal_stem(w: &str) -> Option<&str> {
@@ -136,6 +145,12 @@ fn multiplier(w: &str) -> Option<f64> {
 
 /// "une dizaine", "une centaine", "un millier".
 fn approx_noun(w: &str) -> Option<f64> {
+    if !matches!(
+        w.as_bytes().first(),
+        Some(b'd' | b'q' | b'v' | b't' | b'c' | b's' | b'm')
+    ) {
+        return None;
+    }
     let w = w.strip_suffix('s').unwrap_or(w);
     match w {
         "dizaine" => Some(10.0),
@@ -277,7 +292,7 @@ impl<'a> Scanner<'_, 'a> {
                 percent = true;
                 last = k;
                 k += 1;
-            } else if t.kind == Kind::Word && ORDINAL_SUFFIXES.contains(&t.lower.as_str()) {
+            } else if t.kind == Kind::Word && ORDINAL_SUFFIXES.contains(&t.lower) {
                 ordinal = true;
                 last = k;
                 k += 1;
@@ -388,7 +403,7 @@ impl<'a> Scanner<'_, 'a> {
         if !percent {
             if let Some(n) = self.tok(last + 1) {
                 if n.kind == Kind::Word && n.gap != Gap::None && n.gap != Gap::Newline {
-                    if let Some(mult) = multiplier(&n.lower) {
+                    if let Some(mult) = multiplier(n.lower) {
                         value *= mult;
                         last += 1;
                         form = Form::Digits;
@@ -452,8 +467,8 @@ impl<'a> Scanner<'_, 'a> {
                 && !run.is_empty()
                 && self
                     .tok(j + 1)
-                    .is_some_and(|n| n.kind == Kind::Word && is_number_word(&n.lower));
-            if t.kind == Kind::Word && is_number_word(&t.lower) || linking_et {
+                    .is_some_and(|n| n.kind == Kind::Word && is_number_word(n.lower));
+            if t.kind == Kind::Word && is_number_word(t.lower) || linking_et {
                 run.push(j);
                 j += 1;
             } else {
@@ -468,7 +483,7 @@ impl<'a> Scanner<'_, 'a> {
         while n > 0 {
             let words: Vec<&str> = run[..n]
                 .iter()
-                .filter_map(|&k| self.tok(k).map(|t| t.lower.as_str()))
+                .filter_map(|&k| self.tok(k).map(|t| t.lower))
                 .collect();
             let first = words.first().copied().unwrap_or("");
             let last_tok = run[n - 1];
@@ -525,7 +540,7 @@ impl<'a> Scanner<'_, 'a> {
         if next.kind != Kind::Word || next.gap == Gap::None {
             return None;
         }
-        if let Some(v) = approx_noun(&next.lower) {
+        if let Some(v) = approx_noun(next.lower) {
             let mut m = simple(i, i + 1, v, Form::Idiom, None);
             if v < 1e6 {
                 m.qualifier = Some(Qualifier::Approx);
@@ -533,7 +548,7 @@ impl<'a> Scanner<'_, 'a> {
             self.push(m);
             return Some(i + 2);
         }
-        let frac = match next.lower.as_str() {
+        let frac = match next.lower {
             "tiers" => 1.0 / 3.0,
             "quart" => 0.25,
             _ => return None,
@@ -548,7 +563,7 @@ impl<'a> Scanner<'_, 'a> {
         if next.kind != Kind::Word {
             return None;
         }
-        let frac = match next.lower.as_str() {
+        let frac = match next.lower {
             "tiers" => Some(value / 3.0),
             "quarts" | "quart" => Some(value / 4.0),
             _ => None,
@@ -557,7 +572,7 @@ impl<'a> Scanner<'_, 'a> {
             self.push(simple(i, last + 1, f, Form::Idiom, Some(Unit::Ratio)));
             return Some(last + 2);
         }
-        let v = approx_noun(&next.lower)?;
+        let v = approx_noun(next.lower)?;
         if v >= 1e6 {
             return None;
         }
@@ -580,7 +595,7 @@ impl<'a> Scanner<'_, 'a> {
             }
             return i + 1;
         }
-        let Some(v) = approx_noun(&t.lower) else {
+        let Some(v) = approx_noun(t.lower) else {
             return i + 1;
         };
         if !t.lower.ends_with('s') {
@@ -640,14 +655,25 @@ pub(crate) fn scan(tokens: &[Token<'_>]) -> Vec<Mention> {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
+        // Words that cannot start a number, an idiom or a multiple: most of them.
+        if t.kind == Kind::Punct
+            || t.kind == Kind::Word
+                && !matches!(
+                    t.lower.as_bytes().first(),
+                    Some(
+                        b'u' | b'd' | b't' | b'q' | b'c' | b's' | b'h' | b'n' | b'o' | b'v' | b'm'
+                    )
+                )
+        {
+            i += 1;
+            continue;
+        }
         i = match t.kind {
             Kind::Num => s.digits(i),
-            Kind::Word if is_number_word(&t.lower) => s.words(i),
-            Kind::Word if t.lower == "moitié" || approx_noun(&t.lower).is_some() => {
-                s.idiom_word(i)
-            }
-            Kind::Word if multiple_verb(&t.lower).is_some() => {
-                let v = multiple_verb(&t.lower).unwrap_or(1.0);
+            Kind::Word if is_number_word(t.lower) => s.words(i),
+            Kind::Word if t.lower == "moitié" || approx_noun(t.lower).is_some() => s.idiom_word(i),
+            Kind::Word if multiple_verb(t.lower).is_some() => {
+                let v = multiple_verb(t.lower).unwrap_or(1.0);
                 let mut m = simple(i, i, v, Form::Idiom, Some(Unit::Ratio));
                 m.qualifier = Some(Qualifier::Change);
                 s.out.push(m);
@@ -659,7 +685,7 @@ pub(crate) fn scan(tokens: &[Token<'_>]) -> Vec<Mention> {
     }
     // "un an et demi", "deux ans et demi".
     for m in &mut s.out {
-        let w = |k: usize| tokens.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+        let w = |k: usize| tokens.get(k).map(|t| t.lower).unwrap_or("");
         if matches!(w(m.last + 1), "an" | "ans")
             && w(m.last + 2) == "et"
             && matches!(w(m.last + 3), "demi" | "demie")
@@ -675,6 +701,9 @@ pub(crate) fn scan(tokens: &[Token<'_>]) -> Vec<Mention> {
 
 /// "doublé", "triplé": a change by a factor.
 fn multiple_verb(w: &str) -> Option<f64> {
+    if !matches!(w.as_bytes().first(), Some(b'd' | b't' | b'q')) {
+        return None;
+    }
     let stem = w
         .strip_suffix("ées")
         .or_else(|| w.strip_suffix("és"))
@@ -695,7 +724,8 @@ mod tests {
     use super::*;
 
     fn values(text: &str) -> Vec<f64> {
-        let toks = tokenize(text);
+        let mut arena = String::new();
+        let toks = tokenize(text, &mut arena);
         scan(&toks)
             .iter()
             .filter(|m| !m.article)

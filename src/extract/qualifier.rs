@@ -101,9 +101,7 @@ const FROM_TO_WORDS: &[&str] = &[
 ];
 
 fn word_at<'a>(tokens: &'a [Token<'_>], k: Option<usize>) -> &'a str {
-    k.and_then(|k| tokens.get(k))
-        .map(|t| t.lower.as_str())
-        .unwrap_or("")
+    k.and_then(|k| tokens.get(k)).map(|t| t.lower).unwrap_or("")
 }
 
 /// Indices of the (up to) `n` tokens before `i` in the same sentence, nearest first,
@@ -421,12 +419,7 @@ pub(crate) fn assign(
             q = Some(Qualifier::AtMost);
         }
         // "et plus", "ou plus" after the number; "12 % de plus qu'en 2017".
-        let after = |n: usize| {
-            tokens
-                .get(m.last + n)
-                .map(|t| t.lower.as_str())
-                .unwrap_or("")
-        };
+        let after = |n: usize| tokens.get(m.last + n).map(|t| t.lower).unwrap_or("");
         if q.is_none() {
             if matches!(after(1), "et" | "ou") && after(2) == "plus" {
                 q = Some(Qualifier::AtLeast);

@@ -97,7 +97,7 @@ const NOT_FIRST: &[&str] = &[
 ];
 
 fn is_stop(t: &Token<'_>) -> bool {
-    t.kind != Kind::Word || STOP.contains(&t.lower.as_str())
+    t.kind != Kind::Word || STOP.contains(&t.lower)
 }
 
 /// A noun phrase starting at token `k`: a noun and its "de …" complements.

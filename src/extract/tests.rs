@@ -343,3 +343,12 @@ fn money_carries_along_a_list_of_amounts() {
     assert!(fs.iter().all(|f| f.unit == Unit::Tenge), "{fs:?}");
     assert_eq!(fs[2].year, Some(Year::Single(2011)));
 }
+
+#[test]
+fn an_ordinal_ranking_among_n_is_a_rank() -> Result<(), String> {
+    let fs = facts("le Kazakhstan s’est classé vingt-neuvième sur 63 pays");
+    assert_eq!(fs.len(), 2, "{fs:?}");
+    assert!(close(fs[0].value, 29.0));
+    assert_eq!(fs[0].unit, Unit::Other);
+    Ok(())
+}

@@ -43,8 +43,8 @@ fn unit_after(tokens: &[Token<'_>], last: usize) -> Option<Unit> {
             k += 1;
         }
         let w = tokens.get(k)?;
-        return match unit_word(&w.lower) {
-            Some(Unit::Tenge | Unit::Usd | Unit::Eur) => unit_word(&w.lower),
+        return match unit_word(w.lower) {
+            Some(Unit::Tenge | Unit::Usd | Unit::Eur) => unit_word(w.lower),
             Some(Unit::OtherMoney) if w.lower != "salaires" => Some(Unit::OtherMoney),
             _ => None,
         };
@@ -52,10 +52,10 @@ fn unit_after(tokens: &[Token<'_>], last: usize) -> Option<Unit> {
     if t.kind == Kind::Punct && !matches!(t.first_char(), '$' | '€' | '₸') {
         return None;
     }
-    let u = unit_word(&t.lower)?;
+    let u = unit_word(t.lower)?;
     if u == Unit::Ratio {
         // "deux fois par an" counts; "30 fois l'indice de référence" is money.
-        let n = tokens.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
+        let n = tokens.get(k + 1).map(|t| t.lower).unwrap_or("");
         let mut j = k + 1;
         while tokens
             .get(j)
@@ -73,9 +73,9 @@ fn unit_after(tokens: &[Token<'_>], last: usize) -> Option<Unit> {
     }
     if u == Unit::OtherMoney {
         // "30 indices de calcul mensuels", "2 salaires minimums".
-        let n = tokens.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
-        let n2 = tokens.get(k + 2).map(|t| t.lower.as_str()).unwrap_or("");
-        let money = match t.lower.as_str() {
+        let n = tokens.get(k + 1).map(|t| t.lower).unwrap_or("");
+        let n2 = tokens.get(k + 2).map(|t| t.lower).unwrap_or("");
+        let money = match t.lower {
             "indices" | "indice" => n == "de" && matches!(n2, "calcul" | "référence"),
             "salaires" => n.starts_with("minim"),
             "unités" => n.starts_with("comptable"),
@@ -113,7 +113,7 @@ pub(crate) fn assign(
             if let Some(p) = tokens.get(m.first - 1) {
                 if matches!(p.first_char(), '$' | '€' | '₸') || p.is_word(&["usd", "eur", "kzt"])
                 {
-                    out[i] = unit_word(&p.lower).unwrap_or(Unit::Count);
+                    out[i] = unit_word(p.lower).unwrap_or(Unit::Count);
                 }
             }
         }

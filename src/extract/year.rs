@@ -157,7 +157,7 @@ fn year_value(t: &Token<'_>) -> Option<i32> {
 }
 
 fn lower<'a>(tokens: &'a [Token<'_>], k: usize) -> &'a str {
-    tokens.get(k).map(|t| t.lower.as_str()).unwrap_or("")
+    tokens.get(k).map(|t| t.lower).unwrap_or("")
 }
 
 /// The word before token `k`, skipping elision apostrophes; with its index.
@@ -239,7 +239,7 @@ fn role_of(tokens: &[Token<'_>], first: usize) -> Role {
     for _ in 0..8 {
         let Some(j) = prev_word(tokens, k) else { break };
         let t = &tokens[j];
-        if t.kind == Kind::Word && LEGAL_ACTS.contains(&t.lower.as_str()) {
+        if t.kind == Kind::Word && LEGAL_ACTS.contains(&t.lower) {
             return Role::Inert;
         }
         let filler = t.kind == Kind::Num
