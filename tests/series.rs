@@ -132,12 +132,12 @@ fn expected() -> Vec<(&'static str, Vec<Pt>)> {
             // UPR par. 81: « Environ 70 000 ordonnances de protection ont été délivrées et
             // les tribunaux ont imposé des règles de conduite à 80 000 auteurs de violences
             // familiales (contre 64 000 et 6 600, respectivement, en 2018). »
-            // EXTRACTOR: 64 000 (2018) is the count of protection orders ("respectivement"),
-            // but the extractor gives it the subject "auteurs de violences familiales", so no
-            // subject rule can take it; the 2018 point is missing.
+            // 64 000 (2018) is the count of protection orders: "respectivement" pairs it
+            // with the first figure's subject.
             vec![
                 p(2011, 36_000.0, MORE, STATED, CAT),
                 p(2012, 44_000.0, MORE, STATED, CAT),
+                p(2018, 64_000.0, EXACT, STATED, UPR),
                 p(2019, 70_000.0, ABOUT, IMPLIED, UPR),
             ],
         ),
@@ -163,12 +163,13 @@ fn expected() -> Vec<(&'static str, Vec<Pt>)> {
             "rules_of_conduct_imposed",
             // CAT: « En outre, les tribunaux ont soumis plus de 4 000 auteurs d'infractions
             // administratives (plus de 3 000 en 2011) à des règles de conduite particulières. »
-            // EXTRACTOR: UPR par. 81 (quoted above) gives 80 000 (2019) and 6 600 (2018), but
-            // the "respectivement" pair gives 64 000 and 6 600 the same subject and year, so
-            // par. 81 is left out of this series.
+            // UPR par. 81 (quoted above): 80 000 (2019, the report's year) and, by
+            // "respectivement", 6 600 in 2018.
             vec![
                 p(2011, 3_000.0, MORE, STATED, CAT),
                 p(2012, 4_000.0, MORE, IMPLIED, CAT),
+                p(2018, 6_600.0, EXACT, STATED, UPR),
+                p(2019, 80_000.0, EXACT, IMPLIED, UPR),
             ],
         ),
         (

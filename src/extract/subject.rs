@@ -210,5 +210,87 @@ pub(crate) fn assign(tokens: &[Token<'_>], sentences: &[u32], mentions: &[Mentio
         }
         out.push(subject.unwrap_or_default());
     }
+    share_forward(tokens, sentences, mentions, &mut out);
+    pair_respectively(tokens, sentences, mentions, &mut out);
     out
+}
+
+/// Whether only "et" and punctuation stand between two mentions.
+fn joined(tokens: &[Token<'_>], before: &Mention, after: &Mention) -> bool {
+    (before.last + 1..after.first).all(|j| {
+        tokens
+            .get(j)
+            .is_some_and(|t| t.kind == Kind::Punct || t.is_word(&["et"]))
+    })
+}
+
+/// "12 et 15 plaintes": a figure with no subject of its own, joined by "et" or a
+/// comma to the next, counts the same thing.
+fn share_forward(
+    tokens: &[Token<'_>],
+    sentences: &[u32],
+    mentions: &[Mention],
+    out: &mut [String],
+) {
+    for i in (0..mentions.len().saturating_sub(1)).rev() {
+        let (m, next) = (&mentions[i], &mentions[i + 1]);
+        if out[i].is_empty()
+            && sentences.get(m.first) == sentences.get(next.first)
+            && joined(tokens, m, next)
+        {
+            out[i] = out[i + 1].clone();
+        }
+    }
+}
+
+/// "70 000 ordonnances … à 80 000 auteurs … (contre 64 000 et 6 600,
+/// respectivement, en 2018)": a group of figures joined by "et" or commas and
+/// followed by "respectivement" takes, in order, the subjects of as many figures
+/// before it in the same sentence. A group with no such figures before it
+/// ("12 et 15 plaintes en 2011 et 2012 respectivement") keeps its own subject.
+fn pair_respectively(
+    tokens: &[Token<'_>],
+    sentences: &[u32],
+    mentions: &[Mention],
+    out: &mut [String],
+) {
+    let sentence_of = |m: &Mention| sentences.get(m.first).copied();
+    for (last, m) in mentions.iter().enumerate() {
+        let mut k = m.last + 1;
+        while tokens.get(k).is_some_and(|t| t.kind == Kind::Punct) {
+            k += 1;
+        }
+        if !tokens
+            .get(k)
+            .is_some_and(|t| t.is_word(&["respectivement"]))
+        {
+            continue;
+        }
+        let mut first = last;
+        while first > 0 {
+            let (prev, next) = (&mentions[first - 1], &mentions[first]);
+            let joined = (prev.last + 1..next.first).all(|j| {
+                tokens
+                    .get(j)
+                    .is_some_and(|t| t.kind == Kind::Punct || t.is_word(&["et"]))
+            });
+            if !joined || sentence_of(prev) != sentence_of(m) {
+                break;
+            }
+            first -= 1;
+        }
+        let size = last + 1 - first;
+        if size < 2 || first < size {
+            continue;
+        }
+        let earlier = first - size..first;
+        let usable = earlier.clone().all(|j| {
+            sentence_of(&mentions[j]) == sentence_of(m) && out.get(j).is_some_and(|s| !s.is_empty())
+        });
+        if usable {
+            for (group, before) in (first..=last).zip(earlier) {
+                out[group] = out[before].clone();
+            }
+        }
+    }
 }
