@@ -48,25 +48,26 @@ impl Corpus {
     pub fn from_documents(reports: Vec<BundledReport>, documents: Vec<Document>) -> Corpus {
         let mut facts = Vec::new();
         for (report_index, (report, doc)) in reports.iter().zip(&documents).enumerate() {
-            for paragraph in &doc.paragraphs {
-                for fact in extract::extract_text(&paragraph.text, Some(report.meta.reference_year))
-                {
-                    let line = paragraph
-                        .source_position(fact.start)
-                        .map_or(paragraph.first_line, |p| p.line);
-                    let (start, end) = sentence_bounds(&paragraph.text, fact.start, fact.end);
-                    facts.push(SourcedFact {
-                        report_index,
-                        report: report.meta.symbol.clone(),
-                        paragraph: paragraph.id.clone(),
-                        reference: paragraph.reference(),
-                        section: paragraph.section.clone(),
-                        line,
-                        sentence: paragraph.text[start..end].to_string(),
-                        sentence_span: (fact.start - start, fact.end - start),
-                        fact,
-                    });
-                }
+            // Facts come in document order: walk the paragraphs alongside them.
+            let mut paragraphs = doc.paragraphs.iter().peekable();
+            for located in extract::extract_document(doc, Some(report.meta.reference_year)) {
+                while paragraphs.next_if(|p| p.id != located.paragraph).is_some() {}
+                let Some(paragraph) = paragraphs.peek() else {
+                    break;
+                };
+                let fact = located.fact;
+                let (start, end) = sentence_bounds(&paragraph.text, fact.start, fact.end);
+                facts.push(SourcedFact {
+                    report_index,
+                    report: report.meta.symbol.clone(),
+                    paragraph: located.paragraph,
+                    reference: paragraph.reference(),
+                    section: paragraph.section.clone(),
+                    line: located.line,
+                    sentence: paragraph.text[start..end].to_string(),
+                    sentence_span: (fact.start - start, fact.end - start),
+                    fact,
+                });
             }
         }
         Corpus {
