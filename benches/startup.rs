@@ -29,7 +29,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "read + extract the five reports (Corpus::read)",
         time(20, || Corpus::read(reports.clone())),
     );
-    report("parse series.toml", time(20, || Catalogue::bundled()));
+    report("parse series.toml", time(20, Catalogue::bundled));
     report("build the 40 series", time(20, || catalogue.build(&corpus)));
     let documents: Vec<_> = corpus.documents.iter().collect();
     report(
