@@ -14,3 +14,9 @@ pub mod series;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+// Start-up (parsing five reports, extracting their figures) allocates a great deal:
+// talc does it faster than wasm's default allocator. Single-threaded wasm only.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
