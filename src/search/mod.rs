@@ -18,6 +18,8 @@
 mod fold;
 mod query;
 
+pub(crate) use fold::fold_char;
+
 use crate::document::Document;
 use fold::French;
 use serde::Serialize;

@@ -181,20 +181,12 @@ impl Catalogue {
 /// Lower case without accents, apostrophes made plain: "Délivrées" → "delivrees".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars() {
         match c {
-            'à' | 'â' | 'ä' | 'á' => out.push('a'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'î' | 'ï' | 'í' => out.push('i'),
-            'ô' | 'ö' | 'ó' => out.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
-            'ç' => out.push('c'),
-            'ÿ' => out.push('y'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
             '’' | 'ʼ' | '‘' => out.push('\''),
             '\u{a0}' | '\u{202f}' | '\u{2009}' => out.push(' '),
-            c => out.push(c),
+            // Letters fold as search folds them: rules and queries meet the same words.
+            c => crate::search::fold_char(c, &mut out),
         }
     }
     out
