@@ -336,6 +336,17 @@ impl Page<'_> {
         self.open("/test/hostile.html").await?;
         let pixels = self.eval(CANVAS_PIXELS).await?;
         canvas_shows_series(&pixels)?;
+        // A second chart on the page draws too, from the same single wasm download.
+        let shared = self
+            .wait_for(
+                "the second chart",
+                "const second = document.getElementById('second'); return second.dataset.state === 'ready' ? performance.getEntriesByType('resource').filter(e => e.name.endsWith('.wasm')).length : null;",
+                |v| v.as_u64().map(Ok),
+            )
+            .await?;
+        if shared != 1 {
+            return Err(format!("two charts fetched the wasm {shared} times"));
+        }
         // Nothing outside the page's own origin was requested.
         let foreign = self
             .eval("return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin));")
