@@ -113,7 +113,9 @@ impl Table {
                             sort: SortKey::Text(source),
                         },
                         Cell {
-                            text: p.sentence.clone(),
+                            // The words around the number: the full sentence is in the
+                            // source panel and the downloads.
+                            text: super::tooltip::quote(p),
                             sort: SortKey::Text(p.sentence.clone()),
                         },
                     ],
@@ -204,6 +206,12 @@ mod tests {
         assert_eq!(table.rows[1].cells[0].sort, SortKey::Number(2012.0));
         assert_eq!(table.rows[1].cells[1].text, "≥\u{a0}44\u{202f}000");
         assert_eq!(table.rows[1].cells[2].text, "plus de");
+        // The text column quotes the words around the number, not the whole sentence.
+        let quote = &table.rows[1].cells[5].text;
+        assert!(
+            quote.contains("plus de 44 000 ordonnances") && quote.ends_with('…'),
+            "{quote}"
+        );
     }
 
     #[test]

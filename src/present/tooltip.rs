@@ -63,12 +63,16 @@ pub fn tooltip(series: &Series, index: usize, lang: Lang) -> Option<Tooltip> {
 }
 
 /// Up to eight words each side of the number, from its sentence, with ellipses.
-fn quote(point: &Point) -> String {
+pub(super) fn quote(point: &Point) -> String {
     let sentence = &point.sentence;
-    let Some(at) = sentence.find(point.verbatim.as_str()) else {
-        return sentence.clone();
+    // The point's own place in the sentence, which may state the same number twice.
+    let (at, end) = match point.sentence_span {
+        (a, b) if a < b && sentence.get(a..b).is_some() => (a, b),
+        _ => match sentence.find(point.verbatim.as_str()) {
+            Some(at) => (at, at + point.verbatim.len()),
+            None => return sentence.clone(),
+        },
     };
-    let end = at + point.verbatim.len();
     let before: Vec<&str> = sentence[..at].split_whitespace().collect();
     let after: Vec<&str> = sentence[end..].split_whitespace().collect();
     let keep = 8;
@@ -87,7 +91,7 @@ fn quote(point: &Point) -> String {
     format!(
         "{}{head}{gap_before}{}{gap_after}{tail}{}",
         if before.len() > keep { "…" } else { "" },
-        point.verbatim,
+        &sentence[at..end],
         if after.len() > keep { "…" } else { "" },
     )
 }
@@ -109,6 +113,21 @@ mod tests {
         let tip = tooltip(&series(), 1, Lang::En).ok_or("no tooltip")?;
         assert_eq!(tip.value, "≥\u{a0}44,000 (more than)");
         Ok(())
+    }
+
+    #[test]
+    fn the_quote_is_around_the_point_s_own_number() {
+        let sentence = "Selon le rapport, les femmes étaient 20,1 % des députés en 2013 et 20,1 % des députés en 2014 selon la commission électorale centrale du pays.";
+        let second = sentence.rfind("20,1 %").unwrap_or(0);
+        let mut s = series();
+        s.points[0].sentence = sentence.into();
+        s.points[0].verbatim = "20,1 %".into();
+        s.points[0].sentence_span = (second, second + "20,1 %".len());
+        let tip = tooltip(&s, 0, Lang::Fr)
+            .map(|t| t.quote)
+            .unwrap_or_default();
+        // Eight words after the second "20,1 %" reach the electoral commission.
+        assert!(tip.contains("en 2014 selon la commission"), "{tip}");
     }
 
     #[test]

@@ -382,6 +382,7 @@ impl SeriesDef {
                 conflict: false,
                 report_index: f.report_index,
                 span: (f.fact.start, f.fact.end),
+                sentence_span: f.sentence_span,
             })
             .collect();
         flag_conflicts(&mut points);

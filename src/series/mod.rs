@@ -57,6 +57,9 @@ pub struct Point {
     pub report_index: usize,
     #[serde(skip)]
     pub span: (usize, usize),
+    /// The number's byte range in `sentence` (which may state the same number twice).
+    #[serde(skip)]
+    pub sentence_span: (usize, usize),
 }
 
 impl Point {

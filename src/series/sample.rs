@@ -26,6 +26,7 @@ pub fn point(
         conflict: false,
         report_index: 0,
         span: (0, 0),
+        sentence_span: (0, 0),
     }
 }
 
