@@ -4,10 +4,11 @@
 //! counted), then each query is run 200 times; the minimum and median are printed,
 //! with the number of paragraphs each query finds.
 
+mod harness;
+
 use derek::document::Document;
 use derek::search::SearchIndex;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
 const BUILDS: usize = 20;
 const RUNS: usize = 200;
@@ -27,35 +28,23 @@ const QUERIES: &[&str] = &[
 ];
 
 fn main() {
-    let reports = match derek::corpus::bundled() {
-        Ok(reports) => reports,
-        Err(e) => {
-            eprintln!("bench search: {e}");
-            std::process::exit(1);
-        }
-    };
+    let reports = harness::reports();
     let documents: Vec<Document> = reports
         .iter()
         .map(|r| derek::document::parse(r.text))
         .collect();
     let refs: Vec<&Document> = documents.iter().collect();
 
-    let mut index = SearchIndex::new(&refs);
-    let mut times = Vec::with_capacity(BUILDS);
-    for _ in 0..BUILDS {
-        let started = Instant::now();
-        index = SearchIndex::new(black_box(&refs));
-        times.push(started.elapsed());
-    }
-    let (min, median) = min_median(&mut times);
+    let (timing, index) = harness::time(BUILDS, || SearchIndex::new(black_box(&refs)));
+    let (min, median) = timing.ms();
     println!(
         "SearchIndex::new, five reports ({} paragraphs, {} words, {} forms), {BUILDS} runs: \
          min {:.2} ms, median {:.2} ms",
         index.paragraph_count(),
         index.word_count(),
         index.form_count(),
-        ms(min),
-        ms(median),
+        min,
+        median,
     );
 
     let long = "la violence ".repeat(850);
@@ -63,34 +52,10 @@ fn main() {
     let mut queries: Vec<(&str, &str)> = QUERIES.iter().map(|q| (*q, *q)).collect();
     queries.push((long_label.as_str(), long.as_str()));
     for (label, query) in queries {
-        let mut total = 0;
-        let mut times = Vec::with_capacity(RUNS);
-        for _ in 0..RUNS {
-            let started = Instant::now();
-            let results = index.search(black_box(query), 20);
-            times.push(started.elapsed());
-            total = black_box(results).total;
-        }
-        let (min, median) = min_median(&mut times);
+        let (timing, results) = harness::time(RUNS, || index.search(black_box(query), 20));
+        let (total, (min, median)) = (results.total, timing.us());
         println!(
-            "search {label:<32} {total:>5} paragraphs, {RUNS} runs: min {:>7.1} µs, median {:>7.1} µs",
-            us(min),
-            us(median),
+            "search {label:<32} {total:>5} paragraphs, {RUNS} runs: min {min:>7.1} µs, median {median:>7.1} µs",
         );
     }
-}
-
-fn min_median(times: &mut [Duration]) -> (Duration, Duration) {
-    times.sort();
-    let min = times.first().copied().unwrap_or_default();
-    let median = times.get(times.len() / 2).copied().unwrap_or_default();
-    (min, median)
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
-
-fn us(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e6
 }

@@ -203,11 +203,15 @@ class DerekChart extends HTMLElement {
       this.frame.style.height = `${app.preferredHeight(id, lang, width)}px`;
       this.drawn?.free();
       this.drawn = app.draw(this.canvas, id, lang, theme, this.axis, window.devicePixelRatio || 1);
-      this.canvas.setAttribute("aria-label", app.summary(id, lang));
-      this.citation.textContent = app.citation(id, lang);
-      this.canvas.setAttribute("aria-roledescription", lang === "en" ? "chart" : "graphique");
       this.status.hidden = true;
-      this.buildMenu();
+      // Texts depend on the series and the language only, not on the size.
+      if (this.labelled !== `${id}|${lang}`) {
+        this.labelled = `${id}|${lang}`;
+        this.canvas.setAttribute("aria-label", app.summary(id, lang));
+        this.canvas.setAttribute("aria-roledescription", lang === "en" ? "chart" : "graphique");
+        this.citation.textContent = app.citation(id, lang);
+        this.buildMenu();
+      }
       if (this.focusIndex >= 0) this.showPoint(this.focusIndex, { announce: false });
       this.dataset.state = "ready";
       this.dispatchEvent(new CustomEvent("derek-drawn", { detail: { series: id } }));
@@ -681,6 +685,10 @@ class DerekExplorer extends HTMLElement {
   runSearch() {
     const { input, count, hits, downloads } = this.searchBox;
     if (input.value.trim() !== this.state.q) input.value = this.state.q;
+    // A render for another reason (tab, axis, series) keeps the results it has.
+    const searched = `${this.state.q}|${langOf(this)}`;
+    if (searched === this.searched) return;
+    this.searched = searched;
     if (!this.state.q) {
       count.textContent = "";
       downloads.hidden = true;

@@ -335,19 +335,7 @@ impl<'a> Scanner<'_, 'a> {
                 .tok(last + 1)
                 .is_some_and(|n| n.is_word(RANK_WORDS) && n.gap != Gap::None);
             if ranks {
-                self.push(Mention {
-                    first: i,
-                    last,
-                    value,
-                    form: Form::Ordinal,
-                    unit: Some(Unit::Other),
-                    qualifier: None,
-                    glued_range_low: false,
-                    glued_range_high: false,
-                    year_like: false,
-                    article: false,
-                    excluded: false,
-                });
+                self.push(simple(i, last, value, Form::Ordinal, Some(Unit::Other)));
             }
             return ce;
         }
@@ -362,30 +350,14 @@ impl<'a> Scanner<'_, 'a> {
                 if is_range {
                     let unit = percent.then_some(Unit::Percent);
                     self.push(Mention {
-                        first: i,
-                        last: i,
-                        value,
-                        form: Form::PlainDigits,
-                        unit,
                         qualifier: Some(Qualifier::RangeLow),
                         glued_range_low: true,
-                        glued_range_high: false,
-                        year_like: false,
-                        article: false,
-                        excluded: false,
+                        ..simple(i, i, value, Form::PlainDigits, unit)
                     });
                     self.push(Mention {
-                        first: hi_idx,
-                        last,
-                        value: hi_val,
-                        form: Form::PlainDigits,
-                        unit,
                         qualifier: Some(Qualifier::RangeHigh),
-                        glued_range_low: false,
                         glued_range_high: true,
-                        year_like: false,
-                        article: false,
-                        excluded: false,
+                        ..simple(hi_idx, last, hi_val, Form::PlainDigits, unit)
                     });
                 }
             }
@@ -420,17 +392,8 @@ impl<'a> Scanner<'_, 'a> {
             None
         };
         self.push(Mention {
-            first: i,
-            last,
-            value,
-            form,
-            unit,
-            qualifier: None,
-            glued_range_low: false,
-            glued_range_high: false,
             year_like: year_like && unit.is_none() && form == Form::PlainDigits,
-            article: false,
-            excluded: false,
+            ..simple(i, last, value, form, unit)
         });
         ce.max(last + 1)
     }

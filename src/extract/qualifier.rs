@@ -8,8 +8,9 @@ use super::numerals::Mention;
 use super::tokens::{Kind, Token};
 use super::Qualifier;
 
-/// Verbs and nouns of change before "de"/"par": "a diminué de 13 000".
-const CHANGE_WORDS: &[&str] = &[
+/// Verbs of change before "de"/"par": "a diminué de 13 000". Before "de X à Y"
+/// they move from X to Y ("a augmenté de 30 à 60").
+const CHANGE_VERBS: &[&str] = &[
     "augmenté",
     "augmentée",
     "augmentés",
@@ -31,15 +32,6 @@ const CHANGE_WORDS: &[&str] = &[
     "reculé",
     "chuté",
     "régressé",
-    "hausse",
-    "baisse",
-    "augmentation",
-    "diminution",
-    "réduction",
-    "croissance",
-    "recul",
-    "progression",
-    "accroissement",
     "divisé",
     "divisée",
     "divisés",
@@ -50,14 +42,10 @@ const CHANGE_WORDS: &[&str] = &[
     "multipliées",
     "augmente",
     "diminue",
-    "baisse",
     "crû",
     "grimpé",
     "décru",
     "fléchi",
-    "repli",
-    "contraction",
-    "chute",
     "augmenter",
     "diminuer",
     "réduire",
@@ -65,8 +53,25 @@ const CHANGE_WORDS: &[&str] = &[
     "progresser",
 ];
 
-/// Verbs of movement "from X to Y": the two values are exact, not a range.
-const FROM_TO_WORDS: &[&str] = &[
+/// Nouns of change before "de": "une hausse de 12 %". Before "de X à Y" they
+/// give a range ("une diminution de 7 à 10 %"), not a movement.
+const CHANGE_NOUNS: &[&str] = &[
+    "hausse",
+    "baisse",
+    "augmentation",
+    "diminution",
+    "réduction",
+    "croissance",
+    "recul",
+    "progression",
+    "accroissement",
+    "repli",
+    "contraction",
+    "chute",
+];
+
+/// Verbs of movement that state no change by themselves: "est passé de X à Y".
+const MOVE_VERBS: &[&str] = &[
     "passé",
     "passée",
     "passés",
@@ -74,7 +79,9 @@ const FROM_TO_WORDS: &[&str] = &[
     "passant",
     "passe",
     "passent",
+    "passer",
     "évolué",
+    "évoluant",
     "porté",
     "portée",
     "portés",
@@ -83,22 +90,13 @@ const FROM_TO_WORDS: &[&str] = &[
     "ramenée",
     "ramenés",
     "ramenées",
-    "passer",
-    "augmenté",
-    "augmentée",
-    "augmentés",
-    "augmentées",
-    "diminué",
-    "diminuée",
-    "diminués",
-    "diminuées",
-    "baissé",
-    "réduit",
-    "réduite",
-    "progressé",
-    "évoluant",
     "allant",
 ];
+
+/// Whether `word` leads a movement "from X to Y", whose two values are exact.
+fn moves_from_to(word: &str) -> bool {
+    MOVE_VERBS.contains(&word) || CHANGE_VERBS.contains(&word)
+}
 
 fn word_at<'a>(tokens: &'a [Token<'_>], k: Option<usize>) -> &'a str {
     k.and_then(|k| tokens.get(k)).map(|t| t.lower).unwrap_or("")
@@ -262,7 +260,7 @@ fn is_change(tokens: &[Token<'_>], prev: &[usize]) -> bool {
         n += 1;
     }
     match w(n) {
-        "de" | "d" | "par" => CHANGE_WORDS.contains(&w(n + 1)),
+        "de" | "d" | "par" => CHANGE_VERBS.contains(&w(n + 1)) || CHANGE_NOUNS.contains(&w(n + 1)),
         // "en hausse de" is read above; "diminué de moitié" lands here too.
         _ => false,
     }
@@ -357,8 +355,7 @@ fn pair_of(tokens: &[Token<'_>], sentences: &[u32], a: &Mention, b: &Mention) ->
         .filter(|&k| !tokens[k].is_punct('('))
         .collect();
     let w = |n: usize| word_at(tokens, prev.get(n).copied());
-    let from_to = matches!(w(0), "de" | "d") && FROM_TO_WORDS.contains(&w(1))
-        || FROM_TO_WORDS.contains(&w(0));
+    let from_to = matches!(w(0), "de" | "d") && moves_from_to(w(1)) || moves_from_to(w(0));
     let to = sep.is_word(&["à"]);
     if from_to && to {
         return Some(Pair::FromTo);

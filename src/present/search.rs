@@ -136,9 +136,7 @@ pub fn search_csv(view: &SearchView) -> String {
                     .unwrap_or_default(),
                 series.join(" "),
             ];
-            let quoted: Vec<String> = fields.iter().map(|f| super::table::quote(f)).collect();
-            out.push_str(&quoted.join(","));
-            out.push_str("\r\n");
+            super::table::push_row(&mut out, &fields);
         }
     }
     out

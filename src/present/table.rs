@@ -151,9 +151,7 @@ pub fn csv(series: &Series) -> String {
             p.conflict.to_string(),
             p.sentence.clone(),
         ];
-        let quoted: Vec<String> = fields.iter().map(|f| quote(f)).collect();
-        out.push_str(&quoted.join(","));
-        out.push_str("\r\n");
+        push_row(&mut out, &fields);
     }
     out
 }
@@ -163,8 +161,15 @@ pub fn json(series: &Series) -> String {
     serde_json::to_string_pretty(series).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
+/// Appends one CSV row (RFC 4180): fields quoted where needed, CRLF-terminated.
+pub(super) fn push_row(out: &mut String, fields: &[String]) {
+    let quoted: Vec<String> = fields.iter().map(|f| quote(f)).collect();
+    out.push_str(&quoted.join(","));
+    out.push_str("\r\n");
+}
+
 /// A field quoted for CSV when it holds a comma, a quote or a line break.
-pub(super) fn quote(field: &str) -> String {
+fn quote(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {

@@ -27,63 +27,71 @@ pub fn run() -> Result<usize> {
     let _ = std::fs::remove_dir_all(&downloads);
     std::fs::create_dir_all(&downloads)
         .map_err(|e| format!("cannot create {}: {e}", downloads.display()))?;
-    let driver = Driver::start()?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| format!("cannot start an async runtime: {e}"))?;
-    let result = runtime.block_on(async {
-        let client = connect(driver.port, &downloads).await?;
+    with_browser(&downloads, async |client| {
         let page = Page {
-            client: &client,
+            client,
             base: &base,
             out: &out,
             downloads: &downloads,
         };
-        let outcome = page.run_all().await;
-        // Close the session even when a check failed, so Chromium exits.
-        let _ = client.close().await;
-        outcome
-    });
-    drop(driver);
-    result
+        page.run_all().await
+    })
 }
 
 /// Opens `url` in headless Chromium and waits (30 s at most) for the page to set
 /// the JavaScript value `expression`; returns it. For benchmark pages.
 pub fn measure_page(url: &str, expression: &str) -> Result<Value> {
+    let downloads = root().join("target/e2e/downloads");
+    with_browser(&downloads, async |client| {
+        client
+            .goto(url)
+            .await
+            .map_err(|e| format!("cannot open {url}: {e}"))?;
+        let script = format!("return {expression} ?? null;");
+        poll(client, expression, &script, |v| {
+            (!v.is_null()).then(|| Ok(v.clone()))
+        })
+        .await
+    })
+}
+
+/// Starts ChromeDriver and a headless Chromium session, runs `work` with it, and
+/// closes the session whatever `work` returned, so that Chromium exits.
+fn with_browser<T>(downloads: &Path, work: impl AsyncFnOnce(&Client) -> Result<T>) -> Result<T> {
     let driver = Driver::start()?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start an async runtime: {e}"))?;
-    let downloads = root().join("target/e2e/downloads");
     runtime.block_on(async {
-        let client = connect(driver.port, &downloads).await?;
-        let outcome = async {
-            client
-                .goto(url)
-                .await
-                .map_err(|e| format!("cannot open {url}: {e}"))?;
-            let start = Instant::now();
-            loop {
-                let value = client
-                    .execute(&format!("return {expression} ?? null;"), vec![])
-                    .await
-                    .map_err(|e| format!("script failed: {e}"))?;
-                if !value.is_null() {
-                    return Ok(value);
-                }
-                if start.elapsed() > Duration::from_secs(30) {
-                    return Err(format!("{url} did not set {expression} within 30 s"));
-                }
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-        }
-        .await;
+        let client = connect(driver.port, downloads).await?;
+        let outcome = work(&client).await;
         let _ = client.close().await;
         outcome
     })
+}
+
+/// Runs `script` in the page every 100 ms until `done` says yes (or no), for at
+/// most 30 s; `what` names the wait in the error.
+async fn poll<T>(
+    client: &Client,
+    what: &str,
+    script: &str,
+    done: impl Fn(&Value) -> Option<std::result::Result<T, String>>,
+) -> Result<T> {
+    let start = Instant::now();
+    let mut last = Value::Null;
+    while start.elapsed() < Duration::from_secs(30) {
+        last = client
+            .execute(script, vec![])
+            .await
+            .map_err(|e| format!("script failed in the page: {e}"))?;
+        if let Some(outcome) = done(&last) {
+            return outcome.map_err(|e| format!("{e} ({last})"));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!("waited 30 s for {what}; last seen: {last}"))
 }
 
 /// Chromium flags: headless as root in a container, and no calls home (the
@@ -220,22 +228,14 @@ impl Page<'_> {
     }
 
     /// Polls `script` until `done` says yes (or no), for at most 30 s.
+    /// Polls `script` (with the prelude) until `done` says yes (or no).
     async fn wait_for<T>(
         &self,
         what: &str,
         script: &str,
         done: impl Fn(&Value) -> Option<std::result::Result<T, String>>,
     ) -> Result<T> {
-        let start = Instant::now();
-        let mut last = Value::Null;
-        while start.elapsed() < Duration::from_secs(30) {
-            last = self.eval(script).await?;
-            if let Some(outcome) = done(&last) {
-                return outcome.map_err(|e| format!("{e} ({last})"));
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        Err(format!("waited 30 s for {what}; last seen: {last}"))
+        poll(self.client, what, &format!("{PRELUDE}\n{script}"), done).await
     }
 
     async fn screenshot(&self, name: &str) -> Result {
