@@ -152,12 +152,10 @@ pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
     if mentions.is_empty() {
         return Vec::new();
     }
-    let sentences = tokens::sentence_ids(&toks);
-    let (qualifiers, pairs) = qualifier::assign(&toks, &sentences, &mentions);
+    let (qualifiers, pairs) = qualifier::assign(&toks, &mentions);
     let units = unit::assign(&toks, &mentions, &qualifiers, &pairs);
     let years = year::assign(
         &toks,
-        &sentences,
         &mentions,
         &year::Readings {
             qualifiers: &qualifiers,
@@ -166,13 +164,13 @@ pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
         },
         reference_year,
     );
-    let subjects = subject::assign(&toks, &sentences, &mentions);
+    let subjects = subject::assign(&toks, &mentions);
     mentions
         .iter()
         .enumerate()
         .filter_map(|(i, m)| {
             let start = toks.get(m.first)?.start;
-            let end = toks.get(m.last)?.end;
+            let end = toks.get(m.last)?.end();
             let (year, year_source) = years.get(i).copied().unwrap_or((None, None));
             Some(Fact {
                 start,

@@ -5,7 +5,7 @@
 //! Invariant: looks only at a few tokens on either side, within the sentence.
 
 use super::numerals::Mention;
-use super::tokens::{Kind, Token};
+use super::tokens::{sentence, Kind, Token};
 use super::Qualifier;
 
 /// Verbs of change before "de"/"par": "a diminué de 13 000". Before "de X à Y"
@@ -104,13 +104,13 @@ fn word_at<'a>(tokens: &'a [Token<'_>], k: Option<usize>) -> &'a str {
 
 /// Indices of the (up to) `n` tokens before `i` in the same sentence, nearest first,
 /// with elided "d’"/"l’"/"jusqu’" read as their words (the apostrophe is skipped).
-fn before(tokens: &[Token<'_>], sentences: &[u32], i: usize, n: usize) -> Vec<usize> {
-    let sid = sentences.get(i).copied();
+fn before(tokens: &[Token<'_>], i: usize, n: usize) -> Vec<usize> {
+    let sid = sentence(tokens, i);
     let mut out = Vec::with_capacity(n);
     let mut k = i;
     while k > 0 && out.len() < n {
         k -= 1;
-        if sentences.get(k).copied() != sid {
+        if sentence(tokens, k) != sid {
             break;
         }
         let t = &tokens[k];
@@ -268,12 +268,12 @@ fn is_change(tokens: &[Token<'_>], prev: &[usize]) -> bool {
 
 /// True when the figure is a goal: "d'ici à 2030", "à l'horizon 2030 prévoit",
 /// "devraient", "s'est fixé pour objectif de", "il est prévu de porter".
-fn is_target(tokens: &[Token<'_>], sentences: &[u32], m: &Mention) -> bool {
-    let sid = sentences.get(m.first).copied();
+fn is_target(tokens: &[Token<'_>], m: &Mention) -> bool {
+    let sid = sentence(tokens, m.first);
     let mut k = m.last + 1;
     let mut steps = 0;
     while let Some(t) = tokens.get(k) {
-        if steps > 12 || sentences.get(k).copied() != sid {
+        if steps > 12 || sentence(tokens, k) != sid {
             break;
         }
         if t.kind == Kind::Punct && matches!(t.first_char(), ';' | ':' | '(' | ',') {
@@ -291,7 +291,7 @@ fn is_target(tokens: &[Token<'_>], sentences: &[u32], m: &Mention) -> bool {
         k += 1;
         steps += 1;
     }
-    let prev = before(tokens, sentences, m.first, 45);
+    let prev = before(tokens, m.first, 45);
     let w = |n: usize| word_at(tokens, prev.get(n).copied());
     for n in 0..prev.len() {
         match w(n) {
@@ -345,12 +345,12 @@ pub(crate) enum Pair {
     FromTo,
 }
 
-fn pair_of(tokens: &[Token<'_>], sentences: &[u32], a: &Mention, b: &Mention) -> Option<Pair> {
+fn pair_of(tokens: &[Token<'_>], a: &Mention, b: &Mention) -> Option<Pair> {
     if b.first != a.last + 2 {
         return None;
     }
     let sep = tokens.get(a.last + 1)?;
-    let prev: Vec<usize> = before(tokens, sentences, a.first, 4)
+    let prev: Vec<usize> = before(tokens, a.first, 4)
         .into_iter()
         .filter(|&k| !tokens[k].is_punct('('))
         .collect();
@@ -371,9 +371,10 @@ fn pair_of(tokens: &[Token<'_>], sentences: &[u32], a: &Mention, b: &Mention) ->
 
 /// The qualifier of each mention, in order, and for each mention whether it
 /// starts a pair with the next one.
+// A stage of its own in profiles: called once per text, never worth inlining.
+#[inline(never)]
 pub(crate) fn assign(
     tokens: &[Token<'_>],
-    sentences: &[u32],
     mentions: &[Mention],
 ) -> (Vec<Qualifier>, Vec<Option<Pair>>) {
     let mut out: Vec<Option<Qualifier>> = mentions.iter().map(|m| m.qualifier).collect();
@@ -384,7 +385,7 @@ pub(crate) fn assign(
         if out[i - 1].is_some() || out[i].is_some() {
             continue;
         }
-        let pair = pair_of(tokens, sentences, a, b);
+        let pair = pair_of(tokens, a, b);
         pairs[i - 1] = pair;
         if pair == Some(Pair::Range) {
             out[i - 1] = Some(Qualifier::RangeLow);
@@ -399,7 +400,7 @@ pub(crate) fn assign(
         ) {
             continue;
         }
-        let prev = before(tokens, sentences, m.first, 8);
+        let prev = before(tokens, m.first, 8);
         let mut q = if is_change(tokens, &prev) {
             Some(Qualifier::Change)
         } else {
@@ -452,7 +453,7 @@ pub(crate) fn assign(
         let from_pair_low = i > 0 && pairs[i - 1] == Some(Pair::FromTo);
         if q != Some(Qualifier::AtMost)
             && !pairs[i].is_some_and(|p| p == Pair::FromTo)
-            && is_target(tokens, sentences, m)
+            && is_target(tokens, m)
             && (from_pair_low || !matches!(q, Some(Qualifier::Approx)))
         {
             q = Some(Qualifier::Target);

@@ -5,7 +5,7 @@
 //! sentence, at most a few of them, and may be empty when the text names none.
 
 use super::numerals::Mention;
-use super::tokens::{Kind, Token};
+use super::tokens::{sentence, Kind, Token};
 
 /// Words that end a noun phrase (prepositions, verbs, conjunctions, pronouns).
 const STOP: &[&str] = &[
@@ -165,7 +165,9 @@ fn phrase_at(
 }
 
 /// The subject of each mention, in order.
-pub(crate) fn assign(tokens: &[Token<'_>], sentences: &[u32], mentions: &[Mention]) -> Vec<String> {
+// A stage of its own in profiles: called once per text, never worth inlining.
+#[inline(never)]
+pub(crate) fn assign(tokens: &[Token<'_>], mentions: &[Mention]) -> Vec<String> {
     let text_of = |a: usize, b: usize| -> String {
         let mut s = String::new();
         for (k, t) in tokens.iter().enumerate().take(b + 1).skip(a) {
@@ -186,11 +188,11 @@ pub(crate) fn assign(tokens: &[Token<'_>], sentences: &[u32], mentions: &[Mentio
         let mut subject = phrase_at(tokens, &text_of, k);
         if subject.is_none() {
             // "le nombre de X … est passé de N": the phrase after "nombre de".
-            let sid = sentences.get(m.first).copied();
+            let sid = sentence(tokens, m.first);
             let mut j = m.first;
             while j > 0 && m.first - j < 40 {
                 j -= 1;
-                if sentences.get(j).copied() != sid {
+                if sentence(tokens, j) != sid {
                     break;
                 }
                 if tokens[j].is_word(&["nombre", "total", "taux", "part", "proportion"]) {
@@ -204,14 +206,15 @@ pub(crate) fn assign(tokens: &[Token<'_>], sentences: &[u32], mentions: &[Mentio
         if subject.is_none() && i > 0 {
             // A number in a list shares the subject of the one before it.
             let prev = &mentions[i - 1];
-            if sentences.get(prev.first) == sentences.get(m.first) && m.first - prev.last < 12 {
+            if sentence(tokens, prev.first) == sentence(tokens, m.first) && m.first - prev.last < 12
+            {
                 subject = out.last().cloned().filter(|s| !s.is_empty());
             }
         }
         out.push(subject.unwrap_or_default());
     }
-    share_forward(tokens, sentences, mentions, &mut out);
-    pair_respectively(tokens, sentences, mentions, &mut out);
+    share_forward(tokens, mentions, &mut out);
+    pair_respectively(tokens, mentions, &mut out);
     out
 }
 
@@ -226,16 +229,11 @@ fn joined(tokens: &[Token<'_>], before: &Mention, after: &Mention) -> bool {
 
 /// "12 et 15 plaintes": a figure with no subject of its own, joined by "et" or a
 /// comma to the next, counts the same thing.
-fn share_forward(
-    tokens: &[Token<'_>],
-    sentences: &[u32],
-    mentions: &[Mention],
-    out: &mut [String],
-) {
+fn share_forward(tokens: &[Token<'_>], mentions: &[Mention], out: &mut [String]) {
     for i in (0..mentions.len().saturating_sub(1)).rev() {
         let (m, next) = (&mentions[i], &mentions[i + 1]);
         if out[i].is_empty()
-            && sentences.get(m.first) == sentences.get(next.first)
+            && sentence(tokens, m.first) == sentence(tokens, next.first)
             && joined(tokens, m, next)
         {
             out[i] = out[i + 1].clone();
@@ -248,13 +246,8 @@ fn share_forward(
 /// followed by "respectivement" takes, in order, the subjects of as many figures
 /// before it in the same sentence. A group with no such figures before it
 /// ("12 et 15 plaintes en 2011 et 2012 respectivement") keeps its own subject.
-fn pair_respectively(
-    tokens: &[Token<'_>],
-    sentences: &[u32],
-    mentions: &[Mention],
-    out: &mut [String],
-) {
-    let sentence_of = |m: &Mention| sentences.get(m.first).copied();
+fn pair_respectively(tokens: &[Token<'_>], mentions: &[Mention], out: &mut [String]) {
+    let sentence_of = |m: &Mention| sentence(tokens, m.first);
     for (last, m) in mentions.iter().enumerate() {
         let mut k = m.last + 1;
         while tokens.get(k).is_some_and(|t| t.kind == Kind::Punct) {

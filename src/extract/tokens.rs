@@ -32,7 +32,6 @@ pub(crate) enum Gap {
 pub(crate) struct Token<'a> {
     pub kind: Kind,
     pub start: usize,
-    pub end: usize,
     pub text: &'a str,
     /// Lower-cased text for words (hyphens normalised); the text itself otherwise.
     pub lower: &'a str,
@@ -40,12 +39,18 @@ pub(crate) struct Token<'a> {
     /// True for the first token after a paragraph separator (U+2029): sentences,
     /// parentheses and lists never run across it.
     pub para_start: bool,
+    /// The first character of `text`, kept because the rules test it constantly
+    /// (it fits in the padding of the other fields).
+    pub first: char,
+    /// The number of the sentence holding the token, counted from 0 (see
+    /// [`ends_sentence`]).
+    pub sentence: u32,
 }
 
 impl Token<'_> {
     /// True for a punctuation token equal to `c`.
     pub fn is_punct(&self, c: char) -> bool {
-        self.kind == Kind::Punct && self.text.starts_with(c)
+        self.kind == Kind::Punct && self.first == c
     }
 
     /// True for a word token whose lower-case text is one of `words`.
@@ -55,8 +60,18 @@ impl Token<'_> {
 
     /// The first character of the token.
     pub fn first_char(&self) -> char {
-        self.text.chars().next().unwrap_or(' ')
+        self.first
     }
+
+    /// One past the token's last byte in the text.
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// The sentence number of token `k`, if there is such a token.
+pub(crate) fn sentence(tokens: &[Token<'_>], k: usize) -> Option<u32> {
+    tokens.get(k).map(|t| t.sentence)
 }
 
 fn is_group_space(c: char) -> bool {
@@ -65,16 +80,6 @@ fn is_group_space(c: char) -> bool {
 
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2011}' | '\u{2010}')
-}
-
-/// True when a word needs lower-casing: an upper-case first letter (French
-/// capitalises words at their start: "En", "ONG") or a non-ASCII hyphen.
-fn needs_lowering(s: &str) -> bool {
-    match s.as_bytes().first() {
-        Some(b) if b.is_ascii_uppercase() => true,
-        Some(b) if b.is_ascii() => !s.is_ascii() && s.contains(['\u{2011}', '\u{2010}']),
-        _ => s.chars().next().is_some_and(is_upper) || s.contains(['\u{2011}', '\u{2010}']),
-    }
 }
 
 /// Appends the lower-cased word, hyphens normalised, to `arena`.
@@ -128,76 +133,120 @@ pub(crate) fn is_upper(c: char) -> bool {
 /// Separates paragraphs joined into one text (`extract_document`).
 pub(crate) const PARAGRAPH_SEPARATOR: char = '\u{2029}';
 
+/// White space other than the ASCII space (which the tokenizer handles first).
+fn is_other_space(c: char) -> bool {
+    match c {
+        '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' => true,
+        '\u{0}'..='\u{7f}' => false,
+        '\u{a0}' | '\u{202f}' | '\u{2000}'..='\u{200a}' | '\u{2028}' | '\u{2029}' => true,
+        '\u{80}'..='\u{ff}' | '\u{2010}'..='\u{2027}' => c == '\u{85}',
+        _ => c.is_whitespace(),
+    }
+}
+
+/// The end of the word whose first character ends at byte `i` (letters, and
+/// hyphens with a letter on both sides), and whether it holds a non-ASCII hyphen
+/// (which the lower-cased form normalises).
+#[inline(always)]
+fn word_end(text: &str, bytes: &[u8], mut i: usize) -> (usize, bool) {
+    let mut odd_hyphen = false;
+    loop {
+        // Most words are runs of ASCII letters: skip them in one tight loop.
+        while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+        }
+        match bytes.get(i) {
+            Some(b'-') if char_at(text, bytes, i + 1).is_some_and(|(n, _)| is_letter(n)) => i += 1,
+            Some(&b) if b >= 0x80 => match char_at(text, bytes, i) {
+                Some((d, dl)) if is_letter(d) => i += dl,
+                Some((d, dl))
+                    if is_hyphen(d)
+                        && char_at(text, bytes, i + dl).is_some_and(|(n, _)| is_letter(n)) =>
+                {
+                    odd_hyphen = true;
+                    i += dl;
+                }
+                _ => return (i, odd_hyphen),
+            },
+            _ => return (i, odd_hyphen),
+        }
+    }
+}
+
+/// The gap after white space `c`, given the gap so far.
+fn widen_gap(gap: Gap, c: char) -> Gap {
+    let newline = matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
+    match (gap, newline) {
+        (Gap::Newline, _) | (_, true) => Gap::Newline,
+        (Gap::None, false) if is_group_space(c) => Gap::Space,
+        _ => Gap::Spaces,
+    }
+}
+
 /// Splits `text` into tokens. Linear in the length of the text. Lower-cased
 /// words are written to `arena` (one buffer, not one allocation per word).
+///
+/// This is the only loop over every byte of the reports, so ASCII, which is
+/// most of French prose, takes short paths that decode nothing.
+// A stage of its own in profiles: called once per text, never worth inlining.
+#[inline(never)]
 pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a>> {
     let bytes = text.as_bytes();
     arena.clear();
+    // About one token per six bytes of French prose.
     let mut tokens: Vec<Token<'a>> = Vec::with_capacity(text.len() / 5 + 4);
     // Tokens whose lower-cased text is in the arena, placed once it is complete.
     let mut lowered: Vec<(usize, usize, usize)> = Vec::new();
     let mut gap = Gap::Newline;
     let mut para_start = true;
+    let mut sentence = 0;
     let mut i = 0;
-    while let Some((c, len)) = char_at(text, bytes, i) {
-        let space = match c {
-            ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}' => true,
-            '\u{0}'..='\u{7f}' => false,
-            '\u{a0}' | '\u{202f}' | '\u{2000}'..='\u{200a}' | '\u{2028}' | '\u{2029}' => true,
-            '\u{80}'..='\u{ff}' | '\u{2010}'..='\u{2027}' => c == '\u{85}',
-            _ => c.is_whitespace(),
-        };
-        if space {
-            para_start |= c == PARAGRAPH_SEPARATOR;
-            let newline = matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
-            gap = match (gap, newline) {
-                (Gap::Newline, _) | (_, true) => Gap::Newline,
-                (Gap::None, false) if is_group_space(c) => Gap::Space,
-                _ => Gap::Spaces,
-            };
-            i += len;
-            continue;
-        }
-        let mut end = i + len;
-        let kind = if c.is_ascii_digit() {
-            while bytes.get(end).is_some_and(u8::is_ascii_digit) {
-                end += 1;
+    while let Some(&b) = bytes.get(i) {
+        let (kind, end, first, lower) = match b {
+            b' ' => {
+                gap = widen_gap(gap, ' ');
+                i += 1;
+                continue;
             }
-            Kind::Num
-        } else if is_letter(c) {
-            loop {
-                match bytes.get(end) {
-                    Some(b) if b.is_ascii_alphabetic() => end += 1,
-                    Some(&b) if b < 0x80 => {
-                        // Keep a hyphen only when a letter follows it.
-                        if b == b'-'
-                            && char_at(text, bytes, end + 1).is_some_and(|(n, _)| is_letter(n))
-                        {
-                            end += 1;
-                        } else {
-                            break;
-                        }
-                    }
-                    Some(_) => match char_at(text, bytes, end) {
-                        Some((d, dl)) if is_letter(d) => end += dl,
-                        Some((d, dl))
-                            if is_hyphen(d)
-                                && char_at(text, bytes, end + dl)
-                                    .is_some_and(|(n, _)| is_letter(n)) =>
-                        {
-                            end += dl
-                        }
-                        _ => break,
-                    },
-                    None => break,
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                let (end, odd_hyphen) = word_end(text, bytes, i + 1);
+                (
+                    Kind::Word,
+                    end,
+                    char::from(b),
+                    odd_hyphen || b.is_ascii_uppercase(),
+                )
+            }
+            b'0'..=b'9' => {
+                let mut end = i + 1;
+                while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                    end += 1;
+                }
+                (Kind::Num, end, char::from(b), false)
+            }
+            _ => {
+                let Some((c, len)) = char_at(text, bytes, i) else {
+                    break;
+                };
+                if is_other_space(c) {
+                    para_start |= c == PARAGRAPH_SEPARATOR;
+                    gap = widen_gap(gap, c);
+                    i += len;
+                    continue;
+                }
+                if is_letter(c) {
+                    let (end, odd_hyphen) = word_end(text, bytes, i + len);
+                    (Kind::Word, end, c, odd_hyphen || is_upper(c))
+                } else {
+                    (Kind::Punct, i + len, c, false)
                 }
             }
-            Kind::Word
-        } else {
-            Kind::Punct
         };
         let slice = text.get(i..end).unwrap_or("");
-        if kind == Kind::Word && needs_lowering(slice) {
+        if ends_sentence(&tokens, first, gap, para_start) {
+            sentence += 1;
+        }
+        if lower {
             let a = arena.len();
             push_lowered(arena, slice);
             lowered.push((tokens.len(), a, arena.len()));
@@ -205,11 +254,12 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a
         tokens.push(Token {
             kind,
             start: i,
-            end,
             text: slice,
             lower: slice,
             gap,
             para_start,
+            first,
+            sentence,
         });
         gap = Gap::None;
         para_start = false;
@@ -230,38 +280,36 @@ const ABBREVIATIONS: &[&str] = &[
     "env", "ex", "paragr", "st", "dr", "mm", "réf", "doc",
 ];
 
-/// Sentence number of each token: a sentence ends at `.`, `!`, `?` (not after an
-/// abbreviation) or `…` followed by a space, and at the end of a paragraph break
-/// (a blank line or a line that ends with sentence punctuation).
-pub(crate) fn sentence_ids(tokens: &[Token<'_>]) -> Vec<u32> {
-    let mut ids = Vec::with_capacity(tokens.len());
-    let mut id = 0u32;
-    for (i, t) in tokens.iter().enumerate() {
-        if i > 0 && t.para_start {
-            id += 1;
-        } else if i > 0 && t.gap != Gap::None {
-            let p = &tokens[i - 1];
-            let ends = match p.first_char() {
-                '!' | '?' | '…' if p.kind == Kind::Punct => true,
-                '.' if p.kind == Kind::Punct => {
-                    let abbrev = i >= 2
-                        && tokens[i - 1].gap == Gap::None
-                        && tokens[i - 2].kind == Kind::Word
-                        && (ABBREVIATIONS.contains(&tokens[i - 2].lower)
+/// True when a token after `tokens` (with the given first character and gap)
+/// starts a new sentence: a sentence ends at `.`, `!`, `?` (not after an
+/// abbreviation) or `…` followed by a space, and at the end of a paragraph.
+fn ends_sentence(tokens: &[Token<'_>], first: char, gap: Gap, para_start: bool) -> bool {
+    let [.., p] = tokens else {
+        return false;
+    };
+    if para_start {
+        return true;
+    }
+    if gap == Gap::None || p.kind != Kind::Punct {
+        return false;
+    }
+    match p.first {
+        '!' | '?' | '…' => true,
+        '.' => {
+            let abbrev = match tokens {
+                [.., w, p] => {
+                    p.gap == Gap::None
+                        && w.kind == Kind::Word
+                        && (ABBREVIATIONS.contains(&w.lower)
                             // An initial: "K. B. Syzdykov".
-                            || tokens[i - 2].text.chars().count() == 1
-                                && tokens[i - 2].first_char().is_uppercase());
-                    !abbrev || t.first_char().is_uppercase() && t.gap == Gap::Newline
+                            || w.text.chars().count() == 1 && w.first.is_uppercase())
                 }
                 _ => false,
             };
-            if ends {
-                id += 1;
-            }
+            !abbrev || first.is_uppercase() && gap == Gap::Newline
         }
-        ids.push(id);
+        _ => false,
     }
-    ids
 }
 
 #[cfg(test)]

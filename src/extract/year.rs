@@ -12,7 +12,7 @@
 use super::exclusions::is_month;
 use super::numerals::Mention;
 use super::qualifier::Pair;
-use super::tokens::{Gap, Kind, Token};
+use super::tokens::{sentence, Gap, Kind, Token};
 use super::{Qualifier, Unit, Year, YearSource};
 
 /// What a year expression does in its sentence.
@@ -28,6 +28,7 @@ enum Role {
 
 #[derive(Debug, Clone)]
 struct YearExpr {
+    first: usize,
     last: usize,
     year: Year,
     role: Role,
@@ -265,9 +266,9 @@ fn role_of(tokens: &[Token<'_>], first: usize) -> Role {
 }
 
 /// Finds every year expression in the text, with its role and list.
-fn year_exprs(tokens: &[Token<'_>], in_mention: &[bool]) -> (Vec<YearExpr>, Vec<Option<usize>>) {
+fn year_exprs(tokens: &[Token<'_>], mentions: &[Mention]) -> Vec<YearExpr> {
     let mut exprs: Vec<YearExpr> = Vec::new();
-    let mut at: Vec<Option<usize>> = vec![None; tokens.len()];
+    let mut in_mention = Forward::new(mentions, 0);
     let mut k = 0;
     while k < tokens.len() {
         let t = &tokens[k];
@@ -275,7 +276,7 @@ fn year_exprs(tokens: &[Token<'_>], in_mention: &[bool]) -> (Vec<YearExpr>, Vec<
             k += 1;
             continue;
         };
-        if in_mention.get(k).copied().unwrap_or(false)
+        if in_mention.covering(k).is_some()
             || (t.gap == Gap::None && k > 0 && matches!(tokens[k - 1].kind, Kind::Word | Kind::Num))
         {
             k += 1;
@@ -350,10 +351,8 @@ fn year_exprs(tokens: &[Token<'_>], in_mention: &[bool]) -> (Vec<YearExpr>, Vec<
             Some(prev) => prev.list + 1,
             None => 0,
         };
-        for slot in at.iter_mut().take(last + 1).skip(k) {
-            *slot = Some(exprs.len());
-        }
         exprs.push(YearExpr {
+            first: k,
             last,
             year,
             role,
@@ -361,34 +360,126 @@ fn year_exprs(tokens: &[Token<'_>], in_mention: &[bool]) -> (Vec<YearExpr>, Vec<
         });
         k = last + 1;
     }
-    (exprs, at)
+    exprs
+}
+
+/// A run of tokens: a mention or a year expression.
+trait Span {
+    fn first(&self) -> usize;
+    fn last(&self) -> usize;
+}
+
+impl Span for Mention {
+    fn first(&self) -> usize {
+        self.first
+    }
+    fn last(&self) -> usize {
+        self.last
+    }
+}
+
+impl Span for YearExpr {
+    fn first(&self) -> usize {
+        self.first
+    }
+    fn last(&self) -> usize {
+        self.last
+    }
+}
+
+/// Finds the span covering each of a series of increasing token indices. Spans
+/// are in text order and disjoint, so one walk answers every question: no table
+/// with an entry per token.
+struct Forward<'s, S> {
+    spans: &'s [S],
+    next: usize,
+}
+
+impl<'s, S: Span> Forward<'s, S> {
+    /// Starts at span `from`; the first question must not be before it.
+    fn new(spans: &'s [S], from: usize) -> Self {
+        Forward { spans, next: from }
+    }
+
+    /// Starts at the first span that ends at or after token `k`.
+    fn at_token(spans: &'s [S], k: usize) -> Self {
+        Forward {
+            spans,
+            next: spans.partition_point(|s| s.last() < k),
+        }
+    }
+
+    /// The index of the span covering token `k` (not below the last question).
+    fn covering(&mut self, k: usize) -> Option<usize> {
+        while self.spans.get(self.next).is_some_and(|s| s.last() < k) {
+            self.next += 1;
+        }
+        let s = self.spans.get(self.next)?;
+        (s.first() <= k).then_some(self.next)
+    }
+
+    /// The index of the span starting at token `k` (not below the last question).
+    fn starting(&mut self, k: usize) -> Option<usize> {
+        self.covering(k)
+            .filter(|&i| self.spans.get(i).is_some_and(|s| s.first() == k))
+    }
+}
+
+/// [`Forward`] for decreasing token indices.
+struct Backward<'s, S> {
+    spans: &'s [S],
+    /// The number of spans that start at or before the last question.
+    before: usize,
+}
+
+impl<'s, S: Span> Backward<'s, S> {
+    /// Starts with the spans that start before token `k`.
+    fn at_token(spans: &'s [S], k: usize) -> Self {
+        Backward {
+            spans,
+            before: spans.partition_point(|s| s.first() < k),
+        }
+    }
+
+    /// The index of the span covering token `k` (not above the last question).
+    fn covering(&mut self, k: usize) -> Option<usize> {
+        while self.before > 0
+            && self
+                .spans
+                .get(self.before - 1)
+                .is_some_and(|s| s.first() > k)
+        {
+            self.before -= 1;
+        }
+        let i = self.before.checked_sub(1)?;
+        let s = self.spans.get(i)?;
+        (s.last() >= k).then_some(i)
+    }
 }
 
 /// What a forward look from a number finds first.
 enum Ahead {
     /// A year expression that dates it.
     Year(usize),
-    /// Another number, at this token distance.
+    /// Another number: its index among the mentions.
     Number(usize),
     Nothing,
 }
 
-fn look_ahead(
-    tokens: &[Token<'_>],
-    sentences: &[u32],
-    at: &[Option<usize>],
-    exprs: &[YearExpr],
-    mention_at: &[Option<usize>],
-    m: &Mention,
-) -> Ahead {
-    let sid = sentences.get(m.first).copied();
+fn look_ahead(tokens: &[Token<'_>], exprs: &[YearExpr], mentions: &[Mention], i: usize) -> Ahead {
+    let Some(m) = mentions.get(i) else {
+        return Ahead::Nothing;
+    };
+    let sid = sentence(tokens, m.first);
     let mut depth = 0usize;
     let mut words = 0;
     let mut k = m.last + 1;
     let right_after = k;
     let mut group_start: Option<usize> = None;
+    let mut at = Forward::at_token(exprs, k);
+    let mut mention_at = Forward::new(mentions, i + 1);
     while let Some(t) = tokens.get(k) {
-        if sentences.get(k).copied() != sid || words > 20 {
+        if sentence(tokens, k) != sid || words > 20 {
             break;
         }
         if t.is_punct('(') {
@@ -405,12 +496,12 @@ fn look_ahead(
             continue;
         }
         if depth > 0 {
-            if mention_at.get(k).copied().flatten().is_some() {
+            if mention_at.starting(k).is_some() {
                 group_start = None;
             }
             // A year in parentheses right after the number: "(2014)".
             if group_start == Some(right_after) {
-                if let Some(e) = at.get(k).copied().flatten() {
+                if let Some(e) = at.covering(k) {
                     if exprs[e].role != Role::Inert {
                         return Ahead::Year(e);
                     }
@@ -434,15 +525,15 @@ fn look_ahead(
                 _ => {}
             }
         }
-        if let Some(e) = at.get(k).copied().flatten() {
+        if let Some(e) = at.covering(k) {
             if exprs[e].role != Role::Inert {
                 return Ahead::Year(e);
             }
             k = exprs[e].last + 1;
             continue;
         }
-        if mention_at.get(k).copied().flatten().is_some() {
-            return Ahead::Number(k);
+        if let Some(n) = mention_at.starting(k) {
+            return Ahead::Number(n);
         }
         // "… ont été aidées et pour le premier semestre 2025, 1 886": a new clause.
         if t.is_word(&["et", "mais", "tandis", "alors"])
@@ -476,20 +567,19 @@ fn coordinated(tokens: &[Token<'_>], a: &Mention, b: &Mention) -> bool {
 /// taken by a number before it.
 fn look_behind(
     tokens: &[Token<'_>],
-    sentences: &[u32],
-    at: &[Option<usize>],
     exprs: &[YearExpr],
     owned: &[bool],
     m: &Mention,
     target: bool,
 ) -> Option<usize> {
-    let sid = sentences.get(m.first).copied();
+    let sid = sentence(tokens, m.first);
     let mut depth = 0usize;
     let mut k = m.first;
+    let mut at = Backward::at_token(exprs, k);
     while k > 0 {
         k -= 1;
         let t = &tokens[k];
-        if sentences.get(k).copied() != sid {
+        if sentence(tokens, k) != sid {
             break;
         }
         if t.is_punct(')') {
@@ -503,7 +593,7 @@ fn look_behind(
         if depth > 0 {
             continue;
         }
-        if let Some(e) = at.get(k).copied().flatten() {
+        if let Some(e) = at.covering(k) {
             let role_ok =
                 exprs[e].role == Role::Temporal || target && exprs[e].role == Role::Target;
             if role_ok && !owned[e] {
@@ -540,21 +630,15 @@ const RULE_WORDS: &[&str] = &[
 ];
 
 /// True when the figure is a rule or has no time: a duration, an age, a limit.
-fn timeless(
-    tokens: &[Token<'_>],
-    sentences: &[u32],
-    m: &Mention,
-    unit: Unit,
-    qualifier: Qualifier,
-) -> bool {
+fn timeless(tokens: &[Token<'_>], m: &Mention, unit: Unit, qualifier: Qualifier) -> bool {
     if matches!(unit, Unit::Years | Unit::Days | Unit::Hours) {
         return true;
     }
-    let sid = sentences.get(m.first).copied();
+    let sid = sentence(tokens, m.first);
     let lo = m.first.saturating_sub(25);
     let hi = (m.last + 10).min(tokens.len());
     let rule_sentence = (lo..hi)
-        .filter(|&k| sentences.get(k).copied() == sid)
+        .filter(|&k| sentence(tokens, k) == sid)
         .any(|k| tokens[k].is_word(RULE_WORDS));
     rule_sentence
         && (matches!(
@@ -571,9 +655,10 @@ pub(crate) struct Readings<'r> {
 }
 
 /// The year and its source for each mention, in order.
+// A stage of its own in profiles: called once per text, never worth inlining.
+#[inline(never)]
 pub(crate) fn assign(
     tokens: &[Token<'_>],
-    sentences: &[u32],
     mentions: &[Mention],
     readings: &Readings<'_>,
     reference_year: Option<i32>,
@@ -581,20 +666,9 @@ pub(crate) fn assign(
     let qualifiers = readings.qualifiers;
     let units = readings.units;
     let pairs = readings.pairs;
-    let mut in_mention = vec![false; tokens.len()];
-    let mut mention_at: Vec<Option<usize>> = vec![None; tokens.len()];
-    for (i, m) in mentions.iter().enumerate() {
-        for slot in in_mention.iter_mut().take(m.last + 1).skip(m.first) {
-            *slot = true;
-        }
-        if let Some(slot) = mention_at.get_mut(m.first) {
-            *slot = Some(i);
-        }
-    }
-    let (exprs, at) = year_exprs(tokens, &in_mention);
-    let ahead: Vec<Ahead> = mentions
-        .iter()
-        .map(|m| look_ahead(tokens, sentences, &at, &exprs, &mention_at, m))
+    let exprs = year_exprs(tokens, mentions);
+    let ahead: Vec<Ahead> = (0..mentions.len())
+        .map(|i| look_ahead(tokens, &exprs, mentions, i))
         .collect();
     let mut stated: Vec<Option<Year>> = vec![None; mentions.len()];
     let mut owned = vec![false; exprs.len()];
@@ -604,10 +678,7 @@ pub(crate) fn assign(
         // The group: i, and the numbers coordinated after it.
         let mut group = vec![i];
         let mut j = i;
-        while let Ahead::Number(k) = ahead[j] {
-            let Some(next) = mention_at.get(k).copied().flatten() else {
-                break;
-            };
+        while let Ahead::Number(next) = ahead[j] {
             if next != j + 1 || !coordinated(tokens, &mentions[j], &mentions[next]) {
                 break;
             }
@@ -660,7 +731,7 @@ pub(crate) fn assign(
     for (i, m) in mentions.iter().enumerate() {
         if stated[i].is_none() {
             let target = qualifiers.get(i) == Some(&Qualifier::Target);
-            if let Some(e) = look_behind(tokens, sentences, &at, &exprs, &owned, m, target) {
+            if let Some(e) = look_behind(tokens, &exprs, &owned, m, target) {
                 stated[i] = Some(exprs[e].year);
             }
         }
@@ -691,7 +762,7 @@ pub(crate) fn assign(
                 let unit = units.get(i).copied().unwrap_or(Unit::Count);
                 let q = qualifiers.get(i).copied().unwrap_or(Qualifier::Exact);
                 match reference_year {
-                    Some(r) if !timeless(tokens, sentences, m, unit, q) => {
+                    Some(r) if !timeless(tokens, m, unit, q) => {
                         (Some(Year::Single(r)), Some(YearSource::Implied))
                     }
                     _ => (None, None),
