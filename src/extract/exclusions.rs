@@ -7,7 +7,7 @@
 //! it only marks mentions excluded, never changes their value or extent.
 
 use super::numerals::{Form, Mention};
-use super::tokens::{Gap, Kind, Token};
+use super::tokens::{next_where, Gap, Kind, Token};
 
 /// Words after which a number identifies a text or a part of one.
 const ID_KEYWORDS: &[&str] = &[
@@ -206,11 +206,8 @@ fn in_identifier_parenthesis(tokens: &[Token<'_>], i: usize) -> bool {
 fn identifier_tokens(tokens: &[Token<'_>]) -> Vec<bool> {
     let mut ident = vec![false; tokens.len()];
     let mut i = 0;
-    while i < tokens.len() {
-        if tokens[i].kind != Kind::Num {
-            i += 1;
-            continue;
-        }
+    while let Some(next) = next_where(tokens, i, |t| t.kind == Kind::Num) {
+        i = next;
         // The chunk of glued tokens holding this number.
         let mut end = i + 1;
         while tokens.get(end).is_some_and(|t| t.gap == Gap::None) {
@@ -278,38 +275,92 @@ fn identifier_tokens(tokens: &[Token<'_>]) -> Vec<bool> {
     ident
 }
 
-/// For each token, true when its line has no lower-case word but a symbol: a
-/// page header or footer left in raw text ("6 GE.19-17926", "A/HRC/WG.6/34/KAZ/1"),
-/// or a line holding a lone number (a page number). Linear in the tokens.
-fn header_lines(tokens: &[Token<'_>]) -> Vec<bool> {
-    let mut out = vec![false; tokens.len()];
-    let mut a = 0;
-    while a < tokens.len() {
-        let mut b = a + 1;
-        while b < tokens.len() && tokens[b].gap != Gap::Newline {
-            b += 1;
+/// True when a line has no lower-case word but a symbol: a page header or
+/// footer left in raw text ("6 GE.19-17926", "A/HRC/WG.6/34/KAZ/1"), or a line
+/// holding a lone number (a page number).
+fn is_header_line(line: &[Token<'_>]) -> bool {
+    let has_prose = line
+        .iter()
+        .any(|t| t.kind == Kind::Word && t.text.chars().any(|c| !super::tokens::is_upper(c)));
+    // A symbol: "A/HRC/…", "GE.19-17926" (letters glued to a stop and digits).
+    !has_prose
+        && (line.len() <= 1
+            || line.iter().any(|t| t.is_punct('/'))
+            || line.windows(3).any(|w| {
+                w[0].kind == Kind::Word
+                    && w[1].is_punct('.')
+                    && w[1].gap == Gap::None
+                    && w[2].kind == Kind::Num
+                    && w[2].gap == Gap::None
+            }))
+}
+
+/// Answers "is token k on a header line?" for increasing k, reading only the
+/// lines asked about, each once.
+struct HeaderLines {
+    /// The last line read: its token range and verdict.
+    line: std::ops::Range<usize>,
+    header: bool,
+}
+
+impl HeaderLines {
+    fn new() -> Self {
+        HeaderLines {
+            line: 0..0,
+            header: false,
         }
-        let line = &tokens[a..b];
-        let has_prose = line
-            .iter()
-            .any(|t| t.kind == Kind::Word && t.text.chars().any(|c| !super::tokens::is_upper(c)));
-        // A symbol: "A/HRC/…", "GE.19-17926" (letters glued to a stop and digits).
-        let header = !has_prose
-            && (line.len() <= 1
-                || line.iter().any(|t| t.is_punct('/'))
-                || line.windows(3).any(|w| {
-                    w[0].kind == Kind::Word
-                        && w[1].is_punct('.')
-                        && w[1].gap == Gap::None
-                        && w[2].kind == Kind::Num
-                        && w[2].gap == Gap::None
-                }));
-        if header {
-            for slot in &mut out[a..b] {
-                *slot = true;
+    }
+
+    fn contains(&mut self, tokens: &[Token<'_>], k: usize) -> bool {
+        if !self.line.contains(&k) {
+            let mut a = k;
+            while a > self.line.end && tokens.get(a).is_some_and(|t| t.gap != Gap::Newline) {
+                a -= 1;
             }
+            let b = next_where(tokens, k + 1, |t| t.gap == Gap::Newline).unwrap_or(tokens.len());
+            self.header = tokens.get(a..b).is_some_and(is_header_line);
+            self.line = a..b;
         }
-        a = b;
+        self.header
+    }
+}
+
+/// A line break after a full stop, or a new paragraph: parentheses left open
+/// before it are forgotten (a stray "(" never spans the rest of the text).
+fn resets_parentheses(tokens: &[Token<'_>], k: usize) -> bool {
+    tokens.get(k).is_some_and(|t| {
+        t.para_start || t.gap == Gap::Newline && k > 0 && tokens[k - 1].is_punct('.')
+    })
+}
+
+/// The depth of open parentheses at each mention's first token (its own
+/// parenthesis not counted), in one walk: mentions are in text order.
+fn paren_depths(tokens: &[Token<'_>], mentions: &[Mention]) -> Vec<usize> {
+    let changes_depth =
+        |t: &Token<'_>| t.para_start || t.gap == Gap::Newline || t.is_punct('(') || t.is_punct(')');
+    let mut out = Vec::with_capacity(mentions.len());
+    let mut depth: usize = 0;
+    // Tokens before `walked` are counted.
+    let mut walked = 0;
+    for m in mentions {
+        let before = tokens.get(..m.first).unwrap_or(tokens);
+        while let Some(k) = next_where(before, walked, changes_depth) {
+            if resets_parentheses(tokens, k) {
+                depth = 0;
+            }
+            if tokens[k].is_punct('(') {
+                depth += 1;
+            } else if tokens[k].is_punct(')') {
+                depth = depth.saturating_sub(1);
+            }
+            walked = k + 1;
+        }
+        walked = walked.max(m.first);
+        out.push(if resets_parentheses(tokens, m.first) {
+            0
+        } else {
+            depth
+        });
     }
     out
 }
@@ -416,20 +467,8 @@ fn in_list_of_counts(tokens: &[Token<'_>], mentions: &[Mention], idx: usize) -> 
 #[inline(never)]
 pub(crate) fn apply(tokens: &[Token<'_>], mentions: &mut [Mention]) {
     let ident = identifier_tokens(tokens);
-    let header = header_lines(tokens);
-    let mut depth: usize = 0;
-    let mut paren_depth_at = vec![0usize; tokens.len()];
-    for (k, t) in tokens.iter().enumerate() {
-        if t.para_start || t.gap == Gap::Newline && k > 0 && tokens[k - 1].is_punct('.') {
-            depth = 0;
-        }
-        paren_depth_at[k] = depth;
-        if t.is_punct('(') {
-            depth += 1;
-        } else if t.is_punct(')') {
-            depth = depth.saturating_sub(1);
-        }
-    }
+    let mut header = HeaderLines::new();
+    let paren_depth_at = paren_depths(tokens, mentions);
     let mut previous_excluded_range_low = false;
     for idx in 0..mentions.len() {
         let m = &mentions[idx];
@@ -496,7 +535,7 @@ pub(crate) fn apply(tokens: &[Token<'_>], mentions: &mut [Mention]) {
                 || prev
                     .is_some_and(|p| p.kind == Kind::Punct && matches!(p.first_char(), ';' | ':'));
             if let Some(n) = glued_next {
-                if n.is_punct(')') && paren_depth_at.get(first).copied().unwrap_or(0) == 0 {
+                if n.is_punct(')') && paren_depth_at.get(idx).copied().unwrap_or(0) == 0 {
                     excluded = true;
                 }
                 if line_start && (n.is_punct('.') || n.is_punct(')')) {
@@ -505,7 +544,7 @@ pub(crate) fn apply(tokens: &[Token<'_>], mentions: &mut [Mention]) {
             }
         }
         // Page headers and footers left in raw text.
-        if t.kind == Kind::Num && header.get(first).copied().unwrap_or(false) {
+        if t.kind == Kind::Num && header.contains(tokens, first) {
             excluded = true;
         }
         // "24 heures sur 24", "7 jours sur 7": the second number is an idiom.

@@ -4,7 +4,7 @@
 //! Owns the reading of a number's value and extent. Invariant: a mention covers
 //! whole tokens; it says nothing yet about whether the number is a figure.
 
-use super::tokens::{Gap, Kind, Token};
+use super::tokens::{next_where, Gap, Kind, Token};
 use super::{Qualifier, Unit};
 use text2num::lang::French;
 use text2num::LangInterpreter;
@@ -643,13 +643,13 @@ pub(crate) fn scan(tokens: &[Token<'_>]) -> Vec<Mention> {
         out: Vec::new(),
     };
     let mut i = 0;
-    while i < tokens.len() {
+    // Words that cannot start a number, an idiom or a multiple (most of them)
+    // and punctuation are skipped.
+    while let Some(next) = next_where(tokens, i, |t| {
+        t.kind == Kind::Num || t.kind == Kind::Word && may_be_numeric(t.lower)
+    }) {
+        i = next;
         let t = &tokens[i];
-        // Words that cannot start a number, an idiom or a multiple: most of them.
-        if t.kind == Kind::Punct || t.kind == Kind::Word && !may_be_numeric(t.lower) {
-            i += 1;
-            continue;
-        }
         i = match t.kind {
             Kind::Num => s.digits(i),
             Kind::Word if is_number_word(t.lower) => s.words(i),

@@ -69,6 +69,21 @@ impl Token<'_> {
     }
 }
 
+/// The index of the first token at or after `from` that satisfies `wanted`.
+///
+/// The rules skip most tokens; a search over the slice compiles to a far
+/// tighter loop than stepping an index that the loop body also reads (kept out
+/// of line so that the compiler cannot fuse the two again).
+#[inline(never)]
+pub(crate) fn next_where(
+    tokens: &[Token<'_>],
+    from: usize,
+    wanted: impl FnMut(&Token<'_>) -> bool,
+) -> Option<usize> {
+    let skip = tokens.get(from..)?.iter().position(wanted)?;
+    Some(from + skip)
+}
+
 /// The sentence number of token `k`, if there is such a token.
 pub(crate) fn sentence(tokens: &[Token<'_>], k: usize) -> Option<u32> {
     tokens.get(k).map(|t| t.sentence)
@@ -144,18 +159,55 @@ fn is_other_space(c: char) -> bool {
     }
 }
 
+/// The number of ASCII letters at the start of `bytes`, tested eight at a time
+/// (a word of French prose is mostly ASCII letters; this is the hottest loop of
+/// extraction).
+fn ascii_letters(bytes: &[u8]) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
+        // Per byte, without carries between bytes: lower-case it, then the high
+        // bit says "at least 'a'" and "past 'z'"; bytes of 0x80 and up are out.
+        let low7 = (word | 0x2020_2020_2020_2020) & LOW7;
+        let from_a = low7 + 0x1f1f_1f1f_1f1f_1f1f;
+        let past_z = low7 + 0x0505_0505_0505_0505;
+        let not_letters = !(from_a & !past_z & !word) & HIGH;
+        if not_letters != 0 {
+            // Little-endian: the lowest set bit is the first byte that is no letter.
+            return n + not_letters.trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    n + bytes.get(n..).map_or(0, |rest| {
+        rest.iter().take_while(|b| b.is_ascii_alphabetic()).count()
+    })
+}
+
 /// The end of the word whose first character ends at byte `i` (letters, and
 /// hyphens with a letter on both sides), and whether it holds a non-ASCII hyphen
 /// (which the lower-cased form normalises).
 #[inline(always)]
-fn word_end(text: &str, bytes: &[u8], mut i: usize) -> (usize, bool) {
+fn word_end(text: &str, bytes: &[u8], i: usize) -> (usize, bool) {
+    let i = i + bytes.get(i..).map_or(0, ascii_letters);
+    match bytes.get(i) {
+        Some(&b) if b == b'-' || b >= 0x80 => word_end_slow(text, bytes, i),
+        _ => (i, false),
+    }
+}
+
+/// [`word_end`] past a hyphen or a non-ASCII character.
+#[cold]
+#[inline(never)]
+fn word_end_slow(text: &str, bytes: &[u8], mut i: usize) -> (usize, bool) {
     let mut odd_hyphen = false;
     loop {
-        // Most words are runs of ASCII letters: skip them in one tight loop.
-        while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-            i += 1;
-        }
+        i += bytes.get(i..).map_or(0, ascii_letters);
         match bytes.get(i) {
+            // "é", "à", "ç": Latin-1 letters (all of U+00C0..U+00FF but × and
+            // ÷), read without decoding.
+            Some(0xC3) if bytes.get(i + 1).is_some_and(|&n| n != 0x97 && n != 0xB7) => i += 2,
             Some(b'-') if char_at(text, bytes, i + 1).is_some_and(|(n, _)| is_letter(n)) => i += 1,
             Some(&b) if b >= 0x80 => match char_at(text, bytes, i) {
                 Some((d, dl)) if is_letter(d) => i += dl,
@@ -173,13 +225,42 @@ fn word_end(text: &str, bytes: &[u8], mut i: usize) -> (usize, bool) {
     }
 }
 
-/// The gap after white space `c`, given the gap so far.
-fn widen_gap(gap: Gap, c: char) -> Gap {
-    let newline = matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
-    match (gap, newline) {
-        (Gap::Newline, _) | (_, true) => Gap::Newline,
-        (Gap::None, false) if is_group_space(c) => Gap::Space,
-        _ => Gap::Spaces,
+/// What starts at a byte that is neither an ASCII letter, digit nor space.
+enum Other {
+    /// White space of `len` bytes.
+    Space {
+        len: usize,
+        /// The character, when it breaks the line.
+        newline: Option<char>,
+        /// A space that may group digits ("115 526"), as one ASCII space does.
+        group: bool,
+    },
+    /// A token: kind, end, first character, and whether it needs lower-casing.
+    Token(Kind, usize, char, bool),
+    /// Not a char boundary: cannot happen in a `&str`, ends the walk.
+    End,
+}
+
+/// Reads what starts at byte `i` when it is not ASCII letter, digit or space
+/// (out of line: rare next to the ASCII paths of [`tokenize`]).
+#[inline(never)]
+fn other_token(text: &str, bytes: &[u8], i: usize) -> Other {
+    let Some((c, len)) = char_at(text, bytes, i) else {
+        return Other::End;
+    };
+    if is_other_space(c) {
+        let newline = matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}').then_some(c);
+        return Other::Space {
+            len,
+            newline,
+            group: is_group_space(c),
+        };
+    }
+    if is_letter(c) {
+        let (end, odd_hyphen) = word_end(text, bytes, i + len);
+        Other::Token(Kind::Word, end, c, odd_hyphen || is_upper(c))
+    } else {
+        Other::Token(Kind::Punct, i + len, c, false)
     }
 }
 
@@ -204,7 +285,11 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a
     while let Some(&b) = bytes.get(i) {
         let (kind, end, first, lower) = match b {
             b' ' => {
-                gap = widen_gap(gap, ' ');
+                gap = match gap {
+                    Gap::None => Gap::Space,
+                    Gap::Newline => Gap::Newline,
+                    Gap::Space | Gap::Spaces => Gap::Spaces,
+                };
                 i += 1;
                 continue;
             }
@@ -224,23 +309,26 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a
                 }
                 (Kind::Num, end, char::from(b), false)
             }
-            _ => {
-                let Some((c, len)) = char_at(text, bytes, i) else {
-                    break;
-                };
-                if is_other_space(c) {
-                    para_start |= c == PARAGRAPH_SEPARATOR;
-                    gap = widen_gap(gap, c);
+            // ASCII punctuation: letters and digits matched above.
+            b'!'..=b'~' => (Kind::Punct, i + 1, char::from(b), false),
+            _ => match other_token(text, bytes, i) {
+                Other::Space {
+                    len,
+                    newline,
+                    group,
+                } => {
+                    para_start |= newline == Some(PARAGRAPH_SEPARATOR);
+                    gap = match (gap, newline) {
+                        (Gap::Newline, _) | (_, Some(_)) => Gap::Newline,
+                        (Gap::None, None) if group => Gap::Space,
+                        _ => Gap::Spaces,
+                    };
                     i += len;
                     continue;
                 }
-                if is_letter(c) {
-                    let (end, odd_hyphen) = word_end(text, bytes, i + len);
-                    (Kind::Word, end, c, odd_hyphen || is_upper(c))
-                } else {
-                    (Kind::Punct, i + len, c, false)
-                }
-            }
+                Other::Token(kind, end, first, lower) => (kind, end, first, lower),
+                Other::End => break,
+            },
         };
         let slice = text.get(i..end).unwrap_or("");
         if ends_sentence(&tokens, first, gap, para_start) {
@@ -343,6 +431,23 @@ mod tests {
         assert_eq!(t[3].gap, Gap::Space);
         assert_eq!(t[6].gap, Gap::None);
         assert_eq!(t[0].gap, Gap::Newline);
+    }
+
+    #[test]
+    fn counts_ascii_letters_eight_at_a_time_as_one_at_a_time() {
+        let mut bytes: Vec<u8> = (0..=255).collect();
+        bytes.extend(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{");
+        for start in 0..bytes.len() {
+            for len in [0, 1, 7, 8, 9, 16, 17, 40] {
+                let mut sample: Vec<u8> = bytes.iter().skip(start).take(len).copied().collect();
+                sample.splice(0..0, b"Kazakhstan".iter().copied());
+                let slow = sample
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+                assert_eq!(ascii_letters(&sample), slow, "{sample:?}");
+            }
+        }
     }
 
     #[test]

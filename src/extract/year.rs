@@ -12,7 +12,7 @@
 use super::exclusions::is_month;
 use super::numerals::Mention;
 use super::qualifier::Pair;
-use super::tokens::{sentence, Gap, Kind, Token};
+use super::tokens::{next_where, sentence, Gap, Kind, Token};
 use super::{Qualifier, Unit, Year, YearSource};
 
 /// What a year expression does in its sentence.
@@ -270,7 +270,8 @@ fn year_exprs(tokens: &[Token<'_>], mentions: &[Mention]) -> Vec<YearExpr> {
     let mut exprs: Vec<YearExpr> = Vec::new();
     let mut in_mention = Forward::new(mentions, 0);
     let mut k = 0;
-    while k < tokens.len() {
+    while let Some(next) = next_where(tokens, k, |t| t.kind == Kind::Num && t.text.len() == 4) {
+        k = next;
         let t = &tokens[k];
         let Some(y) = year_value(t) else {
             k += 1;
