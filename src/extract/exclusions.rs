@@ -7,7 +7,7 @@
 //! it only marks mentions excluded, never changes their value or extent.
 
 use super::numerals::{Form, Mention};
-use super::tokens::{next_where, Gap, Kind, Token};
+use super::tokens::{next_where, Tokens, Gap, Kind, Token};
 
 /// Words after which a number identifies a text or a part of one.
 const ID_KEYWORDS: &[&str] = &[
@@ -203,10 +203,10 @@ fn in_identifier_parenthesis(tokens: &[Token<'_>], i: usize) -> bool {
 
 /// For each token, true when it is a digit run that identifies something: after
 /// an identifier keyword, or in a list that follows one.
-fn identifier_tokens(tokens: &[Token<'_>]) -> Vec<bool> {
+fn identifier_tokens(tokens: &Tokens<'_>) -> Vec<bool> {
     let mut ident = vec![false; tokens.len()];
     let mut i = 0;
-    while let Some(next) = next_where(tokens, i, |t| t.kind == Kind::Num) {
+    while let Some(next) = tokens.next_number(i) {
         i = next;
         // The chunk of glued tokens holding this number.
         let mut end = i + 1;
@@ -465,7 +465,7 @@ fn in_list_of_counts(tokens: &[Token<'_>], mentions: &[Mention], idx: usize) -> 
 /// Marks the mentions that are not figures.
 // A stage of its own in profiles: called once per text, never worth inlining.
 #[inline(never)]
-pub(crate) fn apply(tokens: &[Token<'_>], mentions: &mut [Mention]) {
+pub(crate) fn apply(tokens: &Tokens<'_>, mentions: &mut [Mention]) {
     let ident = identifier_tokens(tokens);
     let mut header = HeaderLines::new();
     let paren_depth_at = paren_depths(tokens, mentions);

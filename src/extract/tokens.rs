@@ -69,6 +69,30 @@ impl Token<'_> {
     }
 }
 
+/// The tokens of a text, and where its digit runs are: several rules look only
+/// at numbers, which are one token in twenty.
+pub(crate) struct Tokens<'a> {
+    pub list: Vec<Token<'a>>,
+    /// Indices in `list` of the [`Kind::Num`] tokens, in order.
+    pub numbers: Vec<usize>,
+}
+
+impl<'a> std::ops::Deref for Tokens<'a> {
+    type Target = [Token<'a>];
+
+    fn deref(&self) -> &[Token<'a>] {
+        &self.list
+    }
+}
+
+impl Tokens<'_> {
+    /// The index of the first digit run at or after token `from`.
+    pub fn next_number(&self, from: usize) -> Option<usize> {
+        let p = self.numbers.partition_point(|&n| n < from);
+        self.numbers.get(p).copied()
+    }
+}
+
 /// The index of the first token at or after `from` that satisfies `wanted`.
 ///
 /// The rules skip most tokens; a search over the slice compiles to a far
@@ -189,12 +213,21 @@ fn ascii_letters(bytes: &[u8]) -> usize {
 /// hyphens with a letter on both sides), and whether it holds a non-ASCII hyphen
 /// (which the lower-cased form normalises).
 #[inline(always)]
-fn word_end(text: &str, bytes: &[u8], i: usize) -> (usize, bool) {
-    let i = i + bytes.get(i..).map_or(0, ascii_letters);
-    match bytes.get(i) {
-        Some(&b) if b == b'-' || b >= 0x80 => word_end_slow(text, bytes, i),
-        _ => (i, false),
+fn word_end(text: &str, bytes: &[u8], mut i: usize) -> (usize, bool) {
+    loop {
+        i += bytes.get(i..).map_or(0, ascii_letters);
+        match bytes.get(i) {
+            Some(0xC3) if is_latin1_letter(bytes, i) => i += 2,
+            Some(&b) if b == b'-' || b >= 0x80 => return word_end_slow(text, bytes, i),
+            _ => return (i, false),
+        }
     }
+}
+
+/// True when the two bytes at `i` are a Latin-1 letter ("é", "à", "ç": all of
+/// U+00C0..U+00FF but × and ÷), told without decoding.
+fn is_latin1_letter(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i) == Some(&0xC3) && bytes.get(i + 1).is_some_and(|&n| n != 0x97 && n != 0xB7)
 }
 
 /// [`word_end`] past a hyphen or a non-ASCII character.
@@ -205,9 +238,7 @@ fn word_end_slow(text: &str, bytes: &[u8], mut i: usize) -> (usize, bool) {
     loop {
         i += bytes.get(i..).map_or(0, ascii_letters);
         match bytes.get(i) {
-            // "é", "à", "ç": Latin-1 letters (all of U+00C0..U+00FF but × and
-            // ÷), read without decoding.
-            Some(0xC3) if bytes.get(i + 1).is_some_and(|&n| n != 0x97 && n != 0xB7) => i += 2,
+            Some(0xC3) if is_latin1_letter(bytes, i) => i += 2,
             Some(b'-') if char_at(text, bytes, i + 1).is_some_and(|(n, _)| is_letter(n)) => i += 1,
             Some(&b) if b >= 0x80 => match char_at(text, bytes, i) {
                 Some((d, dl)) if is_letter(d) => i += dl,
@@ -271,13 +302,14 @@ fn other_token(text: &str, bytes: &[u8], i: usize) -> Other {
 /// most of French prose, takes short paths that decode nothing.
 // A stage of its own in profiles: called once per text, never worth inlining.
 #[inline(never)]
-pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a>> {
+pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
     let bytes = text.as_bytes();
     arena.clear();
     // About one token per six bytes of French prose.
     let mut tokens: Vec<Token<'a>> = Vec::with_capacity(text.len() / 5 + 4);
     // Tokens whose lower-cased text is in the arena, placed once it is complete.
     let mut lowered: Vec<(usize, usize, usize)> = Vec::new();
+    let mut numbers = Vec::new();
     let mut gap = Gap::Newline;
     let mut para_start = true;
     let mut sentence = 0;
@@ -311,6 +343,10 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a
             }
             // ASCII punctuation: letters and digits matched above.
             b'!'..=b'~' => (Kind::Punct, i + 1, char::from(b), false),
+            // The French apostrophe "’" (U+2019), in every other sentence.
+            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]) => {
+                (Kind::Punct, i + 3, '’', false)
+            }
             _ => match other_token(text, bytes, i) {
                 Other::Space {
                     len,
@@ -333,6 +369,9 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a
         let slice = text.get(i..end).unwrap_or("");
         if ends_sentence(&tokens, first, gap, para_start) {
             sentence += 1;
+        }
+        if kind == Kind::Num {
+            numbers.push(tokens.len());
         }
         if lower {
             let a = arena.len();
@@ -359,7 +398,10 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a
             t.lower = lower;
         }
     }
-    tokens
+    Tokens {
+        list: tokens,
+        numbers,
+    }
 }
 
 /// Abbreviations after which a full stop does not end a sentence.

@@ -12,7 +12,7 @@
 use super::exclusions::is_month;
 use super::numerals::Mention;
 use super::qualifier::Pair;
-use super::tokens::{next_where, sentence, Gap, Kind, Token};
+use super::tokens::{Tokens, sentence, Gap, Kind, Token};
 use super::{Qualifier, Unit, Year, YearSource};
 
 /// What a year expression does in its sentence.
@@ -266,11 +266,11 @@ fn role_of(tokens: &[Token<'_>], first: usize) -> Role {
 }
 
 /// Finds every year expression in the text, with its role and list.
-fn year_exprs(tokens: &[Token<'_>], mentions: &[Mention]) -> Vec<YearExpr> {
+fn year_exprs(tokens: &Tokens<'_>, mentions: &[Mention]) -> Vec<YearExpr> {
     let mut exprs: Vec<YearExpr> = Vec::new();
     let mut in_mention = Forward::new(mentions, 0);
     let mut k = 0;
-    while let Some(next) = next_where(tokens, k, |t| t.kind == Kind::Num && t.text.len() == 4) {
+    while let Some(next) = tokens.next_number(k) {
         k = next;
         let t = &tokens[k];
         let Some(y) = year_value(t) else {
@@ -659,7 +659,7 @@ pub(crate) struct Readings<'r> {
 // A stage of its own in profiles: called once per text, never worth inlining.
 #[inline(never)]
 pub(crate) fn assign(
-    tokens: &[Token<'_>],
+    tokens: &Tokens<'_>,
     mentions: &[Mention],
     readings: &Readings<'_>,
     reference_year: Option<i32>,
