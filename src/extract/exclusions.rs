@@ -7,80 +7,82 @@
 //! it only marks mentions excluded, never changes their value or extent.
 
 use super::numerals::{Form, Mention};
-use super::tokens::{next_where, Tokens, Gap, Kind, Token};
+use super::tokens::{next_where, Gap, Kind, Token, Tokens};
 
-/// Words after which a number identifies a text or a part of one.
-const ID_KEYWORDS: &[&str] = &[
-    "art",
-    "article",
-    "articles",
-    "paragraphe",
-    "paragraphes",
-    "paragr",
-    "alinéa",
-    "alinéas",
-    "point",
-    "points",
-    "loi",
-    "lois",
-    "décret",
-    "décrets",
-    "arrêté",
-    "arrêtés",
-    "ordonnance",
-    "résolution",
-    "résolutions",
-    "recommandation",
-    "recommandations",
-    "décision",
-    "décisions",
-    "chapitre",
-    "chapitres",
-    "chap",
-    "section",
-    "sections",
-    "sect",
-    "annexe",
-    "annexes",
-    "partie",
-    "parties",
-    "titre",
-    "livre",
-    "page",
-    "pages",
-    "pp",
-    "protocole",
-    "objectif",
-    "objectifs",
-    "cible",
-    "cibles",
-    "tableau",
-    "tableaux",
-    "figure",
-    "graphique",
-    "encadré",
-    "rubrique",
-    "volume",
-    "vol",
-    "règle",
-    "règles",
-    "principe",
-    "principes",
-    "observation",
-    "question",
-    "questions",
-    "numéro",
-    "numéros",
-    "no",
-    "nos",
-    "nº",
-    "n°",
-    "session",
-    "sessions",
-    "séance",
-    "appendice",
-    "chiffre",
-];
+super::tokens::word_set! {
+    /// Words after which a number identifies a text or a part of one.
+    fn is_id_keyword = [
+        "art",
+        "article",
+        "articles",
+        "paragraphe",
+        "paragraphes",
+        "paragr",
+        "alinéa",
+        "alinéas",
+        "point",
+        "points",
+        "loi",
+        "lois",
+        "décret",
+        "décrets",
+        "arrêté",
+        "arrêtés",
+        "ordonnance",
+        "résolution",
+        "résolutions",
+        "recommandation",
+        "recommandations",
+        "décision",
+        "décisions",
+        "chapitre",
+        "chapitres",
+        "chap",
+        "section",
+        "sections",
+        "sect",
+        "annexe",
+        "annexes",
+        "partie",
+        "parties",
+        "titre",
+        "livre",
+        "page",
+        "pages",
+        "pp",
+        "protocole",
+        "objectif",
+        "objectifs",
+        "cible",
+        "cibles",
+        "tableau",
+        "tableaux",
+        "figure",
+        "graphique",
+        "encadré",
+        "rubrique",
+        "volume",
+        "vol",
+        "règle",
+        "règles",
+        "principe",
+        "principes",
+        "observation",
+        "question",
+        "questions",
+        "numéro",
+        "numéros",
+        "no",
+        "nos",
+        "nº",
+        "n°",
+        "session",
+        "sessions",
+        "séance",
+        "appendice",
+        "chiffre",
+    ]
+}
 
 /// Abbreviations that identify only when followed by a full stop ("par. 49", "p. 3").
 const ID_ABBREVIATIONS: &[&str] = &["par", "p", "al", "art", "sect", "chap", "vol", "n", "no"];
@@ -140,12 +142,12 @@ fn introduced_by_keyword(tokens: &[Token<'_>], i: usize) -> bool {
                         && t.gap == Gap::None
                         && tokens[k - 1].kind == Kind::Word
                         && ID_ABBREVIATIONS.contains(&tokens[k - 1].lower);
-                    return abbr || k > 0 && ID_KEYWORDS.contains(&tokens[k - 1].lower);
+                    return abbr || k > 0 && is_id_keyword(tokens[k - 1].lower);
                 }
                 _ => return false,
             },
             Kind::Word => {
-                if ID_KEYWORDS.contains(&t.lower) {
+                if is_id_keyword(t.lower) {
                     return true;
                 }
                 // "n° 5", "nos 3": the sign glued to a word.
@@ -198,7 +200,7 @@ fn in_identifier_parenthesis(tokens: &[Token<'_>], i: usize) -> bool {
         || numbers >= 2
             && near
                 .iter()
-                .any(|t| t.kind == Kind::Word && ID_KEYWORDS.contains(&t.lower))
+                .any(|t| t.kind == Kind::Word && is_id_keyword(t.lower))
 }
 
 /// For each token, true when it is a digit run that identifies something: after

@@ -12,7 +12,7 @@
 use super::exclusions::is_month;
 use super::numerals::Mention;
 use super::qualifier::Pair;
-use super::tokens::{Tokens, sentence, Gap, Kind, Token};
+use super::tokens::{sentence, Gap, Kind, Token, Tokens};
 use super::{Qualifier, Unit, Year, YearSource};
 
 /// What a year expression does in its sentence.
@@ -78,60 +78,62 @@ const DATE_FILLERS: &[&str] = &[
     "en",
 ];
 
-/// Words after which a year is a date of the figures around it.
-const TEMPORAL_LEAD: &[&str] = &[
-    "en",
-    "de",
-    "d",
-    "du",
-    "des",
-    "depuis",
-    "pour",
-    "dès",
-    "avant",
-    "après",
-    "entre",
-    "et",
-    "à",
-    "au",
-    "aux",
-    "fin",
-    "début",
-    "mi",
-    "année",
-    "années",
-    "an",
-    "semestre",
-    "trimestre",
-    "exercice",
-    "période",
-    "l",
-    "vers",
-    "courant",
-    "cours",
-    "le",
-    "la",
-    "été",
-    "hiver",
-    "printemps",
-    "automne",
-    "ou",
-    "contre",
-    "sur",
-    "er",
-    "recensement",
-    "ici",
-    "horizon",
-    "jusqu",
-    "dont",
-    "soit",
-    "puis",
-    "universitaire",
-    "scolaire",
-    "académique",
-    "budgétaire",
-    "compter",
-];
+super::tokens::word_set! {
+    /// Words after which a year is a date of the figures around it.
+    fn is_temporal_lead = [
+        "en",
+        "de",
+        "d",
+        "du",
+        "des",
+        "depuis",
+        "pour",
+        "dès",
+        "avant",
+        "après",
+        "entre",
+        "et",
+        "à",
+        "au",
+        "aux",
+        "fin",
+        "début",
+        "mi",
+        "année",
+        "années",
+        "an",
+        "semestre",
+        "trimestre",
+        "exercice",
+        "période",
+        "l",
+        "vers",
+        "courant",
+        "cours",
+        "le",
+        "la",
+        "été",
+        "hiver",
+        "printemps",
+        "automne",
+        "ou",
+        "contre",
+        "sur",
+        "er",
+        "recensement",
+        "ici",
+        "horizon",
+        "jusqu",
+        "dont",
+        "soit",
+        "puis",
+        "universitaire",
+        "scolaire",
+        "académique",
+        "budgétaire",
+        "compter",
+    ]
+}
 
 /// Plans and programmes: a period after them names the plan, it dates no figure.
 const PLANS: &[&str] = &[
@@ -256,7 +258,7 @@ fn role_of(tokens: &[Token<'_>], first: usize) -> Role {
     let lead_ok = match pt.kind {
         Kind::Punct => !matches!(pt.first_char(), '-' | '–' | '/'),
         Kind::Num => true,
-        Kind::Word => TEMPORAL_LEAD.contains(&p1) || is_month(pt),
+        Kind::Word => is_temporal_lead(p1) || is_month(pt),
     };
     if lead_ok {
         Role::Temporal
@@ -609,26 +611,28 @@ fn look_behind(
 /// also dates the numbers after it in the sentence.
 const OWNED_YEARS_ARE_PRIVATE: bool = false;
 
-const RULE_WORDS: &[&str] = &[
-    "peine",
-    "peines",
-    "passible",
-    "passibles",
-    "emprisonnement",
-    "amende",
-    "amendes",
-    "âge",
-    "âgés",
-    "âgées",
-    "âgé",
-    "âgée",
-    "délai",
-    "délais",
-    "durée",
-    "maximale",
-    "minimale",
-    "privation",
-];
+super::tokens::word_set! {
+    fn is_rule_word = [
+        "peine",
+        "peines",
+        "passible",
+        "passibles",
+        "emprisonnement",
+        "amende",
+        "amendes",
+        "âge",
+        "âgés",
+        "âgées",
+        "âgé",
+        "âgée",
+        "délai",
+        "délais",
+        "durée",
+        "maximale",
+        "minimale",
+        "privation",
+    ]
+}
 
 /// True when the figure is a rule or has no time: a duration, an age, a limit.
 fn timeless(tokens: &[Token<'_>], m: &Mention, unit: Unit, qualifier: Qualifier) -> bool {
@@ -640,7 +644,7 @@ fn timeless(tokens: &[Token<'_>], m: &Mention, unit: Unit, qualifier: Qualifier)
     let hi = (m.last + 10).min(tokens.len());
     let rule_sentence = (lo..hi)
         .filter(|&k| sentence(tokens, k) == sid)
-        .any(|k| tokens[k].is_word(RULE_WORDS));
+        .any(|k| tokens[k].kind == Kind::Word && is_rule_word(tokens[k].lower));
     rule_sentence
         && (matches!(
             qualifier,
