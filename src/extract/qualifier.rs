@@ -8,94 +8,100 @@ use super::numerals::Mention;
 use super::tokens::{sentence, Kind, Token};
 use super::Qualifier;
 
-/// Verbs of change before "de"/"par": "a diminué de 13 000". Before "de X à Y"
-/// they move from X to Y ("a augmenté de 30 à 60").
-const CHANGE_VERBS: &[&str] = &[
-    "augmenté",
-    "augmentée",
-    "augmentés",
-    "augmentées",
-    "diminué",
-    "diminuée",
-    "diminués",
-    "diminuées",
-    "baissé",
-    "réduit",
-    "réduite",
-    "réduits",
-    "réduites",
-    "accru",
-    "accrue",
-    "accrus",
-    "accrues",
-    "progressé",
-    "reculé",
-    "chuté",
-    "régressé",
-    "divisé",
-    "divisée",
-    "divisés",
-    "divisées",
-    "multiplié",
-    "multipliée",
-    "multipliés",
-    "multipliées",
-    "augmente",
-    "diminue",
-    "crû",
-    "grimpé",
-    "décru",
-    "fléchi",
-    "augmenter",
-    "diminuer",
-    "réduire",
-    "baisser",
-    "progresser",
-];
+super::tokens::word_set! {
+    /// Verbs of change before "de"/"par": "a diminué de 13 000". Before "de X à Y"
+    /// they move from X to Y ("a augmenté de 30 à 60").
+    fn is_change_verb = [
+        "augmenté",
+        "augmentée",
+        "augmentés",
+        "augmentées",
+        "diminué",
+        "diminuée",
+        "diminués",
+        "diminuées",
+        "baissé",
+        "réduit",
+        "réduite",
+        "réduits",
+        "réduites",
+        "accru",
+        "accrue",
+        "accrus",
+        "accrues",
+        "progressé",
+        "reculé",
+        "chuté",
+        "régressé",
+        "divisé",
+        "divisée",
+        "divisés",
+        "divisées",
+        "multiplié",
+        "multipliée",
+        "multipliés",
+        "multipliées",
+        "augmente",
+        "diminue",
+        "crû",
+        "grimpé",
+        "décru",
+        "fléchi",
+        "augmenter",
+        "diminuer",
+        "réduire",
+        "baisser",
+        "progresser",
+    ]
+}
 
-/// Nouns of change before "de": "une hausse de 12 %". Before "de X à Y" they
-/// give a range ("une diminution de 7 à 10 %"), not a movement.
-const CHANGE_NOUNS: &[&str] = &[
-    "hausse",
-    "baisse",
-    "augmentation",
-    "diminution",
-    "réduction",
-    "croissance",
-    "recul",
-    "progression",
-    "accroissement",
-    "repli",
-    "contraction",
-    "chute",
-];
+super::tokens::word_set! {
+    /// Nouns of change before "de": "une hausse de 12 %". Before "de X à Y" they
+    /// give a range ("une diminution de 7 à 10 %"), not a movement.
+    fn is_change_noun = [
+        "hausse",
+        "baisse",
+        "augmentation",
+        "diminution",
+        "réduction",
+        "croissance",
+        "recul",
+        "progression",
+        "accroissement",
+        "repli",
+        "contraction",
+        "chute",
+    ]
+}
 
-/// Verbs of movement that state no change by themselves: "est passé de X à Y".
-const MOVE_VERBS: &[&str] = &[
-    "passé",
-    "passée",
-    "passés",
-    "passées",
-    "passant",
-    "passe",
-    "passent",
-    "passer",
-    "évolué",
-    "évoluant",
-    "porté",
-    "portée",
-    "portés",
-    "portées",
-    "ramené",
-    "ramenée",
-    "ramenés",
-    "ramenées",
-    "allant",
-];
+super::tokens::word_set! {
+    /// Verbs of movement that state no change by themselves: "est passé de X à Y".
+    fn is_move_verb = [
+        "passé",
+        "passée",
+        "passés",
+        "passées",
+        "passant",
+        "passe",
+        "passent",
+        "passer",
+        "évolué",
+        "évoluant",
+        "porté",
+        "portée",
+        "portés",
+        "portées",
+        "ramené",
+        "ramenée",
+        "ramenés",
+        "ramenées",
+        "allant",
+    ]
+}
 
 /// Whether `word` leads a movement "from X to Y", whose two values are exact.
 fn moves_from_to(word: &str) -> bool {
-    MOVE_VERBS.contains(&word) || CHANGE_VERBS.contains(&word)
+    is_move_verb(word) || is_change_verb(word)
 }
 
 fn word_at<'a>(tokens: &'a [Token<'_>], k: Option<usize>) -> &'a str {
@@ -260,7 +266,7 @@ fn is_change(tokens: &[Token<'_>], prev: &[usize]) -> bool {
         n += 1;
     }
     match w(n) {
-        "de" | "d" | "par" => CHANGE_VERBS.contains(&w(n + 1)) || CHANGE_NOUNS.contains(&w(n + 1)),
+        "de" | "d" | "par" => is_change_verb(w(n + 1)) || is_change_noun(w(n + 1)),
         // "en hausse de" is read above; "diminué de moitié" lands here too.
         _ => false,
     }
