@@ -128,7 +128,8 @@ fn is_number_word(w: &str) -> bool {
     if ordinal_stem(w).is_some_and(is_ordinal_stem) {
         return true;
     }
-    w.as_bytes().contains(&b'-') && w.split('-').all(|p| p == "et" || is_number_word(p))
+    // "vingt-deux", "trente-et-un" (a byte loop: the words are short).
+    w.bytes().any(|b| b == b'-') && w.split('-').all(|p| p == "et" || is_number_word(p))
 }
 
 fn is_ordinal_stem(stem: &str) -> bool {
