@@ -55,6 +55,47 @@ fn is_special(c: char) -> bool {
     }
 }
 
+/// The byte offset of the first character at or after `from` that cleaning changes:
+/// white space other than a single ASCII space before a character that stays, and
+/// invisible characters. The text is scanned a byte at a time: visible ASCII and the
+/// bytes of most other characters need no decoding.
+fn next_to_clean(s: &str, from: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'!'..=b'~' => i += 1,
+            b' ' => match bytes.get(i + 1) {
+                Some(b'!'..=b'~') => i += 2,
+                _ if s
+                    .get(i + 1..)
+                    .and_then(|r| r.chars().next())
+                    .is_none_or(is_special) =>
+                {
+                    return Some(i)
+                }
+                _ => i += 1,
+            },
+            // The lead bytes of the only multi-byte characters `is_special` may accept
+            // (U+0080–U+00BF, U+1680, U+2000–U+2FFF, U+3000, U+FEFF); the bytes that
+            // follow a lead byte never look like one, so are skipped one at a time.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                if s.get(i..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(is_special)
+                {
+                    return Some(i);
+                }
+                i += 1;
+            }
+            0x80.. => i += 1,
+            // ASCII control characters.
+            _ => return Some(i),
+        }
+    }
+    None
+}
+
 /// True when a line holds nothing visible.
 pub(crate) fn is_blank(line: &str) -> bool {
     line.chars().all(|c| is_space(c) || is_invisible(c))
@@ -148,44 +189,16 @@ impl TextBuilder {
         let mut col = column + piece.get(..lead).map_or(0, |p| p.chars().count());
         let tail = piece.get(lead + inner.len()..).unwrap_or("");
         self.separate(join);
-        // Walk the inside of the piece, copying maximal runs that need no cleaning as
-        // slices; a run breaks at any white space but a single ASCII space, and at
-        // invisible characters.
-        let bytes = inner.as_bytes();
-        let (mut i, mut run_start, mut run_col) = (0, 0, col);
-        while i < bytes.len() {
-            let b = bytes.get(i).copied().unwrap_or(0);
-            let (c, len) = if b < 0x80 {
-                (char::from(b), 1)
-            } else {
-                match inner.get(i..).and_then(|r| r.chars().next()) {
-                    Some(c) => (c, c.len_utf8()),
-                    None => break,
-                }
-            };
-            let irregular = match c {
-                // A single space followed by a visible character stays in the run.
-                ' ' => match bytes.get(i + 1) {
-                    Some(0x21..=0x7E) => false,
-                    Some(_) => inner
-                        .get(i + 1..)
-                        .and_then(|r| r.chars().next())
-                        .is_none_or(is_special),
-                    None => true,
-                },
-                '!'..='~' => false,
-                c => is_special(c),
-            };
-            if !irregular {
-                i += len;
-                col += 1;
-                continue;
-            }
-            self.flush(
-                inner,
-                line,
-                (run_start < i).then_some((run_start, run_col, i)),
-            );
+        // Copy the maximal runs that need no cleaning as slices, and clean what lies
+        // between them. A run's column is known from the characters written before it.
+        let (mut run_start, mut run_col) = (0, col);
+        while let Some(mut i) = next_to_clean(inner, run_start) {
+            col = run_col
+                + self.flush(
+                    inner,
+                    line,
+                    (run_start < i).then_some((run_start, run_col, i)),
+                );
             // Consume the whole run of white space and invisible characters.
             let mut space_col = None;
             while let Some(c) = inner.get(i..).and_then(|r| r.chars().next()) {
@@ -206,7 +219,7 @@ impl TextBuilder {
         self.flush(
             inner,
             line,
-            (run_start < bytes.len()).then_some((run_start, run_col, bytes.len())),
+            (run_start < inner.len()).then_some((run_start, run_col, inner.len())),
         );
         self.soft_break = tail.contains('\u{AD}');
     }
@@ -267,13 +280,14 @@ impl TextBuilder {
         }
     }
 
-    /// Writes a verbatim run of `piece` (see `push_line`).
-    fn flush(&mut self, piece: &str, line: usize, run: Option<(usize, usize, usize)>) {
+    /// Writes a verbatim run of `piece` (see `push_line`): (start byte, start column,
+    /// end byte). Returns the number of characters written.
+    fn flush(&mut self, piece: &str, line: usize, run: Option<(usize, usize, usize)>) -> usize {
         let Some((start, column, end)) = run else {
-            return;
+            return 0;
         };
         let Some(slice) = piece.get(start..end) else {
-            return;
+            return 0;
         };
         if self.expect != Some((line, column)) {
             self.spans.push(Span {
@@ -283,9 +297,11 @@ impl TextBuilder {
             });
         }
         self.text.push_str(slice);
-        let last = column + slice.chars().count().saturating_sub(1);
+        let chars = slice.chars().count();
+        let last = column + chars.saturating_sub(1);
         self.expect = Some((line, last + 1));
         self.last = Some((line, last));
+        chars
     }
 
     /// Writes the separator between the text so far and a new line's first character.
@@ -482,6 +498,24 @@ mod tests {
                 "{:X}",
                 u32::from(c)
             );
+        }
+    }
+
+    #[test]
+    fn the_byte_scan_stops_where_the_character_scan_does() {
+        // What `next_to_clean` finds, one character at a time.
+        fn slow(s: &str) -> Option<usize> {
+            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            chars.iter().enumerate().find_map(|(k, (at, c))| {
+                let next = chars.get(k + 1).map(|(_, n)| *n);
+                let kept_space = *c == ' ' && next.is_some_and(|n| !is_special(n));
+                (is_special(*c) && !kept_space).then_some(*at)
+            })
+        }
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for s in [format!("a{c}b"), format!("é {c}"), format!("{c} ")] {
+                assert_eq!(next_to_clean(&s, 0), slow(&s), "{:X}", u32::from(c));
+            }
         }
     }
 
