@@ -92,13 +92,11 @@ struct Open {
     section: Option<usize>,
     first_line: usize,
     last_line: usize,
-    text: TextBuilder,
 }
 
 /// A heading being read (it may continue on the next line).
 struct OpenHeading {
     index: usize,
-    text: TextBuilder,
     last_line_punctuated: bool,
 }
 
@@ -112,6 +110,10 @@ struct Reader {
     ids: Ids,
     open: Option<Open>,
     heading: Option<OpenHeading>,
+    /// The text of the open paragraph, and of the open heading: one builder each for
+    /// the whole document, so that their buffers are grown only a few times.
+    paragraph_text: TextBuilder,
+    heading_text: TextBuilder,
     previous: Option<Previous>,
     last_number: Option<u32>,
     last_question: u32,
@@ -134,6 +136,8 @@ impl Reader {
             ids: Ids::default(),
             open: None,
             heading: None,
+            paragraph_text: TextBuilder::new(),
+            heading_text: TextBuilder::new(),
             previous: None,
             last_number: None,
             last_question: 0,
@@ -242,9 +246,7 @@ impl Reader {
         );
         let column = raw.get(..start).map_or(1, |p| p.chars().count() + 1);
         let join = self.join();
-        if let Some(open) = self.open.as_mut() {
-            open.text.push_line(rest, line, column, join);
-        }
+        self.paragraph_text.push_line(rest, line, column, join);
         true
     }
 
@@ -262,7 +264,7 @@ impl Reader {
         }
         if let Some(heading) = self.heading.as_mut() {
             if !heading.last_line_punctuated && starts_lowercase(raw) && !list_item(raw) {
-                heading.text.push_line(raw, line, 1, Join::Wrapped);
+                self.heading_text.push_line(raw, line, 1, Join::Wrapped);
                 heading.last_line_punctuated = ends_with_punctuation(raw);
                 if let Some(section) = self.sections.get_mut(heading.index) {
                     section.last_line = line;
@@ -355,7 +357,7 @@ impl Reader {
             self.open_positional(line);
         }
         if let Some(open) = self.open.as_mut() {
-            open.text.push_line(raw, line, 1, join);
+            self.paragraph_text.push_line(raw, line, 1, join);
             open.last_line = line;
         }
     }
@@ -428,7 +430,6 @@ impl Reader {
             section: self.stack.last().copied(),
             first_line: line,
             last_line: line,
-            text: TextBuilder::new(),
         });
     }
 
@@ -454,18 +455,16 @@ impl Reader {
         });
         self.positions.push(0);
         self.stack.push(index);
-        let mut text = TextBuilder::new();
-        text.push_line(raw, line, 1, Join::Wrapped);
+        self.heading_text.push_line(raw, line, 1, Join::Wrapped);
         self.heading = Some(OpenHeading {
             index,
-            text,
             last_line_punctuated: ends_with_punctuation(raw),
         });
     }
 
     fn close_heading(&mut self) {
         if let Some(heading) = self.heading.take() {
-            let (title, _) = heading.text.finish();
+            let (title, _) = self.heading_text.take();
             if let Some(section) = self.sections.get_mut(heading.index) {
                 section.title = title;
             }
@@ -476,7 +475,7 @@ impl Reader {
         let Some(open) = self.open.take() else {
             return;
         };
-        let (text, spans) = open.text.finish();
+        let (text, spans) = self.paragraph_text.take();
         let section = open
             .section
             .and_then(|s| self.sections.get(s))

@@ -324,9 +324,17 @@ impl TextBuilder {
         self.soft_break = false;
     }
 
-    /// The clean text and its span map.
-    pub(crate) fn finish(self) -> (String, Vec<Span>) {
-        (self.text, self.spans)
+    /// The clean text and its span map, each copied to an allocation of its exact
+    /// size. The builder is left empty but keeps its buffers, so that building many
+    /// paragraphs one after another grows them only a few times.
+    pub(crate) fn take(&mut self) -> (String, Vec<Span>) {
+        let taken = (self.text.as_str().to_owned(), self.spans.to_vec());
+        self.text.clear();
+        self.spans.clear();
+        self.expect = None;
+        self.last = None;
+        self.soft_break = false;
+        taken
     }
 }
 
@@ -354,7 +362,7 @@ mod tests {
         for (piece, line) in pieces {
             b.push_line(piece, *line, 1, join);
         }
-        b.finish()
+        b.take()
     }
 
     #[test]
@@ -402,7 +410,7 @@ mod tests {
         let mut b = TextBuilder::new();
         b.push_line("  ab\u{a0}\u{a0}cé", 4, 1, Join::Wrapped);
         b.push_line("d", 6, 3, Join::Wrapped);
-        let (text, spans) = b.finish();
+        let (text, spans) = b.take();
         assert_eq!(text, "ab cé d");
         let at = |o| position(&text, &spans, o);
         assert_eq!(at(0), Some((4, 3))); // a
@@ -453,7 +461,7 @@ mod tests {
             assert_eq!(fast, slow, "{piece:?}");
             let mut careful = TextBuilder::new();
             careful.push_careful(piece, 1, 1, Join::Wrapped);
-            let (careful, careful_spans) = careful.finish();
+            let (careful, careful_spans) = careful.take();
             assert_eq!(fast, careful, "{piece:?}");
             for offset in 0..fast.len() {
                 assert_eq!(
