@@ -123,8 +123,17 @@ pub(crate) fn shape(line: &str) -> Option<FurnitureKind> {
     if body.len() > 120 {
         return (footnote_marker(body) == Some('*')).then_some(FurnitureKind::Footnote);
     }
-    let tokens: Vec<&str> = body.split(is_space).filter(|t| !t.is_empty()).collect();
-    if tokens.len() <= 6 {
+    // They have six words at most: read up to seven, without allocating.
+    let mut words = [""; 7];
+    let mut count = 0;
+    for (slot, word) in words
+        .iter_mut()
+        .zip(body.split(is_space).filter(|t| !t.is_empty()))
+    {
+        *slot = word;
+        count += 1;
+    }
+    if let Some(tokens) = words.get(..count).filter(|t| t.len() <= 6) {
         let symbols = tokens.iter().filter(|t| is_document_symbol(t)).count();
         let jobs = tokens.iter().filter(|t| is_job_number(t)).count();
         let pages = tokens.iter().filter(|t| is_page_token(t)).count();
