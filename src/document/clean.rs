@@ -98,12 +98,46 @@ fn next_to_clean(s: &str, from: usize) -> Option<usize> {
 
 /// True when a line holds nothing visible.
 pub(crate) fn is_blank(line: &str) -> bool {
-    line.chars().all(|c| is_space(c) || is_invisible(c))
+    line.chars().all(is_trimmed)
 }
 
-/// The line without its leading and trailing white space (in the sense of [`is_space`]).
+/// The line without its leading and trailing white space (in the sense of [`is_space`])
+/// and invisible characters.
 pub(crate) fn trim(line: &str) -> &str {
-    line.trim_matches(|c: char| is_space(c) || is_invisible(c))
+    trim_end(trim_start(line))
+}
+
+/// True for the characters [`trim`] removes.
+fn is_trimmed(c: char) -> bool {
+    is_space(c) || is_invisible(c)
+}
+
+/// True for the ASCII bytes [`trim`] removes: all of ASCII white space and control.
+fn is_ascii_blank(b: &u8) -> bool {
+    matches!(b, 0x00..=0x20 | 0x7F)
+}
+
+/// The line without its leading white space and invisible characters. Trimming is
+/// done many times per line, so ASCII blanks are skipped a byte at a time, and
+/// characters are decoded only when the line then starts with a non-ASCII one.
+fn trim_start(line: &str) -> &str {
+    let blanks = line.bytes().take_while(is_ascii_blank).count();
+    let rest = line.get(blanks..).unwrap_or("");
+    match rest.as_bytes().first() {
+        Some(0x80..) => rest.trim_start_matches(is_trimmed),
+        _ => rest,
+    }
+}
+
+/// The line without its trailing white space and invisible characters (as
+/// [`trim_start`]).
+fn trim_end(line: &str) -> &str {
+    let blanks = line.bytes().rev().take_while(is_ascii_blank).count();
+    let rest = line.get(..line.len() - blanks).unwrap_or("");
+    match rest.as_bytes().last() {
+        Some(0x80..) => rest.trim_end_matches(is_trimmed),
+        _ => rest,
+    }
 }
 
 /// Word-processor markup left in the text by the extraction: bookmark anchors such
@@ -182,10 +216,7 @@ impl TextBuilder {
         if inner.is_empty() {
             return;
         }
-        let lead = piece.len()
-            - piece
-                .trim_start_matches(|c: char| is_space(c) || is_invisible(c))
-                .len();
+        let lead = piece.len() - trim_start(piece).len();
         let mut col = column + piece.get(..lead).map_or(0, |p| p.chars().count());
         let tail = piece.get(lead + inner.len()..).unwrap_or("");
         self.separate(join);
@@ -523,6 +554,20 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             for s in [format!("a{c}b"), format!("é {c}"), format!("{c} ")] {
                 assert_eq!(next_to_clean(&s, 0), slow(&s), "{:X}", u32::from(c));
+            }
+        }
+    }
+
+    #[test]
+    fn trim_removes_what_trim_matches_would() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!(" {c}x{c}\t"),
+                format!("\u{a0}{c} {c}\u{200b}"),
+                format!("{c}{c} é"),
+            ] {
+                assert_eq!(trim(&s), s.trim_matches(is_trimmed), "{:X}", u32::from(c));
             }
         }
     }
