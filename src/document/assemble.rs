@@ -19,7 +19,7 @@
 //! sentence or fell short of the line width, and an unnumbered title met inside a
 //! numbered paragraph must be followed by a label or another heading.
 
-use super::clean::{is_blank, trim, Join, TextBuilder};
+use super::clean::{is_blank, more_chars_than, trim, Join, TextBuilder};
 use super::furniture::{self, FurnitureKind};
 use super::label::{shorten, slug, Ids};
 use super::layout::{
@@ -29,22 +29,26 @@ use super::layout::{
 };
 use super::{Document, Furniture, LabelKind, Paragraph, Section};
 
-/// Reads `text` laid out as `layout`.
-pub(crate) fn assemble(text: &str, layout: Layout) -> Document {
-    let lines: Vec<(usize, &str)> = text
-        .split('\n')
+/// The lines of `text` that are not blank, each with its 1-based line number, without
+/// a final carriage return.
+pub(crate) fn lines(text: &str) -> Vec<(usize, &str)> {
+    text.split('\n')
         .enumerate()
         .map(|(i, l)| (i + 1, l.strip_suffix('\r').unwrap_or(l)))
         .filter(|(_, l)| !is_blank(l))
-        .collect();
-    let kinds = furniture::classify(&lines, layout);
+        .collect()
+}
+
+/// Reads the non-blank `lines` of a report (see [`lines`]) laid out as `layout`.
+pub(crate) fn assemble(lines: &[(usize, &str)], layout: Layout) -> Document {
+    let kinds = furniture::classify(lines, layout);
     let short_limit = match layout {
-        Layout::Wrapped => short_line_limit(&lines, &kinds),
+        Layout::Wrapped => short_line_limit(lines, &kinds),
         Layout::LinePerParagraph => 0,
     };
     let mut reader = Reader::new(layout, short_limit);
     for index in 0..lines.len() {
-        reader.read(index, &lines, &kinds);
+        reader.read(index, lines, &kinds);
     }
     reader.finish()
 }
@@ -57,7 +61,7 @@ fn short_line_limit(lines: &[(usize, &str)], kinds: &[Option<FurnitureKind>]) ->
     let mut total = 0;
     for ((_, line), kind) in lines.iter().zip(kinds) {
         if kind.is_none() {
-            let n = trim(line).chars().take(CAP).count();
+            let n = trim(line).chars().count().min(CAP);
             if let Some(slot) = histogram.get_mut(n) {
                 *slot += 1;
             }
@@ -176,10 +180,7 @@ impl Reader {
             return;
         }
         let short = self.layout == Layout::Wrapped
-            && trim(raw)
-                .chars()
-                .nth(self.short_limit.saturating_sub(1))
-                .is_none();
+            && !more_chars_than(trim(raw), self.short_limit.saturating_sub(1));
         let mut now = Previous {
             ends_sentence: ends_sentence(raw),
             short,

@@ -96,6 +96,12 @@ fn next_to_clean(s: &str, from: usize) -> Option<usize> {
     None
 }
 
+/// True when `s` has more than `n` characters. They are counted only when its length
+/// in bytes leaves a doubt: a character takes one to four bytes.
+pub(crate) fn more_chars_than(s: &str, n: usize) -> bool {
+    s.len() > n && (s.len() / 4 > n || s.chars().count() > n)
+}
+
 /// True when a line holds nothing visible.
 pub(crate) fn is_blank(line: &str) -> bool {
     line.chars().all(is_trimmed)
@@ -568,6 +574,15 @@ mod tests {
                 format!("{c}{c} é"),
             ] {
                 assert_eq!(trim(&s), s.trim_matches(is_trimmed), "{:X}", u32::from(c));
+            }
+        }
+    }
+
+    #[test]
+    fn more_chars_than_counts_characters_not_bytes() {
+        for s in ["", "a", "é", "日本語", "🦀🦀", "abcdefgh", "é🦀a日"] {
+            for n in 0..10 {
+                assert_eq!(more_chars_than(s, n), s.chars().nth(n).is_some(), "{s} {n}");
             }
         }
     }

@@ -5,7 +5,7 @@
 //! report; deciding whether a shape really is a label (does the number follow the
 //! previous one?) is the assembler's job.
 
-use super::clean::{is_space, trim};
+use super::clean::{is_space, more_chars_than, trim};
 
 /// How the lines of a report relate to its paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -22,14 +22,19 @@ impl Layout {
     /// Guesses the layout from the lines' lengths: a hard-wrapped report has almost no
     /// line longer than a printed line (about 100 characters).
     pub fn detect(text: &str) -> Layout {
+        Layout::detect_lines(text.split('\n'))
+    }
+
+    /// [`Layout::detect`] for a text already cut into lines.
+    pub(crate) fn detect_lines<'a>(all: impl Iterator<Item = &'a str>) -> Layout {
         let (mut lines, mut long) = (0usize, 0usize);
-        for line in text.split('\n') {
+        for line in all {
             let line = trim(line);
             if line.is_empty() {
                 continue;
             }
             lines += 1;
-            if line.chars().nth(LONG_LINE).is_some() {
+            if more_chars_than(line, LONG_LINE) {
                 long += 1;
             }
         }

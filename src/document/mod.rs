@@ -171,10 +171,13 @@ impl Document {
 /// put together into headings, paragraphs and furniture. Never fails: any text is a
 /// document, if perhaps one made of a single paragraph.
 pub fn parse(text: &str) -> Document {
-    parse_as(text, Layout::detect(text))
+    // The text is cut into lines once, for the detection and the reading.
+    let lines = assemble::lines(text);
+    let layout = Layout::detect_lines(lines.iter().map(|(_, line)| *line));
+    assemble::assemble(&lines, layout)
 }
 
 /// Reads a report whose layout is known.
 pub fn parse_as(text: &str, layout: Layout) -> Document {
-    assemble::assemble(text, layout)
+    assemble::assemble(&assemble::lines(text), layout)
 }
