@@ -110,7 +110,11 @@ pub(crate) fn is_blank(line: &str) -> bool {
 /// The line without its leading and trailing white space (in the sense of [`is_space`])
 /// and invisible characters.
 pub(crate) fn trim(line: &str) -> &str {
-    trim_end(trim_start(line))
+    match (line.as_bytes().first(), line.as_bytes().last()) {
+        // Nothing to trim: the common case, as lines are trimmed many times over.
+        (Some(b'!'..=b'~'), Some(b'!'..=b'~')) => line,
+        _ => trim_end(trim_start(line)),
+    }
 }
 
 /// True for the characters [`trim`] removes.
