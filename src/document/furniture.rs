@@ -7,7 +7,7 @@
 //! recurs on many pages), never by a list of one report's strings.
 
 use super::clean::{is_space, trim};
-use super::layout::{ends_sentence, numbered_label, starts_lowercase, Layout};
+use super::layout::{ends_sentence, numbered_label, starts_lowercase, Layout, Line};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -187,10 +187,10 @@ fn footnote_marker(body: &str) -> Option<char> {
     None
 }
 
-/// Classifies the non-blank lines of a report, each given as (line number, text):
-/// `Some(kind)` for furniture, `None` for the text of the report.
-pub(crate) fn classify(lines: &[(usize, &str)], layout: Layout) -> Vec<Option<FurnitureKind>> {
-    let mut kinds: Vec<Option<FurnitureKind>> = lines.iter().map(|(_, l)| shape(l)).collect();
+/// Classifies the non-blank lines of a report: `Some(kind)` for furniture, `None` for
+/// the text of the report.
+pub(crate) fn classify(lines: &[Line], layout: Layout) -> Vec<Option<FurnitureKind>> {
+    let mut kinds: Vec<Option<FurnitureKind>> = lines.iter().map(|l| shape(l.body)).collect();
     if layout == Layout::Wrapped {
         mark_repeated(lines, &mut kinds);
         mark_page_numbers(lines, &mut kinds);
@@ -200,7 +200,7 @@ pub(crate) fn classify(lines: &[(usize, &str)], layout: Layout) -> Vec<Option<Fu
 }
 
 /// Short lines that recur on at least three pages: running titles.
-fn mark_repeated(lines: &[(usize, &str)], kinds: &mut [Option<FurnitureKind>]) {
+fn mark_repeated(lines: &[Line], kinds: &mut [Option<FurnitureKind>]) {
     let candidate = |line: &str| {
         let body = trim(line);
         (3..=60).contains(&body.len())
@@ -210,20 +210,20 @@ fn mark_repeated(lines: &[(usize, &str)], kinds: &mut [Option<FurnitureKind>]) {
             && !body.bytes().all(|b| b.is_ascii_digit() || b == b' ')
     };
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for ((_, line), kind) in lines.iter().zip(kinds.iter()) {
-        if kind.is_none() && candidate(line) {
-            *counts.entry(trim(line)).or_default() += 1;
+    for (line, kind) in lines.iter().zip(kinds.iter()) {
+        if kind.is_none() && candidate(line.body) {
+            *counts.entry(line.body).or_default() += 1;
         }
     }
-    for ((_, line), kind) in lines.iter().zip(kinds.iter_mut()) {
-        if kind.is_none() && counts.get(trim(line)).is_some_and(|n| *n >= 3) {
+    for (line, kind) in lines.iter().zip(kinds.iter_mut()) {
+        if kind.is_none() && counts.get(line.body).is_some_and(|n| *n >= 3) {
             *kind = Some(FurnitureKind::Repeated);
         }
     }
 }
 
 /// A bare page number within three lines of a running header or footer.
-fn mark_page_numbers(lines: &[(usize, &str)], kinds: &mut [Option<FurnitureKind>]) {
+fn mark_page_numbers(lines: &[Line], kinds: &mut [Option<FurnitureKind>]) {
     let is_running = |k: &Option<FurnitureKind>| {
         matches!(
             k,
@@ -235,10 +235,10 @@ fn mark_page_numbers(lines: &[(usize, &str)], kinds: &mut [Option<FurnitureKind>
         )
     };
     for i in 0..lines.len() {
-        let Some((_, line)) = lines.get(i) else {
+        let Some(line) = lines.get(i) else {
             continue;
         };
-        if kinds.get(i).is_some_and(Option::is_some) || !is_page_token(trim(line)) {
+        if kinds.get(i).is_some_and(Option::is_some) || !is_page_token(line.body) {
             continue;
         }
         let near = kinds
@@ -254,20 +254,20 @@ fn mark_page_numbers(lines: &[(usize, &str)], kinds: &mut [Option<FurnitureKind>
 
 /// After a footnote rule, the lines that start with a footnote marker, and the
 /// lowercase continuations of an unfinished footnote, are footnotes.
-fn mark_footnotes(lines: &[(usize, &str)], kinds: &mut [Option<FurnitureKind>]) {
+fn mark_footnotes(lines: &[Line], kinds: &mut [Option<FurnitureKind>]) {
     let mut in_notes = false;
     let mut unfinished = false;
-    for ((_, line), kind) in lines.iter().zip(kinds.iter_mut()) {
+    for (line, kind) in lines.iter().zip(kinds.iter_mut()) {
+        let body = line.body;
         match kind {
             Some(FurnitureKind::FootnoteRule) => {
                 in_notes = true;
                 unfinished = false;
             }
-            Some(FurnitureKind::Footnote) => unfinished = !ends_sentence(line),
+            Some(FurnitureKind::Footnote) => unfinished = !ends_sentence(body),
             Some(FurnitureKind::Url) => {}
             Some(_) => in_notes = false,
             None if in_notes => {
-                let body = trim(line);
                 if footnote_marker(body).is_some() || (unfinished && starts_lowercase(body)) {
                     *kind = Some(FurnitureKind::Footnote);
                     unfinished = !ends_sentence(body);
@@ -284,6 +284,11 @@ fn mark_footnotes(lines: &[(usize, &str)], kinds: &mut [Option<FurnitureKind>]) 
 mod tests {
     use super::*;
     use FurnitureKind::*;
+
+    fn classify_pairs(lines: &[(usize, &str)], layout: Layout) -> Vec<Option<FurnitureKind>> {
+        let lines: Vec<Line> = lines.iter().map(|&(n, raw)| Line::new(n, raw)).collect();
+        classify(&lines, layout)
+    }
 
     #[test]
     fn running_headers_and_footers_are_known_by_their_shape() {
@@ -335,7 +340,7 @@ mod tests {
             (5, "2 Ibid."),
             (6, "suite du texte"),
         ];
-        let kinds = classify(&lines, Layout::Wrapped);
+        let kinds = classify_pairs(&lines, Layout::Wrapped);
         assert_eq!(
             kinds,
             vec![
@@ -361,7 +366,7 @@ mod tests {
             (7, "c"),
             (8, "12"),
         ];
-        let kinds = classify(&lines, Layout::Wrapped);
+        let kinds = classify_pairs(&lines, Layout::Wrapped);
         assert_eq!(kinds.get(1), Some(&Some(PageNumber)));
         assert_eq!(kinds.get(7), Some(&None));
     }
@@ -375,11 +380,14 @@ mod tests {
             (4, "texte."),
             (5, "Rapport national"),
         ];
-        let kinds = classify(&lines, Layout::Wrapped);
+        let kinds = classify_pairs(&lines, Layout::Wrapped);
         assert_eq!(
             kinds,
             vec![Some(Repeated), None, Some(Repeated), None, Some(Repeated)]
         );
-        assert_eq!(classify(&lines, Layout::LinePerParagraph), vec![None; 5]);
+        assert_eq!(
+            classify_pairs(&lines, Layout::LinePerParagraph),
+            vec![None; 5]
+        );
     }
 }

@@ -172,12 +172,12 @@ impl Document {
 /// document, if perhaps one made of a single paragraph.
 pub fn parse(text: &str) -> Document {
     // The text is cut into lines once, for the detection and the reading.
-    let lines = assemble::lines(text);
-    let layout = Layout::detect_lines(lines.iter().map(|(_, line)| *line));
+    let lines = layout::lines(text);
+    let layout = Layout::detect_lines(lines.iter().map(|line| line.body));
     assemble::assemble(&lines, layout)
 }
 
 /// Reads a report whose layout is known.
 pub fn parse_as(text: &str, layout: Layout) -> Document {
-    assemble::assemble(&assemble::lines(text), layout)
+    assemble::assemble(&layout::lines(text), layout)
 }
