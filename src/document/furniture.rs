@@ -37,6 +37,10 @@ pub enum FurnitureKind {
 
 /// A page-number token: `23` or `5/6`.
 fn is_page_token(token: &str) -> bool {
+    // At most `123/456`: most lines are told at once by their length.
+    if token.len() > 7 {
+        return false;
+    }
     let mut parts = token.split('/');
     let ok = |p: Option<&str>| {
         p.is_some_and(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
