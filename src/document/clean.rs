@@ -55,26 +55,30 @@ fn is_special(c: char) -> bool {
     }
 }
 
-/// The byte offset of the first character at or after `from` that cleaning changes:
-/// white space other than a single ASCII space before a character that stays, and
-/// invisible characters. The text is scanned a byte at a time: visible ASCII and the
-/// bytes of most other characters need no decoding.
-fn next_to_clean(s: &str, from: usize) -> Option<usize> {
+/// The run of characters from byte `from` of `s` that cleaning leaves as they are,
+/// up to the first one it changes (white space other than a single ASCII space before
+/// a character that stays, and invisible characters) or the end: the byte where the
+/// run ends, and how many characters it holds.
+///
+/// The text is scanned a byte at a time: visible ASCII and the bytes of most other
+/// characters need no decoding, and characters are counted as the bytes that do not
+/// continue one.
+fn verbatim_run(s: &str, from: usize) -> (usize, usize) {
     let bytes = s.as_bytes();
-    let mut i = from;
+    let (mut i, mut continuations) = (from, 0);
     while let Some(&b) = bytes.get(i) {
         match b {
-            b'!'..=b'~' => i += 1,
+            b'!'..=b'~' => {}
             b' ' => match bytes.get(i + 1) {
-                Some(b'!'..=b'~') => i += 2,
+                Some(b'!'..=b'~') => i += 1,
                 _ if s
                     .get(i + 1..)
                     .and_then(|r| r.chars().next())
                     .is_none_or(is_special) =>
                 {
-                    return Some(i)
+                    break
                 }
-                _ => i += 1,
+                _ => {}
             },
             // The lead bytes of the only multi-byte characters `is_special` may accept
             // (U+0080–U+00BF, U+1680, U+2000–U+2FFF, U+3000, U+FEFF); the bytes that
@@ -84,16 +88,17 @@ fn next_to_clean(s: &str, from: usize) -> Option<usize> {
                     .and_then(|r| r.chars().next())
                     .is_some_and(is_special)
                 {
-                    return Some(i);
+                    break;
                 }
-                i += 1;
             }
-            0x80.. => i += 1,
+            0x80..=0xBF => continuations += 1,
+            0xC0.. => {}
             // ASCII control characters.
-            _ => return Some(i),
+            _ => break,
         }
+        i += 1;
     }
-    None
+    (i, i - from - continuations)
 }
 
 /// True when `s` has more than `n` characters. They are counted only when its length
@@ -232,36 +237,32 @@ impl TextBuilder {
         self.separate(join);
         // Copy the maximal runs that need no cleaning as slices, and clean what lies
         // between them. A run's column is known from the characters written before it.
-        let (mut run_start, mut run_col) = (0, col);
-        while let Some(mut i) = next_to_clean(inner, run_start) {
-            col = run_col
-                + self.flush(
-                    inner,
-                    line,
-                    (run_start < i).then_some((run_start, run_col, i)),
-                );
+        let mut at = 0;
+        loop {
+            let (end, chars) = verbatim_run(inner, at);
+            if let Some(run) = inner.get(at..end).filter(|run| !run.is_empty()) {
+                self.write(run, line, col, chars);
+            }
+            col += chars;
+            at = end;
+            if at >= inner.len() {
+                break;
+            }
             // Consume the whole run of white space and invisible characters.
             let mut space_col = None;
-            while let Some(c) = inner.get(i..).and_then(|r| r.chars().next()) {
+            while let Some(c) = inner.get(at..).and_then(|r| r.chars().next()) {
                 if is_space(c) {
                     space_col.get_or_insert(col);
                 } else if !is_invisible(c) {
                     break;
                 }
-                i += c.len_utf8();
+                at += c.len_utf8();
                 col += 1;
             }
             if let Some(space_col) = space_col {
                 self.push_char(' ', line, space_col);
             }
-            run_start = i;
-            run_col = col;
         }
-        self.flush(
-            inner,
-            line,
-            (run_start < inner.len()).then_some((run_start, run_col, inner.len())),
-        );
         self.soft_break = tail.contains('\u{AD}');
     }
 
@@ -321,15 +322,19 @@ impl TextBuilder {
         }
     }
 
-    /// Writes a verbatim run of `piece` (see `push_line`): (start byte, start column,
-    /// end byte). Returns the number of characters written.
-    fn flush(&mut self, piece: &str, line: usize, run: Option<(usize, usize, usize)>) -> usize {
-        let Some((start, column, end)) = run else {
-            return 0;
-        };
-        let Some(slice) = piece.get(start..end) else {
-            return 0;
-        };
+    /// Writes a verbatim run of `piece` (see `push_careful`): (start byte, start
+    /// column, end byte).
+    fn flush(&mut self, piece: &str, line: usize, run: Option<(usize, usize, usize)>) {
+        if let Some((start, column, end)) = run {
+            if let Some(slice) = piece.get(start..end) {
+                self.write(slice, line, column, slice.chars().count());
+            }
+        }
+    }
+
+    /// Writes `run`, `chars` characters long, that comes verbatim from line `line`
+    /// from column `column` on.
+    fn write(&mut self, run: &str, line: usize, column: usize, chars: usize) {
         if self.expect != Some((line, column)) {
             self.spans.push(Span {
                 start: self.text.len(),
@@ -337,12 +342,10 @@ impl TextBuilder {
                 column,
             });
         }
-        self.text.push_str(slice);
-        let chars = slice.chars().count();
+        self.text.push_str(run);
         let last = column + chars.saturating_sub(1);
         self.expect = Some((line, last + 1));
         self.last = Some((line, last));
-        chars
     }
 
     /// Writes the separator between the text so far and a new line's first character.
@@ -552,18 +555,24 @@ mod tests {
 
     #[test]
     fn the_byte_scan_stops_where_the_character_scan_does() {
-        // What `next_to_clean` finds, one character at a time.
-        fn slow(s: &str) -> Option<usize> {
+        // What `verbatim_run` finds, one character at a time.
+        fn slow(s: &str) -> (usize, usize) {
             let chars: Vec<(usize, char)> = s.char_indices().collect();
-            chars.iter().enumerate().find_map(|(k, (at, c))| {
+            let stop = chars.iter().enumerate().find_map(|(k, (at, c))| {
                 let next = chars.get(k + 1).map(|(_, n)| *n);
                 let kept_space = *c == ' ' && next.is_some_and(|n| !is_special(n));
-                (is_special(*c) && !kept_space).then_some(*at)
-            })
+                (is_special(*c) && !kept_space).then_some((*at, k))
+            });
+            stop.unwrap_or((s.len(), chars.len()))
         }
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            for s in [format!("a{c}b"), format!("é {c}"), format!("{c} ")] {
-                assert_eq!(next_to_clean(&s, 0), slow(&s), "{:X}", u32::from(c));
+            for s in [
+                format!("a{c}b"),
+                format!("é {c}"),
+                format!("{c} "),
+                format!("{c}"),
+            ] {
+                assert_eq!(verbatim_run(&s, 0), slow(&s), "{:X}", u32::from(c));
             }
         }
     }
