@@ -127,30 +127,8 @@ pub(crate) fn shape(line: &str) -> Option<FurnitureKind> {
     if body.len() > 120 {
         return (footnote_marker(body) == Some('*')).then_some(FurnitureKind::Footnote);
     }
-    // They have six words at most: read up to seven, without allocating.
-    let mut words = [""; 7];
-    let mut count = 0;
-    for (slot, word) in words
-        .iter_mut()
-        .zip(body.split(is_space).filter(|t| !t.is_empty()))
-    {
-        *slot = word;
-        count += 1;
-    }
-    if let Some(tokens) = words.get(..count).filter(|t| t.len() <= 6) {
-        let symbols = tokens.iter().filter(|t| is_document_symbol(t)).count();
-        let jobs = tokens.iter().filter(|t| is_job_number(t)).count();
-        let pages = tokens.iter().filter(|t| is_page_token(t)).count();
-        let others = tokens
-            .iter()
-            .filter(|t| is_language_code(t) || is_date_stamp(t))
-            .count();
-        if symbols == 1 && jobs == 0 && pages <= 1 && symbols + pages == tokens.len() {
-            return Some(FurnitureKind::RunningHeader);
-        }
-        if jobs == 1 && symbols == 0 && pages <= 2 && jobs + pages + others == tokens.len() {
-            return Some(FurnitureKind::RunningFooter);
-        }
+    if let Some(kind) = running(body) {
+        return Some(kind);
     }
     if let Some(kind) = masthead(body) {
         return Some(kind);
@@ -161,8 +139,55 @@ pub(crate) fn shape(line: &str) -> Option<FurnitureKind> {
     None
 }
 
+/// A running header or footer: a document symbol, or a job number, with page numbers.
+fn running(body: &str) -> Option<FurnitureKind> {
+    // Made of symbols and numbers, they have no lowercase letter before the first
+    // slash (most lines are told by their first word), and six words at most: read
+    // up to seven, without allocating.
+    if body
+        .bytes()
+        .take_while(|b| *b != b'/')
+        .any(|b| b.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let mut words = [""; 7];
+    let mut count = 0;
+    for (slot, word) in words
+        .iter_mut()
+        .zip(body.split(is_space).filter(|t| !t.is_empty()))
+    {
+        *slot = word;
+        count += 1;
+    }
+    let tokens = words.get(..count).filter(|t| t.len() <= 6)?;
+    let symbols = tokens.iter().filter(|t| is_document_symbol(t)).count();
+    let jobs = tokens.iter().filter(|t| is_job_number(t)).count();
+    let pages = tokens.iter().filter(|t| is_page_token(t)).count();
+    let others = tokens
+        .iter()
+        .filter(|t| is_language_code(t) || is_date_stamp(t))
+        .count();
+    if symbols == 1 && jobs == 0 && pages <= 1 && symbols + pages == tokens.len() {
+        Some(FurnitureKind::RunningHeader)
+    } else if jobs == 1 && symbols == 0 && pages <= 2 && jobs + pages + others == tokens.len() {
+        Some(FurnitureKind::RunningFooter)
+    } else {
+        None
+    }
+}
+
 /// `Nations Unies  A/76/86`: a short name, a wide gap, the symbol.
 fn masthead(body: &str) -> Option<FurnitureKind> {
+    // The symbol ends the line: most lines are told by their last word.
+    if !body
+        .rsplit(is_space)
+        .next()
+        .map(trim)
+        .is_some_and(is_document_symbol)
+    {
+        return None;
+    }
     let gap = body.find("  ")?;
     let (name, symbol) = (body.get(..gap)?, trim(body.get(gap..)?));
     (name.chars().count() <= 40
@@ -308,6 +333,9 @@ mod tests {
         );
         assert_eq!(shape("*2108000*  "), Some(Barcode));
         assert_eq!(shape(" Nations Unies  A/76/86 "), Some(Masthead));
+        assert_eq!(shape("Nations Unies  \u{200b}A/76/86"), Some(Masthead));
+        assert_eq!(shape("A/76/Add.1 3"), Some(RunningHeader));
+        assert_eq!(shape("3/4 A/HRC/WG.6/34/KAZ/1"), Some(RunningHeader));
     }
 
     #[test]
