@@ -239,13 +239,11 @@ impl Reader {
             return false;
         }
         self.last_number = Some(n);
-        self.open_paragraph(
-            LabelKind::Numbered,
-            Some(n),
-            n.to_string(),
-            format!("p{n}"),
-            line,
-        );
+        // Labels and ids are built without format!, which is slow for short strings
+        // and runs here for most paragraphs.
+        let label = n.to_string();
+        let id = ["p", &label].concat();
+        self.open_paragraph(LabelKind::Numbered, Some(n), label, id, line);
         let column = raw.get(..start).map_or(1, |p| p.chars().count() + 1);
         let join = self.join();
         self.paragraph_text.push_line(rest, line, column, join);
@@ -389,7 +387,7 @@ impl Reader {
             Some(s) => self.key(s),
             None => "préambule".to_string(),
         };
-        let label = format!("{key}, {position}");
+        let label = [&key, ", ", &position.to_string()].concat();
         let id = slug(&label);
         self.open_paragraph(LabelKind::Position, None, label, id, line);
     }
