@@ -36,7 +36,8 @@ pub(crate) fn assemble(lines: &[Line], layout: Layout) -> Document {
         Layout::Wrapped => short_line_limit(lines, &kinds),
         Layout::LinePerParagraph => 0,
     };
-    let mut reader = Reader::new(layout, short_limit);
+    // A paragraph starts on a line of its own: there are no more ids than lines.
+    let mut reader = Reader::new(layout, short_limit, lines.len());
     for index in 0..lines.len() {
         reader.read(index, lines, &kinds);
     }
@@ -119,7 +120,7 @@ struct Reader {
 }
 
 impl Reader {
-    fn new(layout: Layout, short_limit: usize) -> Self {
+    fn new(layout: Layout, short_limit: usize, lines: usize) -> Self {
         Reader {
             layout,
             short_limit,
@@ -127,7 +128,7 @@ impl Reader {
             stack: Vec::new(),
             paragraphs: Vec::new(),
             furniture: Vec::new(),
-            ids: Ids::default(),
+            ids: Ids::with_capacity(lines),
             open: None,
             heading: None,
             paragraph_text: TextBuilder::new(),
