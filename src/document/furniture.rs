@@ -59,6 +59,10 @@ pub(crate) fn is_document_symbol(token: &str) -> bool {
     let Some(organ) = parts.next() else {
         return false;
     };
+    // The organ first: most words are told by their first letter.
+    if !(1..=8).contains(&organ.len()) || !organ.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
     let mut count = 0;
     let parts_ok = parts.all(|p| {
         count += 1;
@@ -66,12 +70,7 @@ pub(crate) fn is_document_symbol(token: &str) -> bool {
             && p.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'(' | b')'))
     });
-    (1..=8).contains(&organ.len())
-        && organ.bytes().all(|b| b.is_ascii_uppercase())
-        && parts_ok
-        && count >= 1
-        && token.len() <= 48
-        && token.bytes().any(|b| b.is_ascii_digit())
+    parts_ok && count >= 1 && token.len() <= 48 && token.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// A UN job number: `GE.19-17926` or `21-08000`.
