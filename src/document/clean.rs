@@ -227,11 +227,12 @@ impl TextBuilder {
             self.push_careful(piece, line, column, join);
             return;
         }
-        let inner = trim(piece);
+        let start = trim_start(piece);
+        let inner = trim_end(start);
         if inner.is_empty() {
             return;
         }
-        let lead = piece.len() - trim_start(piece).len();
+        let lead = piece.len() - start.len();
         let mut col = column + piece.get(..lead).map_or(0, |p| p.chars().count());
         let tail = piece.get(lead + inner.len()..).unwrap_or("");
         self.separate(join);
