@@ -243,8 +243,10 @@ fn mark_repeated(lines: &[Line], kinds: &mut [Option<FurnitureKind>]) {
             *counts.entry(line.body).or_default() += 1;
         }
     }
+    // Only candidates were counted: the others (most lines, too long) are not hashed.
     for (line, kind) in lines.iter().zip(kinds.iter_mut()) {
-        if kind.is_none() && counts.get(line.body).is_some_and(|n| *n >= 3) {
+        if kind.is_none() && candidate(line.body) && counts.get(line.body).is_some_and(|n| *n >= 3)
+        {
             *kind = Some(FurnitureKind::Repeated);
         }
     }
