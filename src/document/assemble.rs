@@ -782,6 +782,21 @@ mod tests {
     }
 
     #[test]
+    fn parse_detects_the_layout_as_detect_does() {
+        let long = "x".repeat(200);
+        let texts = [
+            format!("1. Un\r\n\u{a0}\r\n{long}\r\n"),
+            format!("\u{200b}\n{long}\n\t\n{long}\n"),
+            format!("{long}\n\n\n2. Deux \n\u{feff} \n"),
+            "1. Un \r\n\r\nla suite.\r\n".to_string(),
+            String::new(),
+        ];
+        for text in &texts {
+            assert_eq!(crate::document::parse(text).layout, Layout::detect(text));
+        }
+    }
+
+    #[test]
     fn any_text_is_a_document() {
         for text in [
             "",

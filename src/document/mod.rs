@@ -14,7 +14,7 @@
 //! extracted the same way reads as well as the bundled ones.
 //!
 //! Submodules: `clean` (white space, line joins, the provenance map), `layout`
-//! (labels, headings, the two layouts), `furniture` (page headers, footers,
+//! (lines, labels, headings, the two layouts), `furniture` (page headers, footers,
 //! footnotes, URLs), `label` (positional labels and ids), `assemble` (the reader
 //! that puts lines together into sections and paragraphs).
 
