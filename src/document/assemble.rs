@@ -19,45 +19,40 @@
 //! sentence or fell short of the line width, and an unnumbered title met inside a
 //! numbered paragraph must be followed by a label or another heading.
 
-use super::clean::{is_blank, trim, Join, TextBuilder};
+use super::clean::{more_chars_than, Join, TextBuilder};
 use super::furniture::{self, FurnitureKind};
 use super::label::{shorten, slug, Ids};
 use super::layout::{
     designated_heading, ends_sentence, ends_with_punctuation, indent, is_subheading_title,
     letter_heading, list_item, numbered_label, plain_heading, question_label, roman_value,
-    starts_lowercase, Layout,
+    starts_lowercase, Layout, Line,
 };
 use super::{Document, Furniture, LabelKind, Paragraph, Section};
 
-/// Reads `text` laid out as `layout`.
-pub(crate) fn assemble(text: &str, layout: Layout) -> Document {
-    let lines: Vec<(usize, &str)> = text
-        .split('\n')
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.strip_suffix('\r').unwrap_or(l)))
-        .filter(|(_, l)| !is_blank(l))
-        .collect();
-    let kinds = furniture::classify(&lines, layout);
+/// Reads the non-blank lines of a report laid out as `layout`.
+pub(crate) fn assemble(lines: &[Line], layout: Layout) -> Document {
+    let kinds = furniture::classify(lines, layout);
     let short_limit = match layout {
-        Layout::Wrapped => short_line_limit(&lines, &kinds),
+        Layout::Wrapped => short_line_limit(lines, &kinds),
         Layout::LinePerParagraph => 0,
     };
-    let mut reader = Reader::new(layout, short_limit);
+    // A paragraph starts on a line of its own: there are no more ids than lines.
+    let mut reader = Reader::new(layout, short_limit, lines.len());
     for index in 0..lines.len() {
-        reader.read(index, &lines, &kinds);
+        reader.read(index, lines, &kinds);
     }
     reader.finish()
 }
 
 /// A text line shorter than this (in chars) ends its paragraph in a wrapped report:
 /// 60 % of the usual line width (the 75th percentile of line lengths).
-fn short_line_limit(lines: &[(usize, &str)], kinds: &[Option<FurnitureKind>]) -> usize {
+fn short_line_limit(lines: &[Line], kinds: &[Option<FurnitureKind>]) -> usize {
     const CAP: usize = 400;
     let mut histogram = vec![0usize; CAP + 1];
     let mut total = 0;
-    for ((_, line), kind) in lines.iter().zip(kinds) {
+    for (line, kind) in lines.iter().zip(kinds) {
         if kind.is_none() {
-            let n = trim(line).chars().take(CAP).count();
+            let n = line.body.chars().count().min(CAP);
             if let Some(slot) = histogram.get_mut(n) {
                 *slot += 1;
             }
@@ -92,13 +87,11 @@ struct Open {
     section: Option<usize>,
     first_line: usize,
     last_line: usize,
-    text: TextBuilder,
 }
 
 /// A heading being read (it may continue on the next line).
 struct OpenHeading {
     index: usize,
-    text: TextBuilder,
     last_line_punctuated: bool,
 }
 
@@ -112,6 +105,10 @@ struct Reader {
     ids: Ids,
     open: Option<Open>,
     heading: Option<OpenHeading>,
+    /// The text of the open paragraph, and of the open heading: one builder each for
+    /// the whole document, so that their buffers are grown only a few times.
+    paragraph_text: TextBuilder,
+    heading_text: TextBuilder,
     previous: Option<Previous>,
     last_number: Option<u32>,
     last_question: u32,
@@ -123,7 +120,7 @@ struct Reader {
 }
 
 impl Reader {
-    fn new(layout: Layout, short_limit: usize) -> Self {
+    fn new(layout: Layout, short_limit: usize, lines: usize) -> Self {
         Reader {
             layout,
             short_limit,
@@ -131,9 +128,11 @@ impl Reader {
             stack: Vec::new(),
             paragraphs: Vec::new(),
             furniture: Vec::new(),
-            ids: Ids::default(),
+            ids: Ids::with_capacity(lines),
             open: None,
             heading: None,
+            paragraph_text: TextBuilder::new(),
+            heading_text: TextBuilder::new(),
             previous: None,
             last_number: None,
             last_question: 0,
@@ -159,40 +158,37 @@ impl Reader {
         }
     }
 
-    fn read(&mut self, index: usize, lines: &[(usize, &str)], kinds: &[Option<FurnitureKind>]) {
-        let Some(&(number, raw)) = lines.get(index) else {
+    fn read(&mut self, index: usize, lines: &[Line], kinds: &[Option<FurnitureKind>]) {
+        let Some(&line) = lines.get(index) else {
             return;
         };
         if let Some(Some(kind)) = kinds.get(index) {
             self.furniture.push(Furniture {
                 kind: *kind,
-                line: number,
-                text: trim(raw).to_string(),
+                line: line.number,
+                text: line.body.to_string(),
             });
             return;
         }
         let short = self.layout == Layout::Wrapped
-            && trim(raw)
-                .chars()
-                .nth(self.short_limit.saturating_sub(1))
-                .is_none();
+            && !more_chars_than(line.body, self.short_limit.saturating_sub(1));
         let mut now = Previous {
-            ends_sentence: ends_sentence(raw),
+            ends_sentence: ends_sentence(line.body),
             short,
             ..Previous::default()
         };
-        if self.try_question(number, raw) || self.try_numbered(number, raw) {
+        if self.try_question(line) || self.try_numbered(line) {
             now.label = true;
-        } else if self.try_heading(index, number, raw, lines, kinds) {
+        } else if self.try_heading(index, line, lines, kinds) {
             now.heading = true;
         } else {
-            self.text(number, raw);
+            self.text(line);
         }
         self.previous = Some(now);
     }
 
-    fn try_question(&mut self, line: usize, raw: &str) -> bool {
-        let Some(q) = question_label(raw) else {
+    fn try_question(&mut self, line: Line) -> bool {
+        let Some(q) = question_label(line.body) else {
             return false;
         };
         let in_range = q.number <= self.last_question + 3;
@@ -210,11 +206,22 @@ impl Reader {
             id.push('-');
             id.push(*letter);
         }
-        self.open_paragraph(LabelKind::Question, Some(q.number), q.printed, id, line);
+        self.open_paragraph(
+            LabelKind::Question,
+            Some(q.number),
+            q.printed,
+            id,
+            line.number,
+        );
         true
     }
 
-    fn try_numbered(&mut self, line: usize, raw: &str) -> bool {
+    fn try_numbered(
+        &mut self,
+        Line {
+            number: line, raw, ..
+        }: Line,
+    ) -> bool {
         let Some((n, start)) = numbered_label(raw) else {
             return false;
         };
@@ -233,39 +240,36 @@ impl Reader {
             return false;
         }
         self.last_number = Some(n);
-        self.open_paragraph(
-            LabelKind::Numbered,
-            Some(n),
-            n.to_string(),
-            format!("p{n}"),
-            line,
-        );
+        // Labels and ids are built without format!, which is slow for short strings
+        // and runs here for most paragraphs.
+        let label = n.to_string();
+        let id = ["p", &label].concat();
+        self.open_paragraph(LabelKind::Numbered, Some(n), label, id, line);
         let column = raw.get(..start).map_or(1, |p| p.chars().count() + 1);
         let join = self.join();
-        if let Some(open) = self.open.as_mut() {
-            open.text.push_line(rest, line, column, join);
-        }
+        self.paragraph_text.push_line(rest, line, column, join);
         true
     }
 
     fn try_heading(
         &mut self,
         index: usize,
-        line: usize,
-        raw: &str,
-        lines: &[(usize, &str)],
+        line: Line,
+        lines: &[Line],
         kinds: &[Option<FurnitureKind>],
     ) -> bool {
-        if letter_heading(raw) {
-            self.open_heading(line, raw, 4, None);
+        if letter_heading(line.body) {
+            self.open_heading(line, 4, None);
             return true;
         }
         if let Some(heading) = self.heading.as_mut() {
-            if !heading.last_line_punctuated && starts_lowercase(raw) && !list_item(raw) {
-                heading.text.push_line(raw, line, 1, Join::Wrapped);
-                heading.last_line_punctuated = ends_with_punctuation(raw);
+            if !heading.last_line_punctuated && starts_lowercase(line.body) && !list_item(line.raw)
+            {
+                self.heading_text
+                    .push_line(line.raw, line.number, 1, Join::Wrapped);
+                heading.last_line_punctuated = ends_with_punctuation(line.body);
                 if let Some(section) = self.sections.get_mut(heading.index) {
-                    section.last_line = line;
+                    section.last_line = line.number;
                 }
                 return true;
             }
@@ -273,14 +277,14 @@ impl Reader {
         if !self.at_block_start() {
             return false;
         }
-        if let Some(designator) = designated_heading(raw) {
+        if let Some(designator) = designated_heading(line.raw) {
             if let Some(level) = self.designated_level(designator) {
                 let designator = designator.to_string();
-                self.open_heading(line, raw, level, Some(designator));
+                self.open_heading(line, level, Some(designator));
                 return true;
             }
         }
-        if plain_heading(raw, self.layout) {
+        if plain_heading(line.raw, self.layout) {
             let inside_numbered = self
                 .open
                 .as_ref()
@@ -291,8 +295,8 @@ impl Reader {
             {
                 return false;
             }
-            let level = if is_subheading_title(trim(raw)) { 4 } else { 3 };
-            self.open_heading(line, raw, level, None);
+            let level = if is_subheading_title(line.body) { 4 } else { 3 };
+            self.open_heading(line, level, None);
             return true;
         }
         false
@@ -337,7 +341,14 @@ impl Reader {
         }
     }
 
-    fn text(&mut self, line: usize, raw: &str) {
+    fn text(
+        &mut self,
+        Line {
+            number: line,
+            raw,
+            body,
+        }: Line,
+    ) {
         let join = self.join();
         let new_unit = match self.open.as_ref() {
             None => true,
@@ -346,7 +357,7 @@ impl Reader {
                 Layout::LinePerParagraph => true,
                 Layout::Wrapped => {
                     let previous = self.previous.unwrap_or_default();
-                    !starts_lowercase(raw)
+                    !starts_lowercase(body)
                         && (previous.short || (previous.ends_sentence && indent(raw) >= 1))
                 }
             },
@@ -355,7 +366,7 @@ impl Reader {
             self.open_positional(line);
         }
         if let Some(open) = self.open.as_mut() {
-            open.text.push_line(raw, line, 1, join);
+            self.paragraph_text.push_line(raw, line, 1, join);
             open.last_line = line;
         }
     }
@@ -377,7 +388,7 @@ impl Reader {
             Some(s) => self.key(s),
             None => "préambule".to_string(),
         };
-        let label = format!("{key}, {position}");
+        let label = [&key, ", ", &position.to_string()].concat();
         let id = slug(&label);
         self.open_paragraph(LabelKind::Position, None, label, id, line);
     }
@@ -428,11 +439,10 @@ impl Reader {
             section: self.stack.last().copied(),
             first_line: line,
             last_line: line,
-            text: TextBuilder::new(),
         });
     }
 
-    fn open_heading(&mut self, line: usize, raw: &str, level: u8, number: Option<String>) {
+    fn open_heading(&mut self, line: Line, level: u8, number: Option<String>) {
         self.close_paragraph();
         self.close_heading();
         while self
@@ -449,23 +459,22 @@ impl Reader {
             number,
             level,
             parent: self.stack.last().copied(),
-            first_line: line,
-            last_line: line,
+            first_line: line.number,
+            last_line: line.number,
         });
         self.positions.push(0);
         self.stack.push(index);
-        let mut text = TextBuilder::new();
-        text.push_line(raw, line, 1, Join::Wrapped);
+        self.heading_text
+            .push_line(line.raw, line.number, 1, Join::Wrapped);
         self.heading = Some(OpenHeading {
             index,
-            text,
-            last_line_punctuated: ends_with_punctuation(raw),
+            last_line_punctuated: ends_with_punctuation(line.body),
         });
     }
 
     fn close_heading(&mut self) {
         if let Some(heading) = self.heading.take() {
-            let (title, _) = heading.text.finish();
+            let (title, _) = self.heading_text.take();
             if let Some(section) = self.sections.get_mut(heading.index) {
                 section.title = title;
             }
@@ -476,7 +485,7 @@ impl Reader {
         let Some(open) = self.open.take() else {
             return;
         };
-        let (text, spans) = open.text.finish();
+        let (text, spans) = self.paragraph_text.take();
         let section = open
             .section
             .and_then(|s| self.sections.get(s))
@@ -512,26 +521,26 @@ impl Reader {
 /// or a heading, or there is none.
 fn followed_by_block(
     index: usize,
-    lines: &[(usize, &str)],
+    lines: &[Line],
     kinds: &[Option<FurnitureKind>],
     layout: Layout,
 ) -> bool {
     let mut continuations = 0;
-    for (j, (_, raw)) in lines.iter().enumerate().skip(index + 1) {
+    for (j, line) in lines.iter().enumerate().skip(index + 1) {
         if kinds.get(j).is_some_and(Option::is_some) {
             continue;
         }
-        if starts_lowercase(raw) && !list_item(raw) && continuations < 3 {
-            if ends_with_punctuation(raw) {
+        if starts_lowercase(line.body) && !list_item(line.raw) && continuations < 3 {
+            if ends_with_punctuation(line.body) {
                 return false; // a heading does not end a sentence
             }
             continuations += 1;
             continue;
         }
-        return numbered_label(raw).is_some()
-            || question_label(raw).is_some()
-            || designated_heading(raw).is_some()
-            || plain_heading(raw, layout);
+        return numbered_label(line.raw).is_some()
+            || question_label(line.body).is_some()
+            || designated_heading(line.raw).is_some()
+            || plain_heading(line.raw, layout);
     }
     true
 }
@@ -770,6 +779,21 @@ mod tests {
         }
         assert_eq!(p.source_lines().collect::<Vec<_>>(), vec![1, 6, 8]);
         Ok(())
+    }
+
+    #[test]
+    fn parse_detects_the_layout_as_detect_does() {
+        let long = "x".repeat(200);
+        let texts = [
+            format!("1. Un\r\n\u{a0}\r\n{long}\r\n"),
+            format!("\u{200b}\n{long}\n\t\n{long}\n"),
+            format!("{long}\n\n\n2. Deux \n\u{feff} \n"),
+            "1. Un \r\n\r\nla suite.\r\n".to_string(),
+            String::new(),
+        ];
+        for text in &texts {
+            assert_eq!(crate::document::parse(text).layout, Layout::detect(text));
+        }
     }
 
     #[test]

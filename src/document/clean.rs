@@ -55,14 +55,104 @@ fn is_special(c: char) -> bool {
     }
 }
 
-/// True when a line holds nothing visible.
-pub(crate) fn is_blank(line: &str) -> bool {
-    line.chars().all(|c| is_space(c) || is_invisible(c))
+/// The run of characters from byte `from` of `s` that cleaning leaves as they are,
+/// up to the first one it changes (white space other than a single ASCII space before
+/// a character that stays, and invisible characters) or the end: the byte where the
+/// run ends, and how many characters it holds.
+///
+/// The text is scanned a byte at a time: visible ASCII and the bytes of most other
+/// characters need no decoding, and characters are counted as the bytes that do not
+/// continue one.
+fn verbatim_run(s: &str, from: usize) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    let (mut i, mut continuations) = (from, 0);
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'!'..=b'~' => {}
+            b' ' => match bytes.get(i + 1) {
+                Some(b'!'..=b'~') => i += 1,
+                _ if s
+                    .get(i + 1..)
+                    .and_then(|r| r.chars().next())
+                    .is_none_or(is_special) =>
+                {
+                    break
+                }
+                _ => {}
+            },
+            // The lead bytes of the only multi-byte characters `is_special` may accept
+            // (U+0080–U+00BF, U+1680, U+2000–U+2FFF, U+3000, U+FEFF); the bytes that
+            // follow a lead byte never look like one, so are skipped one at a time.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                if s.get(i..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(is_special)
+                {
+                    break;
+                }
+            }
+            0x80..=0xBF => continuations += 1,
+            0xC0.. => {}
+            // ASCII control characters.
+            _ => break,
+        }
+        i += 1;
+    }
+    (i, i - from - continuations)
 }
 
-/// The line without its leading and trailing white space (in the sense of [`is_space`]).
+/// True when `s` has more than `n` characters. They are counted only when its length
+/// in bytes leaves a doubt: a character takes one to four bytes.
+pub(crate) fn more_chars_than(s: &str, n: usize) -> bool {
+    s.len() > n && (s.len() / 4 > n || s.chars().count() > n)
+}
+
+/// True when a line holds nothing visible.
+pub(crate) fn is_blank(line: &str) -> bool {
+    line.chars().all(is_trimmed)
+}
+
+/// The line without its leading and trailing white space (in the sense of [`is_space`])
+/// and invisible characters.
 pub(crate) fn trim(line: &str) -> &str {
-    line.trim_matches(|c: char| is_space(c) || is_invisible(c))
+    match (line.as_bytes().first(), line.as_bytes().last()) {
+        // Nothing to trim: the common case, as lines are trimmed many times over.
+        (Some(b'!'..=b'~'), Some(b'!'..=b'~')) => line,
+        _ => trim_end(trim_start(line)),
+    }
+}
+
+/// True for the characters [`trim`] removes.
+fn is_trimmed(c: char) -> bool {
+    is_space(c) || is_invisible(c)
+}
+
+/// True for the ASCII bytes [`trim`] removes: all of ASCII white space and control.
+fn is_ascii_blank(b: &u8) -> bool {
+    matches!(b, 0x00..=0x20 | 0x7F)
+}
+
+/// The line without its leading white space and invisible characters. Trimming is
+/// done many times per line, so ASCII blanks are skipped a byte at a time, and
+/// characters are decoded only when the line then starts with a non-ASCII one.
+fn trim_start(line: &str) -> &str {
+    let blanks = line.bytes().take_while(is_ascii_blank).count();
+    let rest = line.get(blanks..).unwrap_or("");
+    match rest.as_bytes().first() {
+        Some(0x80..) => rest.trim_start_matches(is_trimmed),
+        _ => rest,
+    }
+}
+
+/// The line without its trailing white space and invisible characters (as
+/// [`trim_start`]).
+fn trim_end(line: &str) -> &str {
+    let blanks = line.bytes().rev().take_while(is_ascii_blank).count();
+    let rest = line.get(..line.len() - blanks).unwrap_or("");
+    match rest.as_bytes().last() {
+        Some(0x80..) => rest.trim_end_matches(is_trimmed),
+        _ => rest,
+    }
 }
 
 /// Word-processor markup left in the text by the extraction: bookmark anchors such
@@ -137,77 +227,43 @@ impl TextBuilder {
             self.push_careful(piece, line, column, join);
             return;
         }
-        let inner = trim(piece);
+        let start = trim_start(piece);
+        let inner = trim_end(start);
         if inner.is_empty() {
             return;
         }
-        let lead = piece.len()
-            - piece
-                .trim_start_matches(|c: char| is_space(c) || is_invisible(c))
-                .len();
+        let lead = piece.len() - start.len();
         let mut col = column + piece.get(..lead).map_or(0, |p| p.chars().count());
         let tail = piece.get(lead + inner.len()..).unwrap_or("");
         self.separate(join);
-        // Walk the inside of the piece, copying maximal runs that need no cleaning as
-        // slices; a run breaks at any white space but a single ASCII space, and at
-        // invisible characters.
-        let bytes = inner.as_bytes();
-        let (mut i, mut run_start, mut run_col) = (0, 0, col);
-        while i < bytes.len() {
-            let b = bytes.get(i).copied().unwrap_or(0);
-            let (c, len) = if b < 0x80 {
-                (char::from(b), 1)
-            } else {
-                match inner.get(i..).and_then(|r| r.chars().next()) {
-                    Some(c) => (c, c.len_utf8()),
-                    None => break,
-                }
-            };
-            let irregular = match c {
-                // A single space followed by a visible character stays in the run.
-                ' ' => match bytes.get(i + 1) {
-                    Some(0x21..=0x7E) => false,
-                    Some(_) => inner
-                        .get(i + 1..)
-                        .and_then(|r| r.chars().next())
-                        .is_none_or(is_special),
-                    None => true,
-                },
-                '!'..='~' => false,
-                c => is_special(c),
-            };
-            if !irregular {
-                i += len;
-                col += 1;
-                continue;
+        // Copy the maximal runs that need no cleaning as slices, and clean what lies
+        // between them. A run's column is known from the characters written before it.
+        let mut at = 0;
+        loop {
+            let (end, chars) = verbatim_run(inner, at);
+            if let Some(run) = inner.get(at..end).filter(|run| !run.is_empty()) {
+                self.write(run, line, col, chars);
             }
-            self.flush(
-                inner,
-                line,
-                (run_start < i).then_some((run_start, run_col, i)),
-            );
+            col += chars;
+            at = end;
+            if at >= inner.len() {
+                break;
+            }
             // Consume the whole run of white space and invisible characters.
             let mut space_col = None;
-            while let Some(c) = inner.get(i..).and_then(|r| r.chars().next()) {
+            while let Some(c) = inner.get(at..).and_then(|r| r.chars().next()) {
                 if is_space(c) {
                     space_col.get_or_insert(col);
                 } else if !is_invisible(c) {
                     break;
                 }
-                i += c.len_utf8();
+                at += c.len_utf8();
                 col += 1;
             }
             if let Some(space_col) = space_col {
                 self.push_char(' ', line, space_col);
             }
-            run_start = i;
-            run_col = col;
         }
-        self.flush(
-            inner,
-            line,
-            (run_start < bytes.len()).then_some((run_start, run_col, bytes.len())),
-        );
         self.soft_break = tail.contains('\u{AD}');
     }
 
@@ -267,14 +323,19 @@ impl TextBuilder {
         }
     }
 
-    /// Writes a verbatim run of `piece` (see `push_line`).
+    /// Writes a verbatim run of `piece` (see `push_careful`): (start byte, start
+    /// column, end byte).
     fn flush(&mut self, piece: &str, line: usize, run: Option<(usize, usize, usize)>) {
-        let Some((start, column, end)) = run else {
-            return;
-        };
-        let Some(slice) = piece.get(start..end) else {
-            return;
-        };
+        if let Some((start, column, end)) = run {
+            if let Some(slice) = piece.get(start..end) {
+                self.write(slice, line, column, slice.chars().count());
+            }
+        }
+    }
+
+    /// Writes `run`, `chars` characters long, that comes verbatim from line `line`
+    /// from column `column` on.
+    fn write(&mut self, run: &str, line: usize, column: usize, chars: usize) {
         if self.expect != Some((line, column)) {
             self.spans.push(Span {
                 start: self.text.len(),
@@ -282,8 +343,8 @@ impl TextBuilder {
                 column,
             });
         }
-        self.text.push_str(slice);
-        let last = column + slice.chars().count().saturating_sub(1);
+        self.text.push_str(run);
+        let last = column + chars.saturating_sub(1);
         self.expect = Some((line, last + 1));
         self.last = Some((line, last));
     }
@@ -308,9 +369,17 @@ impl TextBuilder {
         self.soft_break = false;
     }
 
-    /// The clean text and its span map.
-    pub(crate) fn finish(self) -> (String, Vec<Span>) {
-        (self.text, self.spans)
+    /// The clean text and its span map, each copied to an allocation of its exact
+    /// size. The builder is left empty but keeps its buffers, so that building many
+    /// paragraphs one after another grows them only a few times.
+    pub(crate) fn take(&mut self) -> (String, Vec<Span>) {
+        let taken = (self.text.as_str().to_owned(), self.spans.to_vec());
+        self.text.clear();
+        self.spans.clear();
+        self.expect = None;
+        self.last = None;
+        self.soft_break = false;
+        taken
     }
 }
 
@@ -338,7 +407,7 @@ mod tests {
         for (piece, line) in pieces {
             b.push_line(piece, *line, 1, join);
         }
-        b.finish()
+        b.take()
     }
 
     #[test]
@@ -386,7 +455,7 @@ mod tests {
         let mut b = TextBuilder::new();
         b.push_line("  ab\u{a0}\u{a0}cé", 4, 1, Join::Wrapped);
         b.push_line("d", 6, 3, Join::Wrapped);
-        let (text, spans) = b.finish();
+        let (text, spans) = b.take();
         assert_eq!(text, "ab cé d");
         let at = |o| position(&text, &spans, o);
         assert_eq!(at(0), Some((4, 3))); // a
@@ -437,7 +506,7 @@ mod tests {
             assert_eq!(fast, slow, "{piece:?}");
             let mut careful = TextBuilder::new();
             careful.push_careful(piece, 1, 1, Join::Wrapped);
-            let (careful, careful_spans) = careful.finish();
+            let (careful, careful_spans) = careful.take();
             assert_eq!(fast, careful, "{piece:?}");
             for offset in 0..fast.len() {
                 assert_eq!(
@@ -482,6 +551,53 @@ mod tests {
                 "{:X}",
                 u32::from(c)
             );
+        }
+    }
+
+    #[test]
+    fn the_byte_scan_stops_where_the_character_scan_does() {
+        // What `verbatim_run` finds, one character at a time.
+        fn slow(s: &str) -> (usize, usize) {
+            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            let stop = chars.iter().enumerate().find_map(|(k, (at, c))| {
+                let next = chars.get(k + 1).map(|(_, n)| *n);
+                let kept_space = *c == ' ' && next.is_some_and(|n| !is_special(n));
+                (is_special(*c) && !kept_space).then_some((*at, k))
+            });
+            stop.unwrap_or((s.len(), chars.len()))
+        }
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for s in [
+                format!("a{c}b"),
+                format!("é {c}"),
+                format!("{c} "),
+                format!("{c}"),
+            ] {
+                assert_eq!(verbatim_run(&s, 0), slow(&s), "{:X}", u32::from(c));
+            }
+        }
+    }
+
+    #[test]
+    fn trim_removes_what_trim_matches_would() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!(" {c}x{c}\t"),
+                format!("\u{a0}{c} {c}\u{200b}"),
+                format!("{c}{c} é"),
+            ] {
+                assert_eq!(trim(&s), s.trim_matches(is_trimmed), "{:X}", u32::from(c));
+            }
+        }
+    }
+
+    #[test]
+    fn more_chars_than_counts_characters_not_bytes() {
+        for s in ["", "a", "é", "日本語", "🦀🦀", "abcdefgh", "é🦀a日"] {
+            for n in 0..10 {
+                assert_eq!(more_chars_than(s, n), s.chars().nth(n).is_some(), "{s} {n}");
+            }
         }
     }
 

@@ -7,7 +7,7 @@
 //! recurs on many pages), never by a list of one report's strings.
 
 use super::clean::{is_space, trim};
-use super::layout::{ends_sentence, numbered_label, starts_lowercase, Layout};
+use super::layout::{ends_sentence, numbered_label, starts_lowercase, Layout, Line};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -37,6 +37,10 @@ pub enum FurnitureKind {
 
 /// A page-number token: `23` or `5/6`.
 fn is_page_token(token: &str) -> bool {
+    // At most `123/456`: most lines are told at once by their length.
+    if token.len() > 7 {
+        return false;
+    }
     let mut parts = token.split('/');
     let ok = |p: Option<&str>| {
         p.is_some_and(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
@@ -55,6 +59,10 @@ pub(crate) fn is_document_symbol(token: &str) -> bool {
     let Some(organ) = parts.next() else {
         return false;
     };
+    // The organ first: most words are told by their first letter.
+    if !(1..=8).contains(&organ.len()) || !organ.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
     let mut count = 0;
     let parts_ok = parts.all(|p| {
         count += 1;
@@ -62,12 +70,7 @@ pub(crate) fn is_document_symbol(token: &str) -> bool {
             && p.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'(' | b')'))
     });
-    (1..=8).contains(&organ.len())
-        && organ.bytes().all(|b| b.is_ascii_uppercase())
-        && parts_ok
-        && count >= 1
-        && token.len() <= 48
-        && token.bytes().any(|b| b.is_ascii_digit())
+    parts_ok && count >= 1 && token.len() <= 48 && token.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// A UN job number: `GE.19-17926` or `21-08000`.
@@ -123,21 +126,8 @@ pub(crate) fn shape(line: &str) -> Option<FurnitureKind> {
     if body.len() > 120 {
         return (footnote_marker(body) == Some('*')).then_some(FurnitureKind::Footnote);
     }
-    let tokens: Vec<&str> = body.split(is_space).filter(|t| !t.is_empty()).collect();
-    if tokens.len() <= 6 {
-        let symbols = tokens.iter().filter(|t| is_document_symbol(t)).count();
-        let jobs = tokens.iter().filter(|t| is_job_number(t)).count();
-        let pages = tokens.iter().filter(|t| is_page_token(t)).count();
-        let others = tokens
-            .iter()
-            .filter(|t| is_language_code(t) || is_date_stamp(t))
-            .count();
-        if symbols == 1 && jobs == 0 && pages <= 1 && symbols + pages == tokens.len() {
-            return Some(FurnitureKind::RunningHeader);
-        }
-        if jobs == 1 && symbols == 0 && pages <= 2 && jobs + pages + others == tokens.len() {
-            return Some(FurnitureKind::RunningFooter);
-        }
+    if let Some(kind) = running(body) {
+        return Some(kind);
     }
     if let Some(kind) = masthead(body) {
         return Some(kind);
@@ -148,8 +138,55 @@ pub(crate) fn shape(line: &str) -> Option<FurnitureKind> {
     None
 }
 
+/// A running header or footer: a document symbol, or a job number, with page numbers.
+fn running(body: &str) -> Option<FurnitureKind> {
+    // Made of symbols and numbers, they have no lowercase letter before the first
+    // slash (most lines are told by their first word), and six words at most: read
+    // up to seven, without allocating.
+    if body
+        .bytes()
+        .take_while(|b| *b != b'/')
+        .any(|b| b.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let mut words = [""; 7];
+    let mut count = 0;
+    for (slot, word) in words
+        .iter_mut()
+        .zip(body.split(is_space).filter(|t| !t.is_empty()))
+    {
+        *slot = word;
+        count += 1;
+    }
+    let tokens = words.get(..count).filter(|t| t.len() <= 6)?;
+    let symbols = tokens.iter().filter(|t| is_document_symbol(t)).count();
+    let jobs = tokens.iter().filter(|t| is_job_number(t)).count();
+    let pages = tokens.iter().filter(|t| is_page_token(t)).count();
+    let others = tokens
+        .iter()
+        .filter(|t| is_language_code(t) || is_date_stamp(t))
+        .count();
+    if symbols == 1 && jobs == 0 && pages <= 1 && symbols + pages == tokens.len() {
+        Some(FurnitureKind::RunningHeader)
+    } else if jobs == 1 && symbols == 0 && pages <= 2 && jobs + pages + others == tokens.len() {
+        Some(FurnitureKind::RunningFooter)
+    } else {
+        None
+    }
+}
+
 /// `Nations Unies  A/76/86`: a short name, a wide gap, the symbol.
 fn masthead(body: &str) -> Option<FurnitureKind> {
+    // The symbol ends the line: most lines are told by their last word.
+    if !body
+        .rsplit(is_space)
+        .next()
+        .map(trim)
+        .is_some_and(is_document_symbol)
+    {
+        return None;
+    }
     let gap = body.find("  ")?;
     let (name, symbol) = (body.get(..gap)?, trim(body.get(gap..)?));
     (name.chars().count() <= 40
@@ -178,10 +215,10 @@ fn footnote_marker(body: &str) -> Option<char> {
     None
 }
 
-/// Classifies the non-blank lines of a report, each given as (line number, text):
-/// `Some(kind)` for furniture, `None` for the text of the report.
-pub(crate) fn classify(lines: &[(usize, &str)], layout: Layout) -> Vec<Option<FurnitureKind>> {
-    let mut kinds: Vec<Option<FurnitureKind>> = lines.iter().map(|(_, l)| shape(l)).collect();
+/// Classifies the non-blank lines of a report: `Some(kind)` for furniture, `None` for
+/// the text of the report.
+pub(crate) fn classify(lines: &[Line], layout: Layout) -> Vec<Option<FurnitureKind>> {
+    let mut kinds: Vec<Option<FurnitureKind>> = lines.iter().map(|l| shape(l.body)).collect();
     if layout == Layout::Wrapped {
         mark_repeated(lines, &mut kinds);
         mark_page_numbers(lines, &mut kinds);
@@ -191,7 +228,7 @@ pub(crate) fn classify(lines: &[(usize, &str)], layout: Layout) -> Vec<Option<Fu
 }
 
 /// Short lines that recur on at least three pages: running titles.
-fn mark_repeated(lines: &[(usize, &str)], kinds: &mut [Option<FurnitureKind>]) {
+fn mark_repeated(lines: &[Line], kinds: &mut [Option<FurnitureKind>]) {
     let candidate = |line: &str| {
         let body = trim(line);
         (3..=60).contains(&body.len())
@@ -201,20 +238,22 @@ fn mark_repeated(lines: &[(usize, &str)], kinds: &mut [Option<FurnitureKind>]) {
             && !body.bytes().all(|b| b.is_ascii_digit() || b == b' ')
     };
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for ((_, line), kind) in lines.iter().zip(kinds.iter()) {
-        if kind.is_none() && candidate(line) {
-            *counts.entry(trim(line)).or_default() += 1;
+    for (line, kind) in lines.iter().zip(kinds.iter()) {
+        if kind.is_none() && candidate(line.body) {
+            *counts.entry(line.body).or_default() += 1;
         }
     }
-    for ((_, line), kind) in lines.iter().zip(kinds.iter_mut()) {
-        if kind.is_none() && counts.get(trim(line)).is_some_and(|n| *n >= 3) {
+    // Only candidates were counted: the others (most lines, too long) are not hashed.
+    for (line, kind) in lines.iter().zip(kinds.iter_mut()) {
+        if kind.is_none() && candidate(line.body) && counts.get(line.body).is_some_and(|n| *n >= 3)
+        {
             *kind = Some(FurnitureKind::Repeated);
         }
     }
 }
 
 /// A bare page number within three lines of a running header or footer.
-fn mark_page_numbers(lines: &[(usize, &str)], kinds: &mut [Option<FurnitureKind>]) {
+fn mark_page_numbers(lines: &[Line], kinds: &mut [Option<FurnitureKind>]) {
     let is_running = |k: &Option<FurnitureKind>| {
         matches!(
             k,
@@ -226,10 +265,10 @@ fn mark_page_numbers(lines: &[(usize, &str)], kinds: &mut [Option<FurnitureKind>
         )
     };
     for i in 0..lines.len() {
-        let Some((_, line)) = lines.get(i) else {
+        let Some(line) = lines.get(i) else {
             continue;
         };
-        if kinds.get(i).is_some_and(Option::is_some) || !is_page_token(trim(line)) {
+        if kinds.get(i).is_some_and(Option::is_some) || !is_page_token(line.body) {
             continue;
         }
         let near = kinds
@@ -245,20 +284,20 @@ fn mark_page_numbers(lines: &[(usize, &str)], kinds: &mut [Option<FurnitureKind>
 
 /// After a footnote rule, the lines that start with a footnote marker, and the
 /// lowercase continuations of an unfinished footnote, are footnotes.
-fn mark_footnotes(lines: &[(usize, &str)], kinds: &mut [Option<FurnitureKind>]) {
+fn mark_footnotes(lines: &[Line], kinds: &mut [Option<FurnitureKind>]) {
     let mut in_notes = false;
     let mut unfinished = false;
-    for ((_, line), kind) in lines.iter().zip(kinds.iter_mut()) {
+    for (line, kind) in lines.iter().zip(kinds.iter_mut()) {
+        let body = line.body;
         match kind {
             Some(FurnitureKind::FootnoteRule) => {
                 in_notes = true;
                 unfinished = false;
             }
-            Some(FurnitureKind::Footnote) => unfinished = !ends_sentence(line),
+            Some(FurnitureKind::Footnote) => unfinished = !ends_sentence(body),
             Some(FurnitureKind::Url) => {}
             Some(_) => in_notes = false,
             None if in_notes => {
-                let body = trim(line);
                 if footnote_marker(body).is_some() || (unfinished && starts_lowercase(body)) {
                     *kind = Some(FurnitureKind::Footnote);
                     unfinished = !ends_sentence(body);
@@ -276,6 +315,11 @@ mod tests {
     use super::*;
     use FurnitureKind::*;
 
+    fn classify_pairs(lines: &[(usize, &str)], layout: Layout) -> Vec<Option<FurnitureKind>> {
+        let lines: Vec<Line> = lines.iter().map(|&(n, raw)| Line::new(n, raw)).collect();
+        classify(&lines, layout)
+    }
+
     #[test]
     fn running_headers_and_footers_are_known_by_their_shape() {
         assert_eq!(shape("A/HRC/WG.6/34/KAZ/1 "), Some(RunningHeader));
@@ -290,6 +334,9 @@ mod tests {
         );
         assert_eq!(shape("*2108000*  "), Some(Barcode));
         assert_eq!(shape(" Nations Unies  A/76/86 "), Some(Masthead));
+        assert_eq!(shape("Nations Unies  \u{200b}A/76/86"), Some(Masthead));
+        assert_eq!(shape("A/76/Add.1 3"), Some(RunningHeader));
+        assert_eq!(shape("3/4 A/HRC/WG.6/34/KAZ/1"), Some(RunningHeader));
     }
 
     #[test]
@@ -326,7 +373,7 @@ mod tests {
             (5, "2 Ibid."),
             (6, "suite du texte"),
         ];
-        let kinds = classify(&lines, Layout::Wrapped);
+        let kinds = classify_pairs(&lines, Layout::Wrapped);
         assert_eq!(
             kinds,
             vec![
@@ -352,7 +399,7 @@ mod tests {
             (7, "c"),
             (8, "12"),
         ];
-        let kinds = classify(&lines, Layout::Wrapped);
+        let kinds = classify_pairs(&lines, Layout::Wrapped);
         assert_eq!(kinds.get(1), Some(&Some(PageNumber)));
         assert_eq!(kinds.get(7), Some(&None));
     }
@@ -366,11 +413,14 @@ mod tests {
             (4, "texte."),
             (5, "Rapport national"),
         ];
-        let kinds = classify(&lines, Layout::Wrapped);
+        let kinds = classify_pairs(&lines, Layout::Wrapped);
         assert_eq!(
             kinds,
             vec![Some(Repeated), None, Some(Repeated), None, Some(Repeated)]
         );
-        assert_eq!(classify(&lines, Layout::LinePerParagraph), vec![None; 5]);
+        assert_eq!(
+            classify_pairs(&lines, Layout::LinePerParagraph),
+            vec![None; 5]
+        );
     }
 }

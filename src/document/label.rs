@@ -83,6 +83,14 @@ pub(crate) struct Ids {
 }
 
 impl Ids {
+    /// Room for `n` ids without growing (and hashing them all again).
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        Ids {
+            taken: HashSet::with_capacity(n),
+            next: HashMap::new(),
+        }
+    }
+
     /// `wanted` if free, else `wanted-2`, `wanted-3`…
     pub(crate) fn claim(&mut self, wanted: String) -> String {
         let wanted = if wanted.is_empty() {

@@ -5,7 +5,7 @@
 //! report; deciding whether a shape really is a label (does the number follow the
 //! previous one?) is the assembler's job.
 
-use super::clean::{is_space, trim};
+use super::clean::{is_blank, is_space, more_chars_than, trim};
 
 /// How the lines of a report relate to its paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -22,14 +22,19 @@ impl Layout {
     /// Guesses the layout from the lines' lengths: a hard-wrapped report has almost no
     /// line longer than a printed line (about 100 characters).
     pub fn detect(text: &str) -> Layout {
+        Layout::detect_lines(text.split('\n'))
+    }
+
+    /// [`Layout::detect`] for a text already cut into lines.
+    pub(crate) fn detect_lines<'a>(all: impl Iterator<Item = &'a str>) -> Layout {
         let (mut lines, mut long) = (0usize, 0usize);
-        for line in text.split('\n') {
+        for line in all {
             let line = trim(line);
             if line.is_empty() {
                 continue;
             }
             lines += 1;
-            if line.chars().nth(LONG_LINE).is_some() {
+            if more_chars_than(line, LONG_LINE) {
                 long += 1;
             }
         }
@@ -39,6 +44,37 @@ impl Layout {
             Layout::LinePerParagraph
         }
     }
+}
+
+/// A line of a report that is not blank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Line<'a> {
+    /// 1-based line number in the original file.
+    pub number: usize,
+    /// The line as printed, without a final carriage return: its indentation counts.
+    pub raw: &'a str,
+    /// The line trimmed ([`trim`]), computed once: most tests of a line look at it.
+    pub body: &'a str,
+}
+
+impl<'a> Line<'a> {
+    pub(crate) fn new(number: usize, raw: &'a str) -> Self {
+        Line {
+            number,
+            raw,
+            body: trim(raw),
+        }
+    }
+}
+
+/// The lines of `text` that are not blank.
+pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.strip_suffix('\r').unwrap_or(l)))
+        .filter(|(_, l)| !is_blank(l))
+        .map(|(number, raw)| Line::new(number, raw))
+        .collect()
 }
 
 /// A line with more characters than this cannot be a printed line of a PDF page.

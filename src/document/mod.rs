@@ -14,7 +14,7 @@
 //! extracted the same way reads as well as the bundled ones.
 //!
 //! Submodules: `clean` (white space, line joins, the provenance map), `layout`
-//! (labels, headings, the two layouts), `furniture` (page headers, footers,
+//! (lines, labels, headings, the two layouts), `furniture` (page headers, footers,
 //! footnotes, URLs), `label` (positional labels and ids), `assemble` (the reader
 //! that puts lines together into sections and paragraphs).
 
@@ -171,10 +171,13 @@ impl Document {
 /// put together into headings, paragraphs and furniture. Never fails: any text is a
 /// document, if perhaps one made of a single paragraph.
 pub fn parse(text: &str) -> Document {
-    parse_as(text, Layout::detect(text))
+    // The text is cut into lines once, for the detection and the reading.
+    let lines = layout::lines(text);
+    let layout = Layout::detect_lines(lines.iter().map(|line| line.body));
+    assemble::assemble(&lines, layout)
 }
 
 /// Reads a report whose layout is known.
 pub fn parse_as(text: &str, layout: Layout) -> Document {
-    assemble::assemble(text, layout)
+    assemble::assemble(&layout::lines(text), layout)
 }
