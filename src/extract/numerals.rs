@@ -211,10 +211,11 @@ fn words_value(words: &[&str]) -> Option<f64> {
 
 /// Parses digits with optional decimal part into a number.
 fn digits_value(int: &str, dec: Option<&str>) -> f64 {
-    let mut value = 0.0_f64;
-    for b in int.bytes() {
-        value = value * 10.0 + f64::from(b.saturating_sub(b'0'));
-    }
+    with_decimals(append_digits(0.0, int), dec)
+}
+
+/// `value` with the decimal digits `dec` after its comma.
+fn with_decimals(mut value: f64, dec: Option<&str>) -> f64 {
     if let Some(dec) = dec {
         let mut scale = 0.1_f64;
         for b in dec.bytes() {
@@ -224,6 +225,15 @@ fn digits_value(int: &str, dec: Option<&str>) -> f64 {
     }
     value
 }
+
+/// `value` with the digits of `group` written after it ("115", "526" → 115526).
+fn append_digits(mut value: f64, group: &str) -> f64 {
+    for b in group.bytes() {
+        value = value * 10.0 + f64::from(b.saturating_sub(b'0'));
+    }
+    value
+}
+
 
 struct Scanner<'t, 'a> {
     tokens: &'t [Token<'a>],
@@ -272,12 +282,14 @@ impl<'a> Scanner<'_, 'a> {
         if !clean_lead {
             return ce;
         }
-        let mut int = String::new();
+        // The integer part, group by group, and its number of digits.
+        let (mut int, mut int_len) = (0.0_f64, 0);
         let mut j = i;
         let mut grouped = false;
         // Thousands groups: "115 526", "3 262 000".
         while let Some(t) = self.tok(j) {
-            int.push_str(t.text);
+            int = append_digits(int, t.text);
+            int_len += t.text.len();
             let lead_ok = grouped || t.text.len() <= 3;
             // A last group of four digits is a typo for three ("48 6864"), never a year.
             let next_is_group = self.tok(j + 1).is_some_and(|n| {
@@ -355,7 +367,7 @@ impl<'a> Scanner<'_, 'a> {
         if !tail_ok {
             return ce;
         }
-        let value = digits_value(&int, dec);
+        let value = with_decimals(int, dec);
         if ordinal {
             let ranks = self
                 .tok(last + 1)
@@ -370,7 +382,7 @@ impl<'a> Scanner<'_, 'a> {
             // exclusion and year rules judge identifiers and periods.
             if hyphen_parts.len() == 1 {
                 let (hi_idx, hi_val) = hyphen_parts[0];
-                let lo_year = (1900.0..=2100.0).contains(&value) && int.len() == 4;
+                let lo_year = (1900.0..=2100.0).contains(&value) && int_len == 4;
                 let hi_year = (1900.0..=2100.0).contains(&hi_val);
                 let is_range = hi_val > value && !(lo_year || hi_year);
                 if is_range {
@@ -396,7 +408,7 @@ impl<'a> Scanner<'_, 'a> {
             Form::PlainDigits
         };
         let year_like =
-            form == Form::PlainDigits && int.len() == 4 && (1900.0..=2100.0).contains(&value);
+            form == Form::PlainDigits && int_len == 4 && (1900.0..=2100.0).contains(&value);
         // Multiplier word: "20,3 millions", "3 mille".
         if !percent {
             if let Some(n) = self.tok(last + 1) {
@@ -446,36 +458,40 @@ impl<'a> Scanner<'_, 'a> {
     /// Scans a number in words starting at token `i`; returns the next index.
     fn words(&mut self, i: usize) -> usize {
         // Collect the run of number words ("et" only between two of them).
+        // The run is tokens i..i + len (at most MAX_RUN words), read into `words`
+        // without allocating: this runs for every "un" and "une".
+        const MAX_RUN: usize = 12;
+        let mut words = [""; MAX_RUN];
+        let mut len = 0;
         let mut j = i;
-        let mut run: Vec<usize> = Vec::new();
         while let Some(t) = self.tok(j) {
-            if j > i && (t.gap == Gap::None || run.len() >= 12) {
+            if j > i && (t.gap == Gap::None || len >= MAX_RUN) {
                 break;
             }
             let linking_et = t.is_word(&["et"])
-                && !run.is_empty()
+                && len > 0
                 && self
                     .tok(j + 1)
                     .is_some_and(|n| n.kind == Kind::Word && is_number_word(n.lower));
             if t.kind == Kind::Word && is_number_word(t.lower) || linking_et {
-                run.push(j);
+                if let Some(slot) = words.get_mut(len) {
+                    *slot = t.lower;
+                }
+                len += 1;
                 j += 1;
             } else {
                 break;
             }
         }
-        if run.is_empty() {
+        if len == 0 {
             return i + 1;
         }
         // Longest prefix that text2num reads as one number.
-        let mut n = run.len();
+        let mut n = len;
         while n > 0 {
-            let words: Vec<&str> = run[..n]
-                .iter()
-                .filter_map(|&k| self.tok(k).map(|t| t.lower))
-                .collect();
+            let words = words.get(..n).unwrap_or(&[]);
             let first = words.first().copied().unwrap_or("");
-            let last_tok = run[n - 1];
+            let last_tok = i + n - 1;
             if words.len() == 1 && matches!(first, "un" | "une") {
                 if let Some(next) = self.idiom_after_article(i) {
                     return next;
@@ -486,7 +502,7 @@ impl<'a> Scanner<'_, 'a> {
                 return i + 1;
             }
             if words.iter().any(|w| is_ordinal_word(w)) {
-                let value = words_value_ordinal(&words);
+                let value = words_value_ordinal(words);
                 // "quatrième place", "vingt-neuvième sur 63 pays".
                 let ranks = self
                     .tok(last_tok + 1)
@@ -498,7 +514,7 @@ impl<'a> Scanner<'_, 'a> {
                 }
                 return last_tok + 1;
             }
-            if let Some(value) = words_value(&words) {
+            if let Some(value) = words_value(words) {
                 // "pour cent" is a percent sign, not a hundred.
                 if first == "cent" && i > 0 && self.tok(i - 1).is_some_and(|t| t.is_word(&["pour"]))
                 {
