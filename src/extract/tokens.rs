@@ -381,16 +381,16 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
             },
         };
         let slice = text.get(i..end).unwrap_or("");
-        if ends_sentence(&tokens, first, gap, para_start) {
+        // Only a paragraph start or punctuation before a gap can end a sentence.
+        let after_punct = gap != Gap::None && tokens.last().is_some_and(|p| p.kind == Kind::Punct);
+        if (para_start || after_punct) && ends_sentence(&tokens, first, gap, para_start) {
             sentence += 1;
         }
         if kind == Kind::Num {
             numbers.push(tokens.len());
         }
         if lower {
-            let a = arena.len();
-            push_lowered(arena, slice);
-            lowered.push((tokens.len(), a, arena.len()));
+            lower_into(arena, &mut lowered, tokens.len(), slice);
         }
         tokens.push(Token {
             kind,
@@ -424,9 +424,19 @@ const ABBREVIATIONS: &[&str] = &[
     "env", "ex", "paragr", "st", "dr", "mm", "réf", "doc",
 ];
 
+/// Writes the lower-cased `word` to the arena and notes where it is for token
+/// `k` (out of line: one word in ten starts with a capital).
+#[inline(never)]
+fn lower_into(arena: &mut String, lowered: &mut Vec<(usize, usize, usize)>, k: usize, word: &str) {
+    let a = arena.len();
+    push_lowered(arena, word);
+    lowered.push((k, a, arena.len()));
+}
+
 /// True when a token after `tokens` (with the given first character and gap)
 /// starts a new sentence: a sentence ends at `.`, `!`, `?` (not after an
 /// abbreviation) or `…` followed by a space, and at the end of a paragraph.
+#[inline(never)]
 fn ends_sentence(tokens: &[Token<'_>], first: char, gap: Gap, para_start: bool) -> bool {
     let [.., p] = tokens else {
         return false;
