@@ -402,9 +402,15 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
             first,
             sentence,
         });
-        gap = Gap::None;
         para_start = false;
-        i = end;
+        // A single ASCII space before the next token, the commonest gap.
+        if bytes.get(end) == Some(&b' ') && bytes.get(end + 1) != Some(&b' ') {
+            gap = Gap::Space;
+            i = end + 1;
+        } else {
+            gap = Gap::None;
+            i = end;
+        }
     }
     let arena: &'a String = arena;
     for (k, a, b) in lowered {
