@@ -234,7 +234,6 @@ fn append_digits(mut value: f64, group: &str) -> f64 {
     value
 }
 
-
 struct Scanner<'t, 'a> {
     tokens: &'t [Token<'a>],
     out: Vec<Mention>,
