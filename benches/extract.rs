@@ -1,5 +1,5 @@
 //! Bench: all five bundled reports read as documents and their facts extracted,
-//! natively. Prints min and median over 30 passes (target: < 10 ms).
+//! natively. Prints min and median over 100 passes (target: < 10 ms).
 //! Run with `cargo bench --bench extract`.
 
 mod harness;
@@ -7,7 +7,7 @@ mod harness;
 fn main() {
     let reports = harness::reports();
     let bytes: usize = reports.iter().map(|r| r.text.len()).sum();
-    let (timing, facts) = harness::time(30, || {
+    let (timing, facts) = harness::time(100, || {
         reports
             .iter()
             .map(|r| {

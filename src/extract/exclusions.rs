@@ -7,7 +7,7 @@
 //! it only marks mentions excluded, never changes their value or extent.
 
 use super::numerals::{Form, Mention};
-use super::tokens::{next_where, Gap, Kind, Token, Tokens};
+use super::tokens::{Gap, Kind, Token, Tokens};
 
 super::tokens::word_set! {
     /// Words after which a number identifies a text or a part of one.
@@ -297,8 +297,8 @@ fn is_header_line(line: &[Token<'_>]) -> bool {
             }))
 }
 
-/// Answers "is token k on a header line?" for increasing k, reading only the
-/// lines asked about, each once.
+/// Answers "is token k on a header line?", reading each line asked about once
+/// (lines are found from the tokenizer's index of line starts).
 struct HeaderLines {
     /// The last line read: its token range and verdict.
     line: std::ops::Range<usize>,
@@ -313,13 +313,15 @@ impl HeaderLines {
         }
     }
 
-    fn contains(&mut self, tokens: &[Token<'_>], k: usize) -> bool {
+    fn contains(&mut self, tokens: &Tokens<'_>, k: usize) -> bool {
         if !self.line.contains(&k) {
-            let mut a = k;
-            while a > self.line.end && tokens.get(a).is_some_and(|t| t.gap != Gap::Newline) {
-                a -= 1;
-            }
-            let b = next_where(tokens, k + 1, |t| t.gap == Gap::Newline).unwrap_or(tokens.len());
+            let after = tokens.lines.partition_point(|&start| start <= k);
+            let a = after
+                .checked_sub(1)
+                .and_then(|p| tokens.lines.get(p))
+                .copied()
+                .unwrap_or(0);
+            let b = tokens.lines.get(after).copied().unwrap_or(tokens.len());
             self.header = tokens.get(a..b).is_some_and(is_header_line);
             self.line = a..b;
         }
@@ -336,28 +338,36 @@ fn resets_parentheses(tokens: &[Token<'_>], k: usize) -> bool {
 }
 
 /// The depth of open parentheses at each mention's first token (its own
-/// parenthesis not counted), in one walk: mentions are in text order.
-fn paren_depths(tokens: &[Token<'_>], mentions: &[Mention]) -> Vec<usize> {
-    let changes_depth =
-        |t: &Token<'_>| t.para_start || t.gap == Gap::Newline || t.is_punct('(') || t.is_punct(')');
+/// parenthesis not counted), in one walk over the line starts and parentheses
+/// (the tokenizer's indices): mentions are in text order.
+fn paren_depths(tokens: &Tokens<'_>, mentions: &[Mention]) -> Vec<usize> {
     let mut out = Vec::with_capacity(mentions.len());
     let mut depth: usize = 0;
-    // Tokens before `walked` are counted.
-    let mut walked = 0;
+    let mut lines = tokens.lines.iter().copied().peekable();
+    let mut parens = tokens.parens.iter().copied().peekable();
     for m in mentions {
-        let before = tokens.get(..m.first).unwrap_or(tokens);
-        while let Some(k) = next_where(before, walked, changes_depth) {
-            if resets_parentheses(tokens, k) {
+        // The tokens before the mention that may change the depth, in order.
+        loop {
+            let next = match (lines.peek(), parens.peek()) {
+                (Some(&l), Some(&p)) => l.min(p),
+                (Some(&l), None) => l,
+                (None, Some(&p)) => p,
+                (None, None) => break,
+            };
+            if next >= m.first {
+                break;
+            }
+            lines.next_if_eq(&next);
+            parens.next_if_eq(&next);
+            if resets_parentheses(tokens, next) {
                 depth = 0;
             }
-            if tokens[k].is_punct('(') {
+            if tokens[next].is_punct('(') {
                 depth += 1;
-            } else if tokens[k].is_punct(')') {
+            } else if tokens[next].is_punct(')') {
                 depth = depth.saturating_sub(1);
             }
-            walked = k + 1;
         }
-        walked = walked.max(m.first);
         out.push(if resets_parentheses(tokens, m.first) {
             0
         } else {

@@ -89,6 +89,10 @@ pub(crate) struct Tokens<'a> {
     pub list: Vec<Token<'a>>,
     /// Indices in `list` of the [`Kind::Num`] tokens, in order.
     pub numbers: Vec<usize>,
+    /// Indices of the tokens that start a line ([`Gap::Newline`]), in order.
+    pub lines: Vec<usize>,
+    /// Indices of the parentheses, "(" and ")", in order.
+    pub parens: Vec<usize>,
 }
 
 impl<'a> std::ops::Deref for Tokens<'a> {
@@ -324,6 +328,8 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
     // Tokens whose lower-cased text is in the arena, placed once it is complete.
     let mut lowered: Vec<(usize, usize, usize)> = Vec::new();
     let mut numbers = Vec::new();
+    let mut lines = Vec::new();
+    let mut parens = Vec::new();
     let mut gap = Gap::Newline;
     let mut para_start = true;
     let mut sentence = 0;
@@ -356,7 +362,12 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
                 (Kind::Num, end, char::from(b), false)
             }
             // ASCII punctuation: letters and digits matched above.
-            b'!'..=b'~' => (Kind::Punct, i + 1, char::from(b), false),
+            b'!'..=b'~' => {
+                if b == b'(' || b == b')' {
+                    parens.push(tokens.len());
+                }
+                (Kind::Punct, i + 1, char::from(b), false)
+            }
             // The French apostrophe "’" (U+2019), in every other sentence.
             0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]) => {
                 (Kind::Punct, i + 3, '’', false)
@@ -388,6 +399,9 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
         }
         if kind == Kind::Num {
             numbers.push(tokens.len());
+        }
+        if gap == Gap::Newline {
+            lines.push(tokens.len());
         }
         if lower {
             lower_into(arena, &mut lowered, tokens.len(), slice);
@@ -421,6 +435,8 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
     Tokens {
         list: tokens,
         numbers,
+        lines,
+        parens,
     }
 }
 
