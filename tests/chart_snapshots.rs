@@ -86,11 +86,8 @@ fn protection_orders() -> Series {
     Series {
         id: "protection_orders_issued".into(),
         theme: "violence".into(),
-        title_fr: "Ordonnances de protection délivrées".into(),
-        title_en: "Protection orders issued".into(),
         unit: Unit::Count,
         kind: Kind::Time,
-        categories_en: Default::default(),
         points,
     }
 }
@@ -110,22 +107,10 @@ fn ethnic_composition() -> Series {
         )
     };
     Series {
-        id: "ethnic_composition".into(),
+        id: "ethnic_composition_2025".into(),
         theme: "population".into(),
-        title_fr: "Composition ethnique de la population au début de 2025".into(),
-        title_en: "Ethnic composition of the population, start of 2025".into(),
         unit: Unit::Percent,
         kind: Kind::Breakdown,
-        categories_en: [
-            ("Russes", "Russians"),
-            ("Ouzbeks", "Uzbeks"),
-            ("Ukrainiens", "Ukrainians"),
-            ("Ouïghours", "Uyghurs"),
-            ("Allemands", "Germans"),
-        ]
-        .into_iter()
-        .map(|(fr, en)| (fr.to_string(), en.to_string()))
-        .collect(),
         points: vec![
             share("Kazakhs", 71.2, Qualifier::Exact),
             share("Russes", 14.7, Qualifier::Exact),

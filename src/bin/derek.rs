@@ -61,7 +61,7 @@ fn cmd_series(json: bool) -> Result<(), String> {
                 "{:<36} {:>3} points  {}",
                 series.id,
                 series.points.len(),
-                series.title_en
+                derek::i18n::Lang::En.text().series_title(&series.id)
             )
             .and_then(|()| {
                 series.points.iter().try_for_each(|p| {

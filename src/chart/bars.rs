@@ -36,7 +36,7 @@ pub fn draw<DB: DrawingBackend>(
         .iter()
         .map(|i| {
             series
-                .category_label(&series.points[*i], style.lang == super::Lang::En)
+                .category_label(&series.points[*i], style.lang)
                 .unwrap_or_default()
                 .to_string()
         })

@@ -1,51 +1,30 @@
-//! Numbers written the way the chart's reader writes them.
+//! Numbers written the way the chart's reader writes them: digit groups, decimal
+//! sign and unit patterns come from the reader's table (`[format]`, `[unit]`).
 
 use super::Lang;
 use crate::series::{Qualifier, Unit};
 
 /// Formats a number with its language's grouping and decimal comma or point:
-/// "115 526", "71,2" in French; "115,526", "71.2" in English. One decimal at most.
+/// "115 526", "71,2" in French (a narrow no-break space); "115,526", "71.2" in
+/// English; "115 526", "71,2" in Russian and Kazakh (a no-break space). One
+/// decimal at most.
 pub fn number(value: f64, lang: Lang) -> String {
-    let (group, decimal) = match lang {
-        // U+202F, the narrow no-break space French typography puts between digit groups.
-        Lang::Fr => ('\u{202f}', ','),
-        Lang::En => (',', '.'),
-    };
-    let tenths = (value.abs() * 10.0).round();
-    let whole = (tenths / 10.0).trunc();
-    let tenth = (tenths - whole * 10.0) as u64;
-    let digits = format!("{whole:.0}");
-    let mut out = String::new();
-    if value < 0.0 && tenths > 0.0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(group);
-        }
-        out.push(c);
-    }
-    if tenth > 0 {
-        out.push(decimal);
-        out.push_str(&tenth.to_string());
-    }
-    out
+    lang.text().number(value)
 }
 
-/// A short form for axis ticks: "20,3 M", "3,1 Md" (French), "20.3M", "3.1B" (English).
+/// A short form for axis ticks: "20,3 M", "3,1 Md" (French), "20.3M", "3.1B"
+/// (English), "20,3 млн" (Russian, Kazakh).
 pub fn compact(value: f64, lang: Lang) -> String {
-    let (million, billion, space) = match lang {
-        Lang::Fr => ("M", "Md", "\u{202f}"),
-        Lang::En => ("M", "B", ""),
-    };
     let abs = value.abs();
-    if abs >= 1e9 {
-        format!("{}{space}{billion}", number(value / 1e9, lang))
+    let (scaled, key) = if abs >= 1e9 {
+        (value / 1e9, "billion")
     } else if abs >= 1e6 {
-        format!("{}{space}{million}", number(value / 1e6, lang))
+        (value / 1e6, "million")
     } else {
-        number(value, lang)
-    }
+        return number(value, lang);
+    };
+    lang.text()
+        .fill("format", key, &[("n", &number(scaled, lang))])
 }
 
 /// A value with its unit: "71,2 %", "3,1 Md ₸", "24 h". Counts stay bare.
@@ -55,21 +34,19 @@ pub fn with_unit(value: f64, unit: Unit, lang: Lang) -> String {
     } else {
         number(value, lang)
     };
-    let nbsp = '\u{202f}';
-    match (unit, lang) {
-        (Unit::Percent, Lang::Fr) => format!("{n}{nbsp}%"),
-        (Unit::Percent, Lang::En) => format!("{n}%"),
-        (Unit::Tenge, _) => format!("{n}{nbsp}₸"),
-        (Unit::Usd, Lang::En) => format!("${n}"),
-        (Unit::Usd, Lang::Fr) => format!("{n}{nbsp}$"),
-        (Unit::Eur, _) => format!("{n}{nbsp}€"),
-        (Unit::Days, Lang::Fr) => format!("{n}{nbsp}j"),
-        (Unit::Days, Lang::En) => format!("{n}{nbsp}d"),
-        (Unit::Hours, _) => format!("{n}{nbsp}h"),
-        (Unit::Years, Lang::Fr) => format!("{n}{nbsp}ans"),
-        (Unit::Years, Lang::En) => format!("{n}{nbsp}yr"),
-        _ => n,
-    }
+    let key = match unit {
+        Unit::Percent => "percent",
+        Unit::Tenge => "tenge",
+        Unit::Usd => "usd",
+        Unit::Eur => "eur",
+        Unit::Days => "days",
+        Unit::Hours => "hours",
+        Unit::Years => "years",
+        Unit::Count | Unit::OtherMoney | Unit::Ratio | Unit::Other => return n,
+    };
+    // A plural pattern ("21 год", "22 года", "25 лет") picks its form by the value.
+    let t = lang.text();
+    crate::i18n::fill(t.plural("unit", key, value), &[("n", &n)])
 }
 
 /// The sign a label puts before a bounded value: "≥ 44 000", "≈ 70 000".
@@ -84,29 +61,20 @@ pub fn qualifier_sign(qualifier: Qualifier) -> &'static str {
 
 /// The unit said in words, for the subtitle under a chart's title.
 pub fn unit_name(unit: Unit, lang: Lang) -> &'static str {
-    match (unit, lang) {
-        (Unit::Count, Lang::Fr) => "Nombre",
-        (Unit::Count, Lang::En) => "Number",
-        (Unit::Percent, Lang::Fr) => "Pourcentage",
-        (Unit::Percent, Lang::En) => "Percent",
-        (Unit::Tenge, Lang::Fr) => "Tenge",
-        (Unit::Tenge, Lang::En) => "Tenge",
-        (Unit::Usd, Lang::Fr) => "Dollars des États-Unis",
-        (Unit::Usd, Lang::En) => "US dollars",
-        (Unit::Eur, _) => "Euros",
-        (Unit::OtherMoney, Lang::Fr) => "Montant",
-        (Unit::OtherMoney, Lang::En) => "Amount",
-        (Unit::Ratio, Lang::Fr) => "Rapport",
-        (Unit::Ratio, Lang::En) => "Ratio",
-        (Unit::Years, Lang::Fr) => "Années",
-        (Unit::Years, Lang::En) => "Years",
-        (Unit::Days, Lang::Fr) => "Jours",
-        (Unit::Days, Lang::En) => "Days",
-        (Unit::Hours, Lang::Fr) => "Heures",
-        (Unit::Hours, Lang::En) => "Hours",
-        (Unit::Other, Lang::Fr) => "Valeur",
-        (Unit::Other, Lang::En) => "Value",
-    }
+    let key = match unit {
+        Unit::Count => "count",
+        Unit::Percent => "percent",
+        Unit::Tenge => "tenge",
+        Unit::Usd => "usd",
+        Unit::Eur => "eur",
+        Unit::OtherMoney => "other_money",
+        Unit::Ratio => "ratio",
+        Unit::Years => "years",
+        Unit::Days => "days",
+        Unit::Hours => "hours",
+        Unit::Other => "other",
+    };
+    lang.text().text("unit_name", key)
 }
 
 #[cfg(test)]
@@ -122,6 +90,8 @@ mod tests {
         assert_eq!(number(999.0, Lang::En), "999");
         assert_eq!(number(0.0, Lang::En), "0");
         assert_eq!(number(-1500.0, Lang::En), "-1,500");
+        assert_eq!(number(115526.0, Lang::Ru), "115\u{a0}526");
+        assert_eq!(number(71.2, Lang::Kk), "71,2");
     }
 
     #[test]
@@ -135,6 +105,9 @@ mod tests {
     fn units_and_qualifiers_read_naturally() {
         assert_eq!(with_unit(71.2, Unit::Percent, Lang::Fr), "71,2\u{202f}%");
         assert_eq!(with_unit(71.2, Unit::Percent, Lang::En), "71.2%");
+        assert_eq!(with_unit(21.0, Unit::Years, Lang::Ru), "21\u{a0}год");
+        assert_eq!(with_unit(25.0, Unit::Years, Lang::Ru), "25\u{a0}лет");
+        assert_eq!(compact(20_300_000.0, Lang::Ru), "20,3\u{a0}млн");
         assert_eq!(qualifier_sign(Qualifier::MoreThan), "≥\u{a0}");
         assert_eq!(qualifier_sign(Qualifier::Approx), "≈\u{a0}");
     }

@@ -83,10 +83,7 @@ impl Frame {
     pub fn new(series: &Series, style: &ChartStyle, width: f64) -> Frame {
         let metrics = Metrics::for_width(width / style.scale, style.scale);
         let inner = width - 2.0 * metrics.pad;
-        let title = match style.lang {
-            super::Lang::Fr => &series.title_fr,
-            super::Lang::En => &series.title_en,
-        };
+        let title = style.lang.text().series_title(&series.id);
         let legend = MarkKind::used_by(&series.points);
         // Legend items flow into rows that fit the width.
         let mut legend_rows: Vec<Vec<MarkKind>> = Vec::new();
@@ -238,10 +235,18 @@ pub fn source_line(series: &Series, lang: super::Lang) -> String {
     let cited: Vec<String> = series
         .citations()
         .into_iter()
-        .map(|(report, refs)| format!("{report}, {}", refs.join(", ")))
+        .map(|(report, refs)| {
+            let refs: Vec<String> = refs
+                .iter()
+                .map(|r| crate::present::reference(r, lang))
+                .collect();
+            format!("{report}, {}", refs.join(", "))
+        })
         .collect();
-    match lang {
-        super::Lang::Fr => format!("Source : {}", cited.join(" ; ")),
-        super::Lang::En => format!("Source: {}", cited.join("; ")),
-    }
+    let t = lang.text();
+    t.fill(
+        "chart",
+        "source",
+        &[("list", &cited.join(t.text("chart", "source_separator")))],
+    )
 }

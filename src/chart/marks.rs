@@ -52,23 +52,17 @@ impl MarkKind {
         kinds
     }
 
-    /// The legend's words for this mark.
+    /// The legend's words for this mark, in the reader's language.
     pub fn legend(self, lang: super::Lang) -> &'static str {
-        use super::Lang::{En, Fr};
-        match (self, lang) {
-            (MarkKind::Exact, Fr) => "chiffre exact",
-            (MarkKind::Exact, En) => "exact figure",
-            (MarkKind::AtLeast, Fr) => "« plus de », « au moins »",
-            (MarkKind::AtLeast, En) => "“more than”, “at least”",
-            (MarkKind::AtMost, Fr) => "« moins de », « jusqu’à »",
-            (MarkKind::AtMost, En) => "“less than”, “up to”",
-            (MarkKind::Approx, Fr) => "« environ »",
-            (MarkKind::Approx, En) => "“about”",
-            (MarkKind::ImpliedYear, Fr) => "année déduite de la date du rapport",
-            (MarkKind::ImpliedYear, En) => "year implied by the report’s date",
-            (MarkKind::Conflict, Fr) => "les rapports divergent",
-            (MarkKind::Conflict, En) => "reports disagree",
-        }
+        let key = match self {
+            MarkKind::Exact => "exact",
+            MarkKind::AtLeast => "at_least",
+            MarkKind::AtMost => "at_most",
+            MarkKind::Approx => "approx",
+            MarkKind::ImpliedYear => "implied_year",
+            MarkKind::Conflict => "conflict",
+        };
+        lang.text().text("legend", key)
     }
 }
 

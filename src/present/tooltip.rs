@@ -15,6 +15,8 @@ pub struct Tooltip {
     pub value: String,
     /// The words of the report around the number: "…plus de 44 000 ordonnances…".
     pub quote: String,
+    /// `quote` between the reader's quotation marks: « … », “…”.
+    pub quoted: String,
     /// "CAT/C/KAZ/3, Paragraphes 30 et 31, 13".
     pub source: String,
     /// Another report gives another value for this year.
@@ -48,16 +50,19 @@ pub fn tooltip(series: &Series, index: usize, lang: Lang) -> Option<Tooltip> {
                 )
             })
             .collect();
-        match lang {
-            Lang::Fr => format!("Un autre rapport donne : {}", others.join(", ")),
-            Lang::En => format!("Another report gives: {}", others.join(", ")),
-        }
+        lang.text()
+            .fill("chart", "conflict", &[("list", &others.join(", "))])
     });
     Some(Tooltip {
         key: key_label(series, point, lang),
         value,
         quote: quote(point),
-        source: format!("{}, {}", point.report, point.reference),
+        quoted: lang.text().quoted(&quote(point)),
+        source: format!(
+            "{}, {}",
+            point.report,
+            super::reference(&point.reference, lang)
+        ),
         conflict,
     })
 }

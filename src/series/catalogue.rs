@@ -30,22 +30,20 @@ pub enum CatalogueError {
     EmptyRange(String),
 }
 
-/// A group of series in the explorer's list.
+/// A group of series in the explorer's list (its title is in `data/i18n/`).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Theme {
     pub id: String,
-    pub title_fr: String,
-    pub title_en: String,
 }
 
-/// One catalogued series: its titles and the rules that select its facts.
+/// One catalogued series: the rules that select its facts (its title, in every
+/// language, is in `data/i18n/`).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SeriesDef {
     pub id: String,
     pub theme: String,
-    pub title_fr: String,
-    pub title_en: String,
     pub unit: Unit,
     pub kind: Kind,
     /// The fact's subject contains one of these (accents and case ignored).
@@ -90,8 +88,8 @@ pub struct SeriesDef {
     /// which are not levels and cannot sit on the same axis.
     #[serde(default)]
     pub qualifiers: Vec<Qualifier>,
-    /// Breakdowns: category names to show instead of the subject as written,
-    /// and their English names.
+    /// Breakdowns: category names to show instead of the subject as written
+    /// (in French; other languages' names are in `data/i18n/`).
     #[serde(default)]
     pub categories: Vec<Category>,
     /// A sentence for readers: what the series counts, and its caveats.
@@ -101,15 +99,17 @@ pub struct SeriesDef {
     pub note_en: String,
 }
 
-/// A breakdown's category: the words that name it, and its labels.
+/// A breakdown's category: the words that name it, and its French name.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Category {
     /// The fact's subject, or the words around its number (see [`clause`]),
     /// contain this (accents and case ignored). The first category that matches
     /// is the fact's.
     pub subject: String,
+    /// The name the report gives it: the key of its point, and of its names in
+    /// other languages in `data/i18n/`.
     pub fr: String,
-    pub en: String,
 }
 
 /// The whole catalogue.
@@ -389,25 +389,10 @@ impl SeriesDef {
         Series {
             id: self.id.clone(),
             theme: self.theme.clone(),
-            title_fr: self.title_fr.clone(),
-            title_en: self.title_en.clone(),
             unit: self.unit,
             kind: self.kind,
             points,
-            categories_en: self
-                .categories
-                .iter()
-                .map(|c| (c.fr.clone(), c.en.clone()))
-                .collect(),
         }
-    }
-
-    /// The English label of a breakdown category (the French one when unknown).
-    pub fn category_en<'a>(&'a self, fr: &'a str) -> &'a str {
-        self.categories
-            .iter()
-            .find(|c| c.fr == fr)
-            .map_or(fr, |c| c.en.as_str())
     }
 }
 
@@ -460,14 +445,10 @@ mod tests {
         let text = r#"
 [[theme]]
 id = "t"
-title_fr = "T"
-title_en = "T"
 
 [[series]]
 id = "s"
 theme = "t"
-title_fr = "S"
-title_en = "S"
 unit = "count"
 kind = "time"
 sentence = ["x"]

@@ -86,30 +86,17 @@ pub struct Series {
     pub id: String,
     /// The theme it is listed under in the explorer.
     pub theme: String,
-    pub title_fr: String,
-    pub title_en: String,
     pub unit: Unit,
     pub kind: Kind,
     pub points: Vec<Point>,
-    /// English names of a breakdown's categories, keyed by their French name.
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty", default)]
-    pub categories_en: std::collections::BTreeMap<String, String>,
 }
 
 impl Series {
-    /// A point's key for a reader in `english` or French: a year, or a category
-    /// in the reader's language when the catalogue names it.
-    pub fn category_label<'a>(&'a self, point: &'a Point, english: bool) -> Option<&'a str> {
+    /// A breakdown point's category in the reader's language (its French name,
+    /// the report's, when the tables lack it); `None` for a year.
+    pub fn category_label<'a>(&self, point: &'a Point, lang: crate::i18n::Lang) -> Option<&'a str> {
         let category = point.category()?;
-        if english {
-            Some(
-                self.categories_en
-                    .get(category)
-                    .map_or(category, String::as_str),
-            )
-        } else {
-            Some(category)
-        }
+        Some(lang.text().category(category))
     }
 
     /// Distinct `report, reference` pairs in order of first use: the chart's source line.

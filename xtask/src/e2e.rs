@@ -617,7 +617,7 @@ fn expected_csv(id: &str) -> Result<String> {
         .iter()
         .find(|s| s.id == id)
         .ok_or_else(|| format!("no series {id}"))?;
-    Ok(derek::present::csv(series))
+    Ok(derek::present::csv(series, derek::i18n::Lang::Fr))
 }
 
 /// Counts the canvas's pixels by kind: drawn at all, and in the series colour.
