@@ -190,6 +190,27 @@ impl Table {
             .and_then(toml::Value::as_str)
     }
 
+    /// Every string of the table (each plural form apart), with its path: what
+    /// the end-to-end tests look for in a page that should not show this language.
+    pub fn strings(&self) -> Vec<(String, &str)> {
+        fn walk<'a>(prefix: &str, value: &'a toml::Value, out: &mut Vec<(String, &'a str)>) {
+            match value {
+                toml::Value::String(s) => out.push((prefix.to_string(), s)),
+                toml::Value::Table(t) => {
+                    for (key, v) in t {
+                        walk(&format!("{prefix}.{key}"), v, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        for (key, value) in &self.root {
+            walk(key, value, &mut out);
+        }
+        out
+    }
+
     /// `text` between this language's quotation marks: « … », “…”.
     pub fn quoted(&self, text: &str) -> String {
         format!(

@@ -50,7 +50,27 @@ fn modified(path: &Path) -> Option<SystemTime> {
     fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
-/// Writes `dist/`: `www/` as it is, with the wasm-bindgen output under `dist/pkg/`.
+/// Where a script of `www/` takes the string tables: `const TABLES = /*i18n*/ {};`.
+const STRINGS_MARKER: &str = "/*i18n*/ {}";
+
+/// A file of `www/` as served: a script with the marker gets the `[page]` and
+/// `[format]` strings of every `data/i18n/*.toml` table in its place, so that the
+/// page reads the very tables the Rust core compiles in.
+pub fn localise(path: &Path, bytes: Vec<u8>) -> Vec<u8> {
+    if path.extension().is_none_or(|e| e != "js") {
+        return bytes;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if text.contains(STRINGS_MARKER) => text
+            .replacen(STRINGS_MARKER, &derek::i18n::page_tables_json(), 1)
+            .into_bytes(),
+        Ok(text) => text.into_bytes(),
+        Err(e) => e.into_bytes(),
+    }
+}
+
+/// Writes `dist/`: `www/` (its scripts given their strings, see [`localise`]), with
+/// the wasm-bindgen output under `dist/pkg/`.
 pub fn dist() -> Result<PathBuf> {
     let pkg = wasm()?;
     let dist = root().join("dist");
@@ -77,7 +97,8 @@ fn copy_dir(from: &Path, to: &Path) -> Result {
         if path.is_dir() {
             copy_dir(&path, &to.join(&name))?;
         } else {
-            fs::copy(&path, to.join(&name)).map_err(fail)?;
+            let bytes = fs::read(&path).map_err(fail)?;
+            fs::write(to.join(&name), localise(&path, bytes)).map_err(fail)?;
         }
     }
     Ok(())
