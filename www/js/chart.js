@@ -261,7 +261,7 @@ export class DerekChart extends HTMLElement {
     this.tip.replaceChildren(
       h("div", { className: "key", textContent: tip.key }),
       h("div", { className: "value", textContent: tip.value }),
-      h("div", { className: "quote", textContent: tip.quoted }),
+      h("div", { className: "quote", textContent: tip.quoted, lang: "fr" }),
       h("div", { className: "src", textContent: tip.source }),
       ...(tip.conflict ? [h("div", { className: "conflict", textContent: tip.conflict })] : []),
     );

@@ -297,10 +297,10 @@ export class DerekExplorer extends HTMLElement {
       const tr = h("tr", { tabIndex: 0, "data-point": String(row.point) }, ...row.cells.map((c, i) => h("td", { className: i === 5 ? "text" : "", textContent: c.text, lang: i === 5 ? "fr" : langOf(this) })));
       // The row opens its point on the chart; focus goes to the chart, whose
       // source panel gives it back to the canvas when closed.
-      const open = () => {
+      const open = async () => {
         this.state.view = "chart";
         this.state.point = String(row.point);
-        this.render();
+        await this.render();
         this.chart.canvas.focus();
       };
       tr.addEventListener("click", open);

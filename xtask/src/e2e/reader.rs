@@ -301,19 +301,17 @@ impl Page<'_> {
                 }
             }
             let mut texts: Vec<String> = Vec::new();
-            for (series, view, q) in [
-                ("protection_orders_issued", "chart", "ordonnances"),
-                ("ethnic_composition_2025", "table", ""),
-                ("women_in_civil_service_2025", "chart", ""),
+            for (series, q) in [
+                ("protection_orders_issued", "ordonnances"),
+                ("ethnic_composition_2025", "Uyghurs"),
+                ("women_in_civil_service_2025", ""),
             ] {
-                self.open(&format!(
-                    "/index.html#series={series}&lang={code}&view={view}&q={q}"
-                ))
-                .await?;
+                self.open(&format!("/index.html#series={series}&lang={code}&q={q}"))
+                    .await?;
                 if !q.is_empty() {
                     self.wait_for(
                         "search results",
-                        "return ex.querySelector('.hits li') ? true : null;",
+                        "return ex.querySelector('.count')?.textContent ? true : null;",
                         |v| v.as_bool().map(Ok),
                     )
                     .await?;
@@ -333,6 +331,26 @@ impl Page<'_> {
                         .filter_map(Value::as_str)
                         .map(str::to_string),
                 );
+                // And the table of the same series.
+                self.eval("[...ex.querySelectorAll('[role=tab]')][1].click();")
+                    .await?;
+                let table = self
+                    .wait_for(
+                        "the table",
+                        &format!(
+                            "{INTERFACE_TEXT} return ex.querySelector('tbody tr') ? texts : null;"
+                        ),
+                        |v| {
+                            v.as_array().map(|a| {
+                                Ok(a.iter()
+                                    .filter_map(Value::as_str)
+                                    .map(str::to_string)
+                                    .collect::<Vec<_>>())
+                            })
+                        },
+                    )
+                    .await?;
+                texts.extend(table);
             }
             let all = texts.join("\n");
             let left: Vec<String> = needles
