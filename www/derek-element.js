@@ -11,7 +11,7 @@
 
 (() => {
   // The [page] strings of data/i18n/*.toml, written in by cargo xtask.
-  const TABLES = /*i18n*/ {};
+  const TABLES = /*i18n: failed blocked unreachable*/ {};
   const own = (src) => /derek-element\.js(\?|#|$)/.test(src);
   const here = document.currentScript?.src || [...document.scripts].map((s) => s.src).filter(own).pop() || location.href;
   const elements = new URL("js/elements.js", here);

@@ -261,14 +261,23 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// Every table's `[page]` strings and the `[format]` the page needs, as one JSON
-/// object keyed by language code: what `cargo xtask` writes into the page's script.
-pub fn page_tables_json() -> String {
+/// object keyed by language code: what `cargo xtask` writes into the page's
+/// script. With `only`, just those `[page]` keys (the loader's few messages).
+pub fn page_tables_json(only: Option<&[&str]>) -> String {
     let mut all = serde_json::Map::new();
     for lang in Lang::ALL {
         let table = lang.text();
         let mut page = serde_json::Map::new();
         for section in ["page", "format"] {
             if let Some(toml::Value::Table(t)) = table.root.get(section) {
+                let mut t = t.clone();
+                match only {
+                    Some(keys) if section == "page" => {
+                        t.retain(|k, _| keys.iter().any(|key| *key == k))
+                    }
+                    Some(_) => continue,
+                    None => {}
+                }
                 let value = serde_json::to_value(t).unwrap_or_default();
                 page.insert(section.to_string(), value);
             }

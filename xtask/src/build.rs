@@ -50,8 +50,9 @@ fn modified(path: &Path) -> Option<SystemTime> {
     fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
-/// Where a script of `www/` takes the string tables: `const TABLES = /*i18n*/ {};`.
-const STRINGS_MARKER: &str = "/*i18n*/ {}";
+/// Where a script of `www/` takes the string tables: `const TABLES = /*i18n*/ {};`,
+/// or only the named `[page]` keys: `/*i18n: failed blocked*/ {}`.
+const STRINGS_MARKER: &str = "/*i18n";
 
 /// A file of `www/` as served: a script with the marker gets the `[page]` and
 /// `[format]` strings of every `data/i18n/*.toml` table in its place, so that the
@@ -60,13 +61,24 @@ pub fn localise(path: &Path, bytes: Vec<u8>) -> Vec<u8> {
     if path.extension().is_none_or(|e| e != "js") {
         return bytes;
     }
-    match String::from_utf8(bytes) {
-        Ok(text) if text.contains(STRINGS_MARKER) => text
-            .replacen(STRINGS_MARKER, &derek::i18n::page_tables_json(), 1)
-            .into_bytes(),
-        Ok(text) => text.into_bytes(),
-        Err(e) => e.into_bytes(),
-    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return e.into_bytes(),
+    };
+    let marker = text.find(STRINGS_MARKER).and_then(|at| {
+        let end = at + text[at..].find("*/ {}")?;
+        Some((
+            at,
+            end + "*/ {}".len(),
+            &text[at + STRINGS_MARKER.len()..end],
+        ))
+    });
+    let Some((at, end, keys)) = marker else {
+        return text.into_bytes();
+    };
+    let keys: Vec<&str> = keys.trim_start_matches(':').split_whitespace().collect();
+    let tables = derek::i18n::page_tables_json((!keys.is_empty()).then_some(keys.as_slice()));
+    format!("{}{tables}{}", &text[..at], &text[end..]).into_bytes()
 }
 
 /// Writes `dist/`: `www/` (its scripts given their strings, see [`localise`]), with
