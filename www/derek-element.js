@@ -31,6 +31,8 @@
       const p = document.createElement("p");
       p.setAttribute("role", "alert");
       p.textContent = message;
+      // Styled through the CSSOM, which a strict CSP allows (no inline style attribute).
+      Object.assign(p.style, { border: "1px solid #b00020", borderRadius: "8px", padding: "10px 12px", color: "#b00020", font: "14px/1.45 system-ui, sans-serif", background: "#fff" });
       el.replaceChildren(p);
       el.dataset.state = "error";
     }

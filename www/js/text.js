@@ -7,7 +7,8 @@
 
 const TABLES = /*i18n*/ {};
 
-export const LANGS = Object.keys(TABLES);
+// French first (the reports' language), then English, Russian, Kazakh.
+export const LANGS = ["fr", "en", "ru", "kk"].filter((code) => code in TABLES);
 export const SCHEME = matchMedia("(prefers-color-scheme: dark)");
 
 // "ru", "ru-KZ" → "ru"; anything unknown → French, the reports' language.
