@@ -267,7 +267,9 @@ impl Page<'_> {
     }
 
     /// In en, ru and kk no French interface string is left in the explorer, its
-    /// chart (summary, SVG), table, search, CSV, nor the page's title and intro.
+    /// chart (summary, SVG), table, search, CSV, nor the page's title and intro;
+    /// a search in the reader's language is told the reports are French, and
+    /// offered the series it names.
     pub(super) async fn no_french_left(&self) -> Result {
         let french = derek::i18n::Lang::Fr.text();
         let catalogue =
@@ -301,9 +303,15 @@ impl Page<'_> {
                 }
             }
             let mut texts: Vec<String> = Vec::new();
+            // "Uyghurs" in the reader's language: the French reports cannot match it.
+            let uyghurs = match lang {
+                derek::i18n::Lang::Ru => "уйгуры",
+                derek::i18n::Lang::Kk => "ұйғырлар",
+                _ => "Uyghurs",
+            };
             for (series, q) in [
                 ("protection_orders_issued", "ordonnances"),
-                ("ethnic_composition_2025", "Uyghurs"),
+                ("ethnic_composition_2025", uyghurs),
                 ("women_in_civil_service_2025", ""),
             ] {
                 self.open(&format!("/index.html#series={series}&lang={code}&q={q}"))
@@ -315,6 +323,21 @@ impl Page<'_> {
                         |v| v.as_bool().map(Ok),
                     )
                     .await?;
+                }
+                if q == uyghurs {
+                    // Search says the reports are French, and offers the series
+                    // whose names in the reader's language match.
+                    let said = self
+                        .eval("return [ex.querySelector('.count').textContent, [...ex.querySelectorAll('.offers button')].map(b => b.dataset.series)];")
+                        .await?;
+                    let french_only = lang.text().text("page", "french_only");
+                    if !said[0].as_str().is_some_and(|s| s.contains(french_only))
+                        || !said[1]
+                            .as_array()
+                            .is_some_and(|a| a.iter().any(|s| s == "ethnic_composition_2025"))
+                    {
+                        return Err(format!("searching {q:?} in {code} says {said}"));
+                    }
                 }
                 // Open the menu, a point's source and the embed panel, so that their words are there too.
                 self.eval("if (chart.drawn) { chart.select(0); chart.showEmbed(); }")
