@@ -273,7 +273,7 @@ pub fn page_tables_json(only: Option<&[&str]>) -> String {
                 let mut t = t.clone();
                 match only {
                     Some(keys) if section == "page" => {
-                        t.retain(|k, _| keys.iter().any(|key| *key == k))
+                        t.retain(|k, _| keys.contains(&k))
                     }
                     Some(_) => continue,
                     None => {}
