@@ -272,9 +272,7 @@ pub fn page_tables_json(only: Option<&[&str]>) -> String {
             if let Some(toml::Value::Table(t)) = table.root.get(section) {
                 let mut t = t.clone();
                 match only {
-                    Some(keys) if section == "page" => {
-                        t.retain(|k, _| keys.contains(&k))
-                    }
+                    Some(keys) if section == "page" => t.retain(|k, _| keys.contains(&k)),
                     Some(_) => continue,
                     None => {}
                 }
