@@ -359,7 +359,9 @@ export class DerekChart extends HTMLElement {
     const escape = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
     const script = `<script src="${HERE}derek-element.js" async></script>\n<derek-chart series="${id}" lang="${lang}" theme="${theme}" axis="${axis}"></derek-chart>`;
     const hash = new URLSearchParams({ series: id, lang, theme, axis });
-    const height = Math.round(this.getBoundingClientRect().height || this.frame.clientHeight + 80);
+    // Without the resize script the iframe keeps this height: the chart's, as shown.
+    const bar = this.root.firstChild.offsetHeight || 30;
+    const height = Math.round(this.frame.clientHeight + bar + 16);
     const iframe = `<iframe src="${HERE}embed.html#${hash}" title="${escape(this.t.fill("iframe_title", { title }))}" width="100%" height="${height}" loading="lazy" style="border:0" data-derek></iframe>\n<script src="${HERE}embed-resize.js" async></script>`;
     return { script, iframe };
   }

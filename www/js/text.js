@@ -28,8 +28,7 @@ export function themeOf(el) {
 const fill = (template, args = {}) => String(template).replace(/\{(\w+)\}/g, (all, name) => (name in args ? String(args[name]) : all));
 
 const cache = new Map();
-// The strings of `lang`, with helpers: t.fill(key, args), t.count(key, n),
-// t.number(n), t.quoted(text).
+// The strings of `lang`, with helpers: t.fill(key, args), t.count(key, n), t.number(n).
 export function text(lang) {
   lang = langCode(lang);
   if (cache.has(lang)) return cache.get(lang);
@@ -49,7 +48,6 @@ export function text(lang) {
       const form = typeof forms === "string" ? forms : forms[plural.select(n)] ?? forms.other;
       return fill(form, { n: t.number(n) });
     },
-    quoted: (s) => `${format.quote_open}${s}${format.quote_close}`,
   };
   cache.set(lang, t);
   return t;
