@@ -47,6 +47,15 @@ pub fn qualifier_key(qualifier: Qualifier) -> &'static str {
     }
 }
 
+/// `value` (already written) bounded by its qualifier in a sentence, in the
+/// language's word order: "plus de 36 000", "36 000 шамасынан астам".
+pub fn qualified(qualifier: Qualifier, value: &str, lang: Lang) -> String {
+    match qualifier_key(qualifier) {
+        "exact" => value.to_string(),
+        key => lang.text().fill("qualified", key, &[("v", value)]),
+    }
+}
+
 /// The point's key for a reader: "2012", "2019 (année déduite de la date du
 /// rapport)", or a category in the reader's language.
 pub fn key_label(series: &Series, point: &Point, lang: Lang) -> String {

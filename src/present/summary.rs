@@ -11,18 +11,17 @@ pub fn summary(series: &Series, lang: Lang) -> String {
     let n = series.points.len();
     let value = |i: usize| {
         series.points.get(i).map_or(String::new(), |p| {
-            let words = super::qualifier_words(p.qualifier, lang);
-            let v = format::with_unit(p.value, series.unit, lang);
+            let v = super::qualified(
+                p.qualifier,
+                &format::with_unit(p.value, series.unit, lang),
+                lang,
+            );
             let key = p
                 .year()
                 .map(|y| y.to_string())
                 .or_else(|| series.category_label(p, lang).map(str::to_string))
                 .unwrap_or_default();
-            if words.is_empty() {
-                format!("{v} ({key})")
-            } else {
-                format!("{words} {v} ({key})")
-            }
+            format!("{v} ({key})")
         })
     };
     let by_value = |max: bool| {
@@ -105,6 +104,11 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("более 36\u{a0}000 (2011)"), "{text}");
+        let text = summary(orders, Lang::Kk);
+        assert!(
+            text.contains("36\u{a0}000 шамасынан астам (2011)"),
+            "{text}"
+        );
         Ok(())
     }
 }
