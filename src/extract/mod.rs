@@ -172,7 +172,7 @@ pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
         reference_year,
     );
     let subjects = subject::assign(&toks, &mentions);
-    mentions
+    let mut facts: Vec<Fact> = mentions
         .iter()
         .enumerate()
         .filter_map(|(i, m)| {
@@ -192,7 +192,9 @@ pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
                 period: None,
             })
         })
-        .collect()
+        .collect();
+    period::assign(text, &mut facts);
+    facts
 }
 
 /// A fact placed in its report: the fact (offsets into the paragraph's clean
