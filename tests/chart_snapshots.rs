@@ -32,6 +32,8 @@ fn point(
         verbatim: value.to_string(),
         sentence: String::new(),
         conflict: false,
+        period: None,
+        series_break: None,
         report_index: 0,
         span: (0, 0),
         sentence_span: (0, 0),
@@ -90,6 +92,9 @@ fn protection_orders() -> Series {
         title_en: "Protection orders issued".into(),
         unit: Unit::Count,
         kind: Kind::Time,
+        definition_fr: String::new(),
+        definition_en: String::new(),
+        breaks: Vec::new(),
         categories_en: Default::default(),
         points,
     }
@@ -116,6 +121,9 @@ fn ethnic_composition() -> Series {
         title_en: "Ethnic composition of the population, start of 2025".into(),
         unit: Unit::Percent,
         kind: Kind::Breakdown,
+        definition_fr: String::new(),
+        definition_en: String::new(),
+        breaks: Vec::new(),
         categories_en: [
             ("Russes", "Russians"),
             ("Ouzbeks", "Uzbeks"),

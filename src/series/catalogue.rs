@@ -99,6 +99,28 @@ pub struct SeriesDef {
     pub note_fr: String,
     #[serde(default)]
     pub note_en: String,
+    /// What is counted, of whom, where, over what period (calendar year, school
+    /// year, as of 1 January, partial year) and from which kind of statement.
+    #[serde(default)]
+    pub definition_fr: String,
+    #[serde(default)]
+    pub definition_en: String,
+    /// Breaks in series: from these years on the definition is comparable but
+    /// not identical, so points on either side are never joined.
+    #[serde(default)]
+    pub breaks: Vec<Break>,
+}
+
+/// A break in series: from year `from` on, the figures count something
+/// comparable but not identical ("définition différente à partir de 2018").
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Break {
+    /// The first year counted under the new definition.
+    pub from: i32,
+    /// The legend line that says what changed.
+    pub note_fr: String,
+    pub note_en: String,
 }
 
 /// A breakdown's category: the words that name it, and its labels.
@@ -380,6 +402,8 @@ impl SeriesDef {
                 verbatim: f.fact.verbatim.clone(),
                 sentence: f.sentence.clone(),
                 conflict: false,
+                period: f.fact.period,
+                series_break: None,
                 report_index: f.report_index,
                 span: (f.fact.start, f.fact.end),
                 sentence_span: f.sentence_span,
@@ -394,6 +418,9 @@ impl SeriesDef {
             unit: self.unit,
             kind: self.kind,
             points,
+            definition_fr: self.definition_fr.clone(),
+            definition_en: self.definition_en.clone(),
+            breaks: self.breaks.clone(),
             categories_en: self
                 .categories
                 .iter()

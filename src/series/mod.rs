@@ -12,7 +12,8 @@ pub mod sourced;
 
 use serde::Serialize;
 
-pub use crate::extract::{Qualifier, Unit, YearSource};
+pub use crate::extract::{Month, Period, Qualifier, Unit, YearSource};
+pub use catalogue::Break;
 
 /// A time series is drawn as a line over years; a breakdown as sorted bars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -52,6 +53,12 @@ pub struct Point {
     pub sentence: String,
     /// True when another report gives a different value for the same year or category.
     pub conflict: bool,
+    /// The months covered when they are not a whole year: a partial period.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// On the first point counted under a new definition: the break in series.
+    #[serde(rename = "break", skip_serializing_if = "Option::is_none")]
+    pub series_break: Option<Break>,
     /// Index of the report in the corpus, and the number's byte range in the
     /// paragraph's clean text: what the source panel highlights.
     #[serde(skip)]
@@ -92,6 +99,14 @@ pub struct Series {
     pub unit: Unit,
     pub kind: Kind,
     pub points: Vec<Point>,
+    /// What the series counts, of whom, where, over what period.
+    #[serde(default)]
+    pub definition_fr: String,
+    #[serde(default)]
+    pub definition_en: String,
+    /// Breaks in series, in year order.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub breaks: Vec<Break>,
     /// English names of a breakdown's categories, keyed by their French name.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty", default)]
     pub categories_en: std::collections::BTreeMap<String, String>,
