@@ -80,13 +80,15 @@ impl Corpus {
 
 /// The byte range of the sentence around `start..end` in `text`: from after the
 /// previous ". " (or "; ") to the next one. Abbreviations such as "art. 108" do not
-/// end a sentence: a sentence ends only before a capital letter or a line end.
+/// end a sentence: a sentence ends only before a capital letter or a line end. A
+/// full stop at the end of a line the paragraph keeps (a list item, a reply's
+/// sentences one a line) ends a sentence too: "… des victimes.\nLe soutien …".
 pub fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let is_break = |i: usize| -> bool {
         let before = text[..i].chars().next_back();
         let after = text[i..].trim_start().chars().next();
         matches!(before, Some('.' | '!' | '?' | ';'))
-            && text[i..].starts_with(' ')
+            && text[i..].starts_with([' ', '\n'])
             && after.is_none_or(|c| c.is_uppercase() || c == '«')
     };
     let begin = text[..start.min(text.len())]
@@ -121,6 +123,17 @@ mod tests {
         let start = text.find("108").unwrap_or(0);
         let (a, b) = sentence_bounds(text, start, start + 3);
         assert_eq!(&text[a..b], "Voir art. 108 du Code.");
+    }
+
+    #[test]
+    fn a_full_stop_at_a_kept_line_end_ends_a_sentence() {
+        let text = "Elle couvre le conseil et une indemnisation.\nLe soutien est assuré par 30 centres de crise.";
+        let start = text.find("30").unwrap_or(0);
+        let (a, b) = sentence_bounds(text, start, start + 2);
+        assert_eq!(
+            &text[a..b],
+            "Le soutien est assuré par 30 centres de crise."
+        );
     }
 
     #[test]
