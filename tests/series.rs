@@ -207,11 +207,11 @@ fn expected() -> Vec<(&'static str, Vec<Pt>)> {
             // le pays. » (and 8 d): « 575 organisations et 30 centres de crise »)
             // CEDAW 9 i), j): « le réseau des 128 centres d'aide aux familles et des 27 centres
             // de crise » (and 11 f) likewise): the same reply gives two values for 2025;
-            // both are kept, neither is flagged (a conflict is between reports).
+            // both are kept, both flagged (a report contradicting itself is a conflict).
             vec![
                 p(2012, 29.0, EXACT, IMPLIED, CAT),
-                p(2025, 30.0, EXACT, IMPLIED, CEDAW),
-                p(2025, 27.0, EXACT, IMPLIED, CEDAW),
+                conflicting(p(2025, 30.0, EXACT, IMPLIED, CEDAW)),
+                conflicting(p(2025, 27.0, EXACT, IMPLIED, CEDAW)),
             ],
         ),
         (
@@ -587,10 +587,10 @@ fn expected() -> Vec<(&'static str, Vec<Pt>)> {
             // des cadres et 53 % des juges. »
             // CEDAW 15 d): « Dans la fonction publique, 56,2 % des employés et 39,1 % des
             // cadres sont des femmes »
-            // 55,8 % contradicts the CERD report's 56,2 %: both flagged.
+            // 55,8 % contradicts both 56,2 %: all three flagged.
             vec![
                 conflicting(p("Ensemble des agents", 56.2, EXACT, STATED, CERD)),
-                p("Ensemble des agents", 56.2, EXACT, IMPLIED, CEDAW),
+                conflicting(p("Ensemble des agents", 56.2, EXACT, IMPLIED, CEDAW)),
                 conflicting(p("Ensemble des agents", 55.8, EXACT, IMPLIED, CEDAW)),
                 p("Postes à responsabilité", 39.1, EXACT, STATED, CERD),
                 p("Postes à responsabilité", 39.1, EXACT, IMPLIED, CEDAW),
@@ -740,9 +740,9 @@ fn every_point_cites_the_sentence_it_was_read_in() {
 // Disagreements: the same quantity and date given twice.
 
 /// Two reports of 2025 give the share of women among civil servants as 56,2 % (CERD,
-/// and one CEDAW reply) and 55,8 % (another CEDAW reply): the two values from
-/// different reports are flagged, the CEDAW 56,2 % that agrees with CERD is not, and
-/// the 39,1 % for senior posts, on which they agree, is not.
+/// and one CEDAW reply) and 55,8 % (another CEDAW reply): every value for the
+/// category is flagged (the two equal 56,2 % too: neither is "the" value), and the
+/// 39,1 % for senior posts, on which they agree, is not.
 #[test]
 fn reports_disagreeing_on_women_in_the_civil_service_are_flagged() {
     let s = series("women_in_civil_service_2025");
@@ -754,11 +754,7 @@ fn reports_disagreeing_on_women_in_the_civil_service_are_flagged() {
         .collect();
     assert_eq!(
         all,
-        vec![
-            (56.2, CERD, true),
-            (56.2, CEDAW, false),
-            (55.8, CEDAW, true)
-        ]
+        vec![(56.2, CERD, true), (56.2, CEDAW, true), (55.8, CEDAW, true)]
     );
     let senior: Vec<bool> = s
         .points
@@ -770,7 +766,8 @@ fn reports_disagreeing_on_women_in_the_civil_service_are_flagged() {
 }
 
 /// The CEDAW reply counts 30 crisis centres in answers 3 f) and 8 d) and 27 in answers
-/// 9 i), j) and 11 f): one report, two values, both shown, each once.
+/// 9 i), j) and 11 f): one report, two values, both shown, each once, and both
+/// flagged: a report contradicting itself is a conflict too.
 #[test]
 fn one_report_giving_two_counts_of_crisis_centres_keeps_both() {
     let s = series("crisis_centres");
@@ -781,8 +778,8 @@ fn one_report_giving_two_counts_of_crisis_centres_keeps_both() {
         .map(|p| (p.value, p.paragraph.as_str(), p.conflict))
         .collect();
     assert_eq!(in_2025.len(), 2, "{in_2025:?}");
-    assert!(in_2025.iter().any(|(v, _, c)| *v == 30.0 && !c));
-    assert!(in_2025.iter().any(|(v, _, c)| *v == 27.0 && !c));
+    assert!(in_2025.iter().any(|(v, _, c)| *v == 30.0 && *c));
+    assert!(in_2025.iter().any(|(v, _, c)| *v == 27.0 && *c));
     // Each value is stated twice in the reply: the repeats are merged.
     let stated = corpus()
         .facts
@@ -857,16 +854,19 @@ fn a_report_repeating_its_figures_gives_one_point_a_year() {
     }
 }
 
-/// Only different values from different reports are conflicts: the civil-service
-/// breakdown is the one series where the reports disagree (CERD and CEDAW agree on
-/// 39,1 % for senior posts, and the CEDAW reply's 30 and 27 crisis centres are one
-/// report's).
+/// Different values for the same year or category are conflicts, within a report
+/// as well as between reports: the civil-service breakdown (CERD and CEDAW disagree
+/// on all agents, agree on 39,1 % for senior posts) and the CEDAW reply's 30 and 27
+/// crisis centres.
 #[test]
-fn only_the_civil_service_breakdown_has_conflicts() {
+fn the_civil_service_breakdown_and_the_crisis_centres_have_conflicts() {
     let flagged: BTreeSet<&str> = all_series()
         .iter()
         .filter(|s| s.points.iter().any(|p| p.conflict))
         .map(|s| s.id.as_str())
         .collect();
-    assert_eq!(flagged, BTreeSet::from(["women_in_civil_service_2025"]));
+    assert_eq!(
+        flagged,
+        BTreeSet::from(["crisis_centres", "women_in_civil_service_2025"])
+    );
 }

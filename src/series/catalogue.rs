@@ -6,7 +6,7 @@
 //! adding a table to the TOML file.
 
 use super::sourced::{Corpus, SourcedFact};
-use super::{flag_conflicts, Key, Kind, Point, Series};
+use super::{flag_conflicts, mark_breaks, Key, Kind, Point, Series};
 use crate::extract::{Qualifier, Unit, Year, YearSource};
 use serde::Deserialize;
 
@@ -410,6 +410,9 @@ impl SeriesDef {
             })
             .collect();
         flag_conflicts(&mut points);
+        if self.kind == Kind::Time {
+            mark_breaks(&mut points, &self.breaks);
+        }
         Series {
             id: self.id.clone(),
             theme: self.theme.clone(),
