@@ -294,7 +294,11 @@ fn cmd_candidates() -> Result<(), String> {
             writeln!(
                 out,
                 "== {} ({}): {} facts, years {}",
-                c.label,
+                if c.label.is_empty() {
+                    "(no subject)"
+                } else {
+                    &c.label
+                },
                 name(serde_json::to_value(c.unit)),
                 c.facts.len(),
                 years.join(", ")

@@ -5,7 +5,7 @@
 //! - the same **label**: the first two content words of their subject ("actions
 //!   pénales liées à la traite" → "action penale"), wherever they are stated; or
 //! - a one-word label ("personnes", "visites", too vague to join facts across a
-//!   report) and the same paragraph.
+//!   report), or none at all, and the same paragraph.
 //!
 //! A fact with no subject takes the label of the fact before it in its sentence
 //! with the same unit: that is how lists read ("en 2009 trois actions pénales, 13
@@ -25,7 +25,8 @@ use std::collections::{BTreeSet, HashMap};
 /// One group of facts that may be a series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate<'a> {
-    /// The words the facts share (folded), e.g. `appel` or `action penale`.
+    /// The words the facts share (folded), e.g. `appel` or `action penale`; empty
+    /// for facts with no subject, grouped by paragraph.
     pub label: String,
     pub unit: Unit,
     /// The group's facts, in corpus order.
@@ -153,10 +154,11 @@ pub fn candidates<'a>(facts: &'a [SourcedFact], in_series: &[bool]) -> Vec<Candi
             own
         };
         let level = !matches!(fact.fact.qualifier, Qualifier::Target | Qualifier::Change);
-        if held || !level || label.is_empty() || single_year(fact).is_none() {
+        if held || !level || single_year(fact).is_none() {
             continue;
         }
-        // A one-word label only joins facts of one paragraph.
+        // A one-word label, or none ("passant de 5,4 % en 2008 à 3,2 % en 2011"),
+        // only joins facts of one paragraph.
         let scope = (!label.contains(' ')).then_some((fact.report_index, fact.paragraph.as_str()));
         let key = (std::mem::discriminant(&unit), label, scope);
         let slot = match index.get(&key) {
@@ -282,6 +284,22 @@ mod tests {
                 vec![2012, 2019],
                 vec![30.0, 45.0]
             )]
+        );
+    }
+
+    #[test]
+    fn facts_without_a_subject_group_within_their_paragraph() {
+        let facts = facts_of(
+            &[
+                "Le pourcentage a baissé, passant de 5,4 % en 2008 à 3,2 % en 2011.",
+                "Il était de 7 % en 2009.",
+            ],
+            2012,
+        );
+        let none = vec![false; facts.len()];
+        assert_eq!(
+            summary(&candidates(&facts, &none)),
+            vec![(String::new(), vec![2008, 2011], vec![5.4, 3.2])]
         );
     }
 
