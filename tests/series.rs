@@ -1514,6 +1514,7 @@ fn every_break_in_series_is_defined_and_has_its_first_point() {
     assert_eq!(
         broken,
         BTreeSet::from([
+            "ethnocultural_associations",
             "rules_of_conduct_imposed",
             "trafficking_criminal_cases",
             "trafficking_in_persons_cases",
