@@ -419,13 +419,15 @@ fn expected() -> Vec<(&'static str, Vec<Pt>)> {
             // CERD par. 303: « Au cours des cinq dernières années, plus de 7 000 apatrides ont
             // obtenu la nationalité kazakhstanaise (1 655 en 2020, 1 808 en 2021, 1 374 en
             // 2022, 1 542 en 2023, 676 en 2024 et 396 au cours des huit premiers mois de
-            // 2025). » The eight months of 2025 are left out.
+            // 2025). » The eight months of 2025 are kept, marked partial (see
+            // `a_part_year_figure_is_kept_with_its_months`).
             vec![
                 p(2020, 1_655.0, EXACT, STATED, CERD),
                 p(2021, 1_808.0, EXACT, STATED, CERD),
                 p(2022, 1_374.0, EXACT, STATED, CERD),
                 p(2023, 1_542.0, EXACT, STATED, CERD),
                 p(2024, 676.0, EXACT, STATED, CERD),
+                p(2025, 396.0, EXACT, STATED, CERD),
             ],
         ),
         (
@@ -869,4 +871,19 @@ fn the_civil_service_breakdown_and_the_crisis_centres_have_conflicts() {
         flagged,
         BTreeSet::from(["crisis_centres", "women_in_civil_service_2025"])
     );
+}
+
+/// « 396 au cours des huit premiers mois de 2025 »: a part-year figure is kept on
+/// its series, with the months it covers, and is not joined to the whole years.
+#[test]
+fn a_part_year_figure_is_kept_with_its_months() {
+    let s = series("stateless_granted_citizenship");
+    let part: Vec<String> = s
+        .points
+        .iter()
+        .filter_map(|p| p.period.map(|period| format!("{} {}", p.value, period.iso())))
+        .collect();
+    assert_eq!(part, ["396 2025-01/2025-08"]);
+    let joins: Vec<derek::series::Join> = s.links().iter().map(|l| l.join).collect();
+    assert_eq!(joins.last(), Some(&derek::series::Join::Partial));
 }
