@@ -881,7 +881,10 @@ fn a_part_year_figure_is_kept_with_its_months() {
     let part: Vec<String> = s
         .points
         .iter()
-        .filter_map(|p| p.period.map(|period| format!("{} {}", p.value, period.iso())))
+        .filter_map(|p| {
+            p.period
+                .map(|period| format!("{} {}", p.value, period.iso()))
+        })
         .collect();
     assert_eq!(part, ["396 2025-01/2025-08"]);
     let joins: Vec<derek::series::Join> = s.links().iter().map(|l| l.join).collect();
