@@ -84,6 +84,8 @@ struct SeriesEntry<'a> {
 
 #[derive(Serialize)]
 struct SourcePanel {
+    /// What the series counts (its definition), in the reader's language.
+    definition: String,
     report: String,
     report_title: String,
     reference: String,
@@ -264,8 +266,8 @@ impl Derek {
 
     /// The paragraph a point was read in, cut into segments with its number marked.
     pub fn source(&self, id: &str, index: usize, lang: &str) -> Result<JsValue, JsError> {
-        let point = self
-            .find(id)?
+        let series = self.find(id)?;
+        let point = series
             .points
             .get(index)
             .ok_or_else(|| JsError::new(&format!("{id} has no point {index}")))?;
@@ -280,9 +282,11 @@ impl Derek {
             .get(point.report_index)
             .and_then(|d| d.paragraph(&point.paragraph))
             .ok_or_else(|| JsError::new("the point's paragraph is missing"))?;
+        let lang = Lang::from_code(lang);
         to_js(&SourcePanel {
+            definition: present::about(series, lang).definition,
             report: report.meta.symbol.clone(),
-            report_title: match Lang::from_code(lang) {
+            report_title: match lang {
                 Lang::Fr => report.meta.title_fr.clone(),
                 Lang::En => report.meta.title_en.clone(),
             },
@@ -291,6 +295,12 @@ impl Derek {
             line: point.line,
             segments: present::highlight(&paragraph.text, &[point.span]),
         })
+    }
+
+    /// "About this chart": the series' definition, and every gap, break in series,
+    /// part-year figure and disagreement the chart marks, in sentences.
+    pub fn about(&self, id: &str, lang: &str) -> Result<JsValue, JsError> {
+        to_js(&present::about(self.find(id)?, Lang::from_code(lang)))
     }
 
     /// The series as a table: column titles and rows of cells with sort keys.

@@ -421,7 +421,8 @@ fn expected() -> Vec<(&'static str, Vec<Pt>)> {
             // CERD par. 303: « Au cours des cinq dernières années, plus de 7 000 apatrides ont
             // obtenu la nationalité kazakhstanaise (1 655 en 2020, 1 808 en 2021, 1 374 en
             // 2022, 1 542 en 2023, 676 en 2024 et 396 au cours des huit premiers mois de
-            // 2025). » The eight months of 2025 are kept, as a partial period.
+            // 2025). » The eight months of 2025 are kept, marked partial (see
+            // `a_part_year_figure_is_kept_with_its_months`).
             vec![
                 p(2020, 1_655.0, EXACT, STATED, CERD),
                 p(2021, 1_808.0, EXACT, STATED, CERD),
@@ -1567,4 +1568,22 @@ fn about_in_one_clause_does_not_bound_the_next_clause() {
     };
     assert_eq!(in_2019(orders).as_deref(), Some(ABOUT));
     assert_eq!(in_2019(rules).as_deref(), Some(EXACT));
+}
+
+/// « 396 au cours des huit premiers mois de 2025 »: a part-year figure is kept on
+/// its series, with the months it covers, and is not joined to the whole years.
+#[test]
+fn a_part_year_figure_is_kept_with_its_months() {
+    let s = series("stateless_granted_citizenship");
+    let part: Vec<String> = s
+        .points
+        .iter()
+        .filter_map(|p| {
+            p.period
+                .map(|period| format!("{} {}", p.value, period.iso()))
+        })
+        .collect();
+    assert_eq!(part, ["396 2025-01/2025-08"]);
+    let joins: Vec<derek::series::Join> = s.links().iter().map(|l| l.join).collect();
+    assert_eq!(joins.last(), Some(&derek::series::Join::Partial));
 }

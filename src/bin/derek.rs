@@ -68,10 +68,18 @@ fn cmd_series(json: bool) -> Result<(), String> {
             )
             .and_then(|()| {
                 series.points.iter().try_for_each(|p| {
-                    let key = match &p.key {
+                    let mut key = match &p.key {
                         derek::series::Key::Year { year } => year.to_string(),
                         derek::series::Key::Category { category } => category.clone(),
                     };
+                    // A part-year figure says its months; the first point of a new
+                    // definition says so.
+                    if let Some(period) = p.period {
+                        key = format!("{key} [{}]", period.iso());
+                    }
+                    if let Some(b) = &p.series_break {
+                        key = format!("{key} [break from {}]", b.from);
+                    }
                     writeln!(
                         out,
                         "    {key:<24} {:>14} {:<10} {:<8} {}{} {}, {} (l. {})",

@@ -45,6 +45,16 @@ pub struct Period {
     pub as_of: Option<u8>,
 }
 
+impl Period {
+    /// ISO 8601: `"2025-01/2025-08"` for months, `"2025-07-01"` for a stock's day.
+    pub fn iso(&self) -> String {
+        match self.as_of {
+            Some(day) => format!("{}-{day:02}", self.to),
+            None => format!("{}/{}", self.from, self.to),
+        }
+    }
+}
+
 impl Serialize for Period {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;

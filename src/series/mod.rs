@@ -100,12 +100,10 @@ pub struct Series {
     pub kind: Kind,
     pub points: Vec<Point>,
     /// What the series counts, of whom, where, over what period.
-    #[serde(default)]
     pub definition_fr: String,
-    #[serde(default)]
     pub definition_en: String,
     /// Breaks in series, in year order.
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub breaks: Vec<Break>,
     /// English names of a breakdown's categories, keyed by their French name.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty", default)]

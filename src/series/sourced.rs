@@ -81,15 +81,16 @@ impl Corpus {
 /// The byte range of the sentence around `start..end` in `text`: from after the
 /// previous ". " (or "; ") to the next one. Abbreviations such as "art. 108" do not
 /// end a sentence: a sentence ends only before a capital letter or a line end. A
-/// full stop at the end of a line the paragraph keeps (a list item, a reply's
-/// sentences one a line) ends a sentence too: "… des victimes.\nLe soutien …".
+/// line break the document kept (its lines are joined where they were only
+/// wrapped) ends a sentence before a capital too, full stop or not.
 pub fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let is_break = |i: usize| -> bool {
         let before = text[..i].chars().next_back();
-        let after = text[i..].trim_start().chars().next();
-        matches!(before, Some('.' | '!' | '?' | ';'))
-            && text[i..].starts_with([' ', '\n'])
-            && after.is_none_or(|c| c.is_uppercase() || c == '«')
+        let rest = &text[i..];
+        let after = rest.trim_start().chars().next();
+        let capital = after.is_none_or(|c| c.is_uppercase() || c == '«');
+        let stop = matches!(before, Some('.' | '!' | '?' | ';')) && rest.starts_with([' ', '\n']);
+        (stop || rest.starts_with('\n')) && capital
     };
     let begin = text[..start.min(text.len())]
         .char_indices()
@@ -126,14 +127,14 @@ mod tests {
     }
 
     #[test]
-    fn a_full_stop_at_a_kept_line_end_ends_a_sentence() {
-        let text = "Elle couvre le conseil et une indemnisation.\nLe soutien est assuré par 30 centres de crise.";
+    fn a_line_break_ends_a_sentence() {
+        let text = "Elle couvre le conseil et la représentation.\nLe soutien est assuré par 30 centres de crise\nEn 2024, 4 656 personnes ont été aidées.";
         let start = text.find("30").unwrap_or(0);
         let (a, b) = sentence_bounds(text, start, start + 2);
-        assert_eq!(
-            &text[a..b],
-            "Le soutien est assuré par 30 centres de crise."
-        );
+        assert_eq!(&text[a..b], "Le soutien est assuré par 30 centres de crise");
+        let start = text.find("4 656").unwrap_or(0);
+        let (a, b) = sentence_bounds(text, start, start + 5);
+        assert_eq!(&text[a..b], "En 2024, 4 656 personnes ont été aidées.");
     }
 
     #[test]
