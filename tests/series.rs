@@ -894,13 +894,44 @@ fn expected() -> Vec<(&'static str, Vec<Pt>)> {
                 p(2025, 44.0, EXACT, STATED, CEDAW),
             ],
         ),
+        (
+            "prison_staff_convicted",
+            // CAT, paragraphe 7: « En 2011, les actions pénales engagées ont abouti à la
+            // condamnation de 12 personnes. [...] Au total, 11 agents ont été condamnés en 2012
+            // pour usage de la violence. » (a break in series in 2012)
+            vec![
+                p(2011, 12.0, EXACT, STATED, CAT),
+                p(2012, 11.0, EXACT, STATED, CAT),
+            ],
+        ),
+        (
+            "preschool_enrolment_rate",
+            // UPR par. 201: « Le taux de couverture de l'enseignement préscolaire pour les
+            // enfants de 3 à 6 ans était de 93,1 %. » CERD par. 225: « le taux de scolarisation
+            // des enfants âgés de 2 à 6 ans atteint 93,1 % » (a break in series in 2025).
+            vec![
+                p(2019, 93.1, EXACT, IMPLIED, UPR),
+                p(2025, 93.1, EXACT, IMPLIED, CERD),
+            ],
+        ),
+        (
+            "persons_with_disabilities",
+            // CERD par. 89: « Le Kazakhstan compte 737 400 personnes handicapées »; CEDAW 17:
+            // « Le pays compte 743 900 personnes handicapées »: two reports of 2025, two values.
+            // EXTRACTOR: UPR par. 145's « 670 000 personnes handicapées vivent dans le pays »
+            // is dated by the plan « pour la période 2012-2018 » named earlier in the sentence.
+            vec![
+                conflicting(p(2025, 737_400.0, EXACT, IMPLIED, CERD)),
+                conflicting(p(2025, 743_900.0, EXACT, IMPLIED, CEDAW)),
+            ],
+        ),
     ]
 }
 
 #[test]
 fn the_catalogue_parses_and_uses_every_theme() {
     let catalogue = Catalogue::bundled().expect("bundled catalogue");
-    assert_eq!(catalogue.series.len(), 63);
+    assert_eq!(catalogue.series.len(), 66);
     let themes: BTreeSet<&str> = catalogue.themes.iter().map(|t| t.id.as_str()).collect();
     let used: BTreeSet<&str> = catalogue.series.iter().map(|s| s.theme.as_str()).collect();
     assert_eq!(themes, used, "a theme without series, or the reverse");
@@ -1123,8 +1154,9 @@ fn a_report_repeating_its_figures_gives_one_point_a_year() {
 
 /// Different values for the same year or category are conflicts, within a report
 /// as well as between reports: the civil-service breakdown (CERD and CEDAW disagree
-/// on all agents, agree on 39,1 % for senior posts) and the CEDAW reply's 30 and 27
-/// crisis centres.
+/// on all agents, agree on 39,1 % for senior posts), the CEDAW reply's 30 and 27
+/// crisis centres, and the persons with disabilities of 2025 (CERD 737 400, CEDAW
+/// 743 900).
 #[test]
 fn the_civil_service_breakdown_and_the_crisis_centres_have_conflicts() {
     let flagged: BTreeSet<&str> = all_series()
@@ -1134,7 +1166,11 @@ fn the_civil_service_breakdown_and_the_crisis_centres_have_conflicts() {
         .collect();
     assert_eq!(
         flagged,
-        BTreeSet::from(["crisis_centres", "women_in_civil_service_2025"])
+        BTreeSet::from([
+            "crisis_centres",
+            "persons_with_disabilities",
+            "women_in_civil_service_2025"
+        ])
     );
 }
 
@@ -1427,6 +1463,25 @@ fn defining_words() -> Vec<(&'static str, Vec<Vec<&'static str>>)> {
             "rural_women_microcredit_share",
             vec![vec!["femmes rurales"], vec!["microcrédits"]],
         ),
+        (
+            "prison_staff_convicted",
+            vec![
+                vec!["condamnation", "condamnés"],
+                vec!["agents", "actions pénales engagées"],
+            ],
+        ),
+        (
+            "preschool_enrolment_rate",
+            vec![
+                vec!["préscolaire", "scolarisation"],
+                vec!["enfants"],
+                vec!["à 6 ans"],
+            ],
+        ),
+        (
+            "persons_with_disabilities",
+            vec![vec!["personnes handicapées"], vec!["compte"]],
+        ),
     ]
 }
 
@@ -1516,6 +1571,8 @@ fn every_break_in_series_is_defined_and_has_its_first_point() {
         broken,
         BTreeSet::from([
             "ethnocultural_associations",
+            "preschool_enrolment_rate",
+            "prison_staff_convicted",
             "rules_of_conduct_imposed",
             "trafficking_criminal_cases",
             "trafficking_in_persons_cases",
