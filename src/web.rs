@@ -84,7 +84,8 @@ struct SeriesEntry<'a> {
 
 #[derive(Serialize)]
 struct SourcePanel {
-    /// What the series counts (its definition), in the reader's language.
+    /// "Ce que compte la série : …": the series' definition in the reader's
+    /// language (empty when the catalogue has none).
     definition: String,
     report: String,
     report_title: String,
@@ -284,7 +285,10 @@ impl Derek {
             .ok_or_else(|| JsError::new("the point's paragraph is missing"))?;
         let lang = Lang::from_code(lang);
         to_js(&SourcePanel {
-            definition: present::about(series, lang).definition,
+            definition: crate::chart::words::definition_line(
+                &present::about(series, lang).definition,
+                lang,
+            ),
             report: report.meta.symbol.clone(),
             report_title: match lang {
                 Lang::Fr => report.meta.title_fr.clone(),

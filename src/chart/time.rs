@@ -191,6 +191,20 @@ pub fn draw<DB: DrawingBackend>(
                 .map_err(backend_error)?;
             }
         }
+        // An implied year is said by the mark itself, not only by the dashed line
+        // that may join it: a point across a gap or a break has no line.
+        if point.year_source == YearSource::Implied {
+            marks::draw_marker(
+                root,
+                MarkKind::ImpliedYear,
+                (x, y),
+                radius,
+                colour,
+                palette.background,
+                mark_stroke,
+            )
+            .map_err(backend_error)?;
+        }
         marks::draw_marker(
             root,
             MarkKind::of(point),

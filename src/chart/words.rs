@@ -192,6 +192,16 @@ pub fn definition_heading(lang: Lang) -> &'static str {
     }
 }
 
+/// The definition introduced by its heading, for the source panel; empty when
+/// there is no definition.
+pub fn definition_line(definition: &str, lang: Lang) -> String {
+    match lang {
+        _ if definition.is_empty() => String::new(),
+        Lang::Fr => format!("{} : {definition}", definition_heading(lang)),
+        Lang::En => format!("{}: {definition}", definition_heading(lang)),
+    }
+}
+
 /// The heading of the "About this chart" item.
 pub fn about_heading(lang: Lang) -> &'static str {
     match lang {

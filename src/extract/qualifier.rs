@@ -519,10 +519,12 @@ pub(crate) fn assign(
         }
         out[i] = q;
         // "environ 70 000 hommes et 80 000 femmes": one "environ" for both.
-        if q.is_none() && i > 0 && out[i - 1] == Some(Qualifier::Approx) {
-            if distributes(tokens, &mentions[i - 1], m) {
-                out[i] = Some(Qualifier::Approx);
-            }
+        if q.is_none()
+            && i > 0
+            && out[i - 1] == Some(Qualifier::Approx)
+            && distributes(tokens, &mentions[i - 1], m)
+        {
+            out[i] = Some(Qualifier::Approx);
         }
     }
     (

@@ -118,6 +118,7 @@ mod tests {
         assert!(text.starts_with("Protection orders issued: "), "{text}");
         assert!(text.contains("more than 36,000 (2011)"), "{text}");
         assert!(text.contains("implied"), "{text}");
+        assert!(text.contains("No figure for 2013–2017."), "{text}");
         Ok(())
     }
 }

@@ -28,6 +28,8 @@ pub enum CatalogueError {
     NoRule(String),
     #[error("series.toml: series {0:?} has a `years` or `values` range whose low end exceeds its high end")]
     EmptyRange(String),
+    #[error("series.toml: series {0:?} is a breakdown: a break in series (`breaks`) needs years")]
+    BreakWithoutYears(String),
 }
 
 /// A group of series in the explorer's list.
@@ -165,9 +167,14 @@ impl Catalogue {
             if years_empty || values_empty {
                 return Err(CatalogueError::EmptyRange(def.id.clone()));
             }
+            if def.kind == Kind::Breakdown && !def.breaks.is_empty() {
+                return Err(CatalogueError::BreakWithoutYears(def.id.clone()));
+            }
         }
         // Rule words are folded once here, not once per fact they are matched with.
         for def in &mut catalogue.series {
+            // Breaks in year order: the chart and `mark_breaks` read them so.
+            def.breaks.sort_by_key(|b| b.from);
             for words in [
                 &mut def.subject,
                 &mut def.subject_not,
@@ -483,6 +490,56 @@ mod tests {
     fn a_clause_never_panics_on_bad_offsets() {
         assert_eq!(clause("é", 1, 2), "");
         assert_eq!(clause("abc", 2, 9), "");
+    }
+
+    #[test]
+    fn every_breakdown_has_one_bar_per_label_in_both_languages(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let corpus = Corpus::read(crate::corpus::bundled()?);
+        for series in Catalogue::bundled()?.build(&corpus) {
+            if series.kind != Kind::Breakdown {
+                continue;
+            }
+            for english in [false, true] {
+                let labels: Vec<&str> = series
+                    .bars()
+                    .iter()
+                    .filter_map(|bar| series.points.get(*bar.points.first()?))
+                    .filter_map(|p| series.category_label(p, english))
+                    .collect();
+                let mut unique = labels.clone();
+                unique.sort_unstable();
+                unique.dedup();
+                assert_eq!(unique.len(), labels.len(), "{}: {labels:?}", series.id);
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_break_in_series_needs_years() {
+        let text = r#"
+[[theme]]
+id = "t"
+title_fr = "T"
+title_en = "T"
+
+[[series]]
+id = "s"
+theme = "t"
+title_fr = "S"
+title_en = "S"
+unit = "count"
+kind = "breakdown"
+sentence = ["x"]
+breaks = [{ from = 2018, note_fr = "a", note_en = "b" }]
+"#;
+        assert!(matches!(
+            Catalogue::parse(text),
+            Err(CatalogueError::BreakWithoutYears(id)) if id == "s"
+        ));
+        let time = text.replace("breakdown", "time");
+        assert!(Catalogue::parse(&time).is_ok_and(|c| c.series[0].breaks[0].from == 2018));
     }
 
     #[test]

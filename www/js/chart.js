@@ -1,0 +1,338 @@
+// <derek-chart series="…" lang="fr|en" theme="light|dark|auto" axis="zero|fit">: one
+// series drawn on a canvas by the wasm module, with tooltips, a source panel, a menu
+// of downloads and the embed snippet.
+
+import { derek, HERE } from "./load.js";
+import { TEXT, SCHEME, langOf, themeOf } from "./text.js";
+import { h, segments, download, sheet, BASE_CSS } from "./dom.js";
+
+const CHART_CSS = `
+.bar { display: flex; justify-content: flex-end; gap: 6px; min-height: 30px; position: relative; }
+.menu { position: absolute; right: 0; top: 32px; z-index: 3; display: flex; flex-direction: column; gap: 2px;
+  background: var(--bg); border: 1px solid var(--line); border-radius: 8px; padding: 6px; box-shadow: 0 4px 16px #0003; }
+.menu[hidden], .tip[hidden], .ring[hidden], .panel[hidden], .embed[hidden] { display: none; }
+.menu button { border: 0; text-align: left; }
+.frame { position: relative; width: 100%; min-height: 200px; }
+canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; touch-action: manipulation; }
+.tip { position: absolute; z-index: 2; max-width: min(320px, 90%); pointer-events: none; background: var(--bg);
+  color: var(--ink); border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; box-shadow: 0 4px 14px #0003; font-size: 13px; }
+.tip .value { font-weight: 700; font-size: 15px; }
+.tip .quote, .tip .src { color: var(--muted); }
+.tip .conflict { color: #b34700; }
+.root.dark .tip .conflict { color: #f0b050; }
+.ring { position: absolute; width: 22px; height: 22px; margin: -11px 0 0 -11px; border: 3px solid var(--accent);
+  border-radius: 50%; pointer-events: none; }
+.panel, .embed { margin-top: 8px; padding: 10px 12px; background: var(--panel); border-radius: 8px; }
+.panel h3, .embed h3 { margin: 0 0 4px; font-size: 14px; }
+.panel .ref { color: var(--muted); font-size: 13px; margin: 0 0 6px; }
+.panel p.text { margin: 0; }
+.embed pre { white-space: pre-wrap; word-break: break-all; background: var(--bg); padding: 8px; border-radius: 6px; font-size: 12px; }
+.head { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; }
+`;
+
+export class DerekChart extends HTMLElement {
+  static observedAttributes = ["series", "lang", "theme", "axis"];
+
+  constructor() {
+    super();
+    const shadow = this.attachShadow({ mode: "open" });
+    shadow.adoptedStyleSheets = [sheet(BASE_CSS), sheet(CHART_CSS)];
+    this.root = h("div", { className: "root" });
+    this.menuButton = h("button", { textContent: "⋯", "aria-haspopup": "true", "aria-expanded": "false" });
+    this.menu = h("div", { className: "menu", role: "menu", hidden: true });
+    this.canvas = h("canvas", { tabIndex: 0, role: "img" });
+    this.tip = h("div", { className: "tip", hidden: true, role: "tooltip" });
+    this.ring = h("div", { className: "ring", hidden: true });
+    this.frame = h("div", { className: "frame" }, this.canvas, this.ring, this.tip);
+    this.live = h("p", { className: "visually-hidden", "aria-live": "polite" });
+    this.status = h("p", { className: "status", hidden: true });
+    // The source line is drawn on the canvas (so it travels with a PNG); screen
+    // readers get it as text too.
+    this.citation = h("p", { className: "visually-hidden" });
+    this.panel = h("section", { className: "panel", hidden: true });
+    this.embed = h("section", { className: "embed", hidden: true });
+    this.root.append(h("div", { className: "bar" }, this.menuButton, this.menu), this.frame, this.citation, this.status, this.live, this.panel, this.embed);
+    shadow.append(this.root);
+    this.focusIndex = -1;
+    this.resize = new ResizeObserver(() => this.schedule());
+    this.wire();
+  }
+
+  connectedCallback() {
+    this.resize.observe(this.frame);
+    SCHEME.addEventListener("change", this.onScheme);
+    this.schedule();
+  }
+  disconnectedCallback() {
+    this.resize.disconnect();
+    SCHEME.removeEventListener("change", this.onScheme);
+  }
+  // theme="auto" (or none) follows the reader's system setting, live.
+  onScheme = () => this.schedule();
+  attributeChangedCallback(name, before, after) {
+    if (before === after) return;
+    if (name === "series") this.closePanels();
+    this.schedule();
+  }
+
+  // "fit" fits the value axis to the values; anything else starts it at zero.
+  get axis() {
+    return this.getAttribute("axis") === "fit" ? "fit" : "zero";
+  }
+  get seriesId() {
+    return this.getAttribute("series") || "domestic_violence_cases";
+  }
+  get t() {
+    return TEXT[langOf(this)];
+  }
+
+  // Redraws at most once a frame, however many resizes and attribute changes come.
+  schedule() {
+    if (this.pending) return;
+    this.pending = requestAnimationFrame(() => {
+      this.pending = 0;
+      this.draw();
+    });
+  }
+
+  async draw() {
+    const id = this.seriesId;
+    const lang = langOf(this);
+    const theme = themeOf(this);
+    this.root.classList.toggle("dark", theme === "dark");
+    try {
+      const app = await derek();
+      this.app = app;
+      const width = this.frame.clientWidth;
+      if (width === 0) return; // not laid out yet: the observer calls again
+      if (!app.seriesIds().includes(id)) throw new Error(this.t.noSeries + id);
+      this.frame.style.height = `${app.preferredHeight(id, lang, width)}px`;
+      this.drawn?.free();
+      this.drawn = app.draw(this.canvas, id, lang, theme, this.axis, window.devicePixelRatio || 1);
+      this.status.hidden = true;
+      // Texts depend on the series and the language only, not on the size.
+      if (this.labelled !== `${id}|${lang}`) {
+        this.labelled = `${id}|${lang}`;
+        this.canvas.setAttribute("aria-label", app.summary(id, lang));
+        this.canvas.setAttribute("aria-roledescription", lang === "en" ? "chart" : "graphique");
+        this.citation.textContent = app.citation(id, lang);
+        this.buildMenu();
+      }
+      if (this.focusIndex >= 0) this.showPoint(this.focusIndex, { announce: false });
+      this.dataset.state = "ready";
+      this.dispatchEvent(new CustomEvent("derek-drawn", { detail: { series: id } }));
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  fail(error) {
+    this.status.hidden = false;
+    this.status.className = "status error";
+    this.status.textContent = this.t.failed + (error?.message ?? String(error));
+    this.dataset.state = "error";
+    console.error(error);
+  }
+
+  wire() {
+    const at = (event) => {
+      const box = this.canvas.getBoundingClientRect();
+      return [event.clientX - box.left, event.clientY - box.top];
+    };
+    const pick = (event) => {
+      if (!this.drawn) return undefined;
+      const [x, y] = at(event);
+      return this.drawn.nearest(x, y, event.pointerType === "touch" ? 36 : 24);
+    };
+    this.canvas.addEventListener("pointermove", (event) => {
+      const index = pick(event);
+      if (index === undefined) this.hideTip();
+      else this.showPoint(index, { announce: false });
+    });
+    this.canvas.addEventListener("pointerleave", () => this.focusIndex < 0 && this.hideTip());
+    this.canvas.addEventListener("click", (event) => {
+      const index = pick(event);
+      if (index !== undefined) this.select(index);
+    });
+    this.canvas.addEventListener("keydown", (event) => this.key(event));
+    this.canvas.addEventListener("blur", () => {
+      this.ring.hidden = true;
+    });
+    this.menuButton.addEventListener("click", () => this.toggleMenu());
+    this.root.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        this.toggleMenu(false);
+        this.hideTip();
+      }
+    });
+  }
+
+  key(event) {
+    if (!this.drawn) return;
+    const order = Array.from(this.drawn.order());
+    if (order.length === 0) return;
+    let at = order.indexOf(this.focusIndex);
+    const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    if (event.key in moves) at = at < 0 ? 0 : Math.min(order.length - 1, Math.max(0, at + moves[event.key]));
+    else if (event.key === "Home") at = 0;
+    else if (event.key === "End") at = order.length - 1;
+    else if ((event.key === "Enter" || event.key === " ") && this.focusIndex >= 0) {
+      event.preventDefault();
+      this.select(this.focusIndex);
+      return;
+    } else return;
+    event.preventDefault();
+    this.focusIndex = order[at];
+    this.showPoint(this.focusIndex, { announce: true });
+  }
+
+  // Shows the tooltip (and the keyboard ring) of point `index`.
+  showPoint(index, { announce }) {
+    const id = this.seriesId;
+    const lang = langOf(this);
+    let tip;
+    try {
+      tip = this.app.tooltip(id, index, lang);
+    } catch {
+      return this.hideTip();
+    }
+    const [x, y] = Array.from(this.drawn.position(index));
+    this.tip.replaceChildren(
+      h("div", { className: "key", textContent: tip.key }),
+      h("div", { className: "value", textContent: tip.value }),
+      h("div", { className: "quote", textContent: `« ${tip.quote} »` }),
+      h("div", { className: "src", textContent: tip.source }),
+      ...(tip.conflict ? [h("div", { className: "conflict", textContent: tip.conflict })] : []),
+      ...(tip.break ? [h("div", { className: "src", textContent: tip.break })] : []),
+    );
+    this.tip.hidden = false;
+    const width = this.frame.clientWidth;
+    const left = Math.max(4, Math.min(x + 14, width - this.tip.offsetWidth - 4));
+    const top = y - this.tip.offsetHeight - 14 > 0 ? y - this.tip.offsetHeight - 14 : y + 18;
+    this.tip.style.left = `${left}px`;
+    this.tip.style.top = `${top}px`;
+    if (document.activeElement === this && this.shadowRoot.activeElement === this.canvas) {
+      this.ring.hidden = false;
+      this.ring.style.left = `${x}px`;
+      this.ring.style.top = `${y}px`;
+    }
+    this.dataset.point = String(index);
+    if (announce) this.live.textContent = `${tip.key} : ${tip.value}. ${tip.source}`;
+  }
+
+  hideTip() {
+    this.tip.hidden = true;
+    this.ring.hidden = true;
+  }
+
+  // Opens the source panel of point `index`: the paragraph, its figure highlighted.
+  select(index) {
+    const id = this.seriesId;
+    const lang = langOf(this);
+    let source;
+    try {
+      source = this.app.source(id, index, lang);
+    } catch (error) {
+      return this.fail(error);
+    }
+    this.focusIndex = index;
+    this.showPoint(index, { announce: true });
+    const close = h("button", { textContent: "×", "aria-label": this.t.close });
+    close.addEventListener("click", () => {
+      this.panel.hidden = true;
+      this.canvas.focus();
+    });
+    this.panel.replaceChildren(
+      h("div", { className: "head" }, h("h3", { textContent: `${source.report}, ${source.reference}` }), close),
+      h("p", { className: "ref", textContent: `${source.report_title} — ${this.t.line} ${source.line}` }),
+      h("p", { className: "text", lang: "fr" }, ...segments(source.segments)),
+      // What the series counts, so that the figure is read against its definition.
+      ...(source.definition ? [h("p", { className: "ref definition", textContent: source.definition })] : []),
+    );
+    this.panel.setAttribute("aria-label", this.t.sourceOf);
+    this.panel.hidden = false;
+    this.dispatchEvent(new CustomEvent("derek-select", { detail: { series: id, point: index }, bubbles: true, composed: true }));
+  }
+
+  closePanels() {
+    this.focusIndex = -1;
+    this.panel.hidden = true;
+    this.embed.hidden = true;
+    this.hideTip();
+  }
+
+  toggleMenu(open = this.menu.hidden) {
+    this.menu.hidden = !open;
+    this.menuButton.setAttribute("aria-expanded", String(open));
+    if (open) this.menu.querySelector("button")?.focus();
+  }
+
+  buildMenu() {
+    const t = this.t;
+    this.menuButton.setAttribute("aria-label", t.menu);
+    const id = this.seriesId;
+    const lang = langOf(this);
+    const item = (label, action) => {
+      const b = h("button", { role: "menuitem", textContent: label });
+      b.addEventListener("click", () => {
+        this.toggleMenu(false);
+        action();
+      });
+      return b;
+    };
+    // Its words come from the wasm module, as do the ones it shows.
+    const about = this.app.about(id, lang);
+    this.menu.replaceChildren(
+      item(about.heading, () => this.showAbout(about)),
+      item(t.png, () => this.canvas.toBlob((blob) => blob && download(`${id}.png`, "image/png", blob))),
+      item(t.svg, () => download(`${id}.svg`, "image/svg+xml", this.app.svg(id, lang, themeOf(this), this.axis, Math.round(this.frame.clientWidth)))),
+      item(t.csv, () => download(`${id}.csv`, "text/csv", this.app.csv(id))),
+      item(t.json, () => download(`${id}.json`, "application/json", this.app.json(id))),
+      item(t.embed, () => this.showEmbed()),
+    );
+  }
+
+  // "About this chart": the series' definition, then each gap, break, part year
+  // and disagreement the drawing marks, as text.
+  showAbout(about) {
+    const close = h("button", { textContent: "×", "aria-label": this.t.close });
+    close.addEventListener("click", () => {
+      this.panel.hidden = true;
+      this.menuButton.focus();
+    });
+    this.panel.replaceChildren(
+      h("div", { className: "head" }, h("h3", { textContent: about.heading }), close),
+      ...(about.definition ? [h("p", { className: "text", textContent: `${about.definition_heading} — ${about.definition}` })] : []),
+      h("ul", {}, ...about.notes.map((note) => h("li", { textContent: note }))),
+    );
+    this.panel.setAttribute("aria-label", about.heading);
+    this.panel.hidden = false;
+  }
+
+  // The exact snippet that reproduces this chart on another site.
+  showEmbed() {
+    const t = this.t;
+    const id = this.seriesId;
+    const lang = langOf(this);
+    const script = `<script type="module" src="${HERE}derek-element.js"></script>\n<derek-chart series="${id}" lang="${lang}"></derek-chart>`;
+    const iframe = `<iframe src="${HERE}embed.html#series=${id}&lang=${lang}" title="Derek" width="100%" height="${Math.round(this.frame.clientHeight + 80)}" loading="lazy" style="border:0"></iframe>`;
+    const block = (label, code) => {
+      const copy = h("button", { textContent: t.copy });
+      copy.addEventListener("click", async () => {
+        try {
+          await navigator.clipboard.writeText(code);
+          copy.textContent = t.copied;
+        } catch {
+          copy.textContent = "—";
+        }
+      });
+      return [h("p", { textContent: label }), h("pre", {}, h("code", { textContent: code })), copy];
+    };
+    const close = h("button", { textContent: "×", "aria-label": t.close });
+    close.addEventListener("click", () => {
+      this.embed.hidden = true;
+    });
+    this.embed.replaceChildren(h("div", { className: "head" }, h("h3", { textContent: t.embed }), close), ...block(t.script, script), ...block(t.iframe, iframe));
+    this.embed.hidden = false;
+  }
+}
