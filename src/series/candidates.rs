@@ -63,10 +63,7 @@ impl Coverage {
 
 /// Which facts some series of the catalogue selects (`result[i]` is `facts[i]`'s).
 pub fn in_series(catalogue: &Catalogue, facts: &[SourcedFact]) -> Vec<bool> {
-    facts
-        .iter()
-        .map(|f| catalogue.series.iter().any(|def| def.selects(f)))
-        .collect()
+    catalogue.selected(facts)
 }
 
 /// The share of dated facts that belong to a series.

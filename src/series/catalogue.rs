@@ -205,6 +205,18 @@ impl Catalogue {
             .map(|def| def.build_from(corpus, &words))
             .collect()
     }
+
+    /// Whether some series selects each fact (`result[i]` is `facts[i]`'s): what
+    /// `derek candidates` leaves out. Each fact's words are folded once.
+    pub fn selected(&self, facts: &[SourcedFact]) -> Vec<bool> {
+        facts
+            .iter()
+            .map(|fact| {
+                let words = FactWords::of(fact);
+                self.series.iter().any(|def| def.matches(fact, &words))
+            })
+            .collect()
+    }
 }
 
 /// Lower case without accents, apostrophes made plain: "Délivrées" → "delivrees".
