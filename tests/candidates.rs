@@ -11,7 +11,6 @@ use derek::series::sourced::Corpus;
 const REVIEWED: &[(&str, &[i32], &str)] = &[
     ("mesure concrete", &[2015, 2016, 2019], "the name of a plan (« 100 mesures concrètes »), not a count"),
     ("affaire penale", &[2019, 2024], "10 % of criminal cases opened by one procedure (UPR) and 39 % of art. 174 cases dropped (CERD): two quantities"),
-    ("infraction", &[2018, 2019], "two offences decriminalised, and 2018 cases under three different articles: one year's breakdown"),
     ("materiel faisant", &[2017, 2019], "a 2016-2019 cumulative total (dated 2019 by the extraction) beside a 2017 figure: not comparable"),
     ("materiel incitant", &[2017, 2019], "same: cumulative since 2016 beside 2017"),
     ("plateforme casino", &[2017, 2019], "same: cumulative since 2016 beside 2017"),
@@ -20,15 +19,23 @@ const REVIEWED: &[(&str, &[i32], &str)] = &[
     ("etablissement enseignement", &[2018, 2019], "27 % accessible beside the 2018 objective of 30 % (a target, read as exact)"),
     ("unite comptable", &[2019, 2020], "a microcredit ceiling and a compensation amount"),
     ("autre personne", &[2012, 2019], "people who found jobs, and pending refugee applications"),
-    ("etablissement", &[2018, 2019], "a two-year total (dated 2019) beside one year (2018): not comparable"),
+    ("etablissement ouvert", &[2018, 2019], "establishments opened: a two-year total (dated 2019) beside one year (2018), not comparable"),
     ("centre sante", &[2019, 2025], "youth health centres and mental-health centres"),
     ("groupe ethnique", &[2019, 2025], "ethnic groups in three different contexts"),
     ("chambre parlement", &[2012, 2025], "the two chambers of Parliament, not a statistic"),
     ("enfant", &[2024, 2025], "children in after-school establishments and children on organised holidays"),
-    ("personne", &[2022, 2025], "one identification campaign (Sept. 2020 - May 2022) and its outcomes, dated 2025 by the extraction"),
     ("centre accueil", &[2012, 2025], "emergency shelters (CAT) and reception centres for LGBT and HIV-positive women (CEDAW)"),
     ("ans emprisonnement", &[2011, 2025], "a legal maximum and one sentence"),
     ("action penale", &[2010, 2012], "cases against prison staff for torture, and cases for trafficking in minors"),
+    ("affaire examinee", &[2018, 2019], "3 200 cases heard remotely under the virtual-court project, no year (a project total), beside 2018's 2 300"),
+    ("nombre total", &[2019, 2025], "a share of juvenile-court cases and a share of children in after-school establishments"),
+    ("tenge alloue", &[2012, 2025], "money allocated to three unrelated programmes"),
+    ("personne faible", &[2018, 2019], "low-income people enrolled in training (March 2018) and hired under an employment programme: two quantities"),
+    ("personne handicapee", &[2012, 2018, 2019, 2025], "people with disabilities in five contexts (training, hiring, employment measures over four months of 2025, an amnesty)"),
+    ("personne condamnee", &[2012, 2025], "people released after decriminalisation (CAT) and people convicted of incitement, 2022 to mid-2025 (CERD)"),
+    ("personne san", &[2022, 2024], "undocumented people identified over a 21-month campaign and over six months of 2024: periods of different length, not years"),
+    ("specialiste forme", &[2024, 2025], "social workers trained (2024) and media specialists trained (2025)"),
+    ("tenge afin", &[2008, 2012], "medical equipment for detention infirmaries (2008) and household appliances bought each year (60 to 70 million)"),
 ];
 
 #[test]

@@ -7,6 +7,13 @@
 //! - a one-word label ("personnes", "visites", too vague to join facts across a
 //!   report), or none at all, and the same paragraph.
 //!
+//! A one-word subject is first widened with the words that follow the number in
+//! its clause ("737 400 personnes handicapées" → "personne handicapee"), so that
+//! the same quantity worded alike joins across paragraphs and reports; a later
+//! fact of the sentence with the same one word and nothing after its number
+//! ("2 171 établissements ont été ouverts (contre 1 054 en 2018)") takes the
+//! widened label too.
+//!
 //! A fact with no subject takes the label of the fact before it in its sentence
 //! with the same unit: that is how lists read ("en 2009 trois actions pénales, 13
 //! en 2010, 15 en 2011"; "(5 288 en 2009, 4 889 en 2010)"). A candidate is a group
@@ -17,7 +24,7 @@
 //! changes (`change`) are left out, as series leave them out: they are not levels.
 //! Time and memory are linear in the facts (one pass, one map of labels).
 
-use super::catalogue::{fold, Catalogue};
+use super::catalogue::{clause, fold, Catalogue};
 use super::sourced::SourcedFact;
 use crate::extract::{Qualifier, Unit, Year};
 use std::collections::{BTreeSet, HashMap};
@@ -117,6 +124,16 @@ type Key<'a> = (
     Option<(usize, &'a str)>,
 );
 
+/// The words that follow a fact's number in its clause (see [`clause`]).
+fn words_after(fact: &SourcedFact) -> String {
+    let (start, end) = fact.sentence_span;
+    let words = clause(&fact.sentence, start, end);
+    match words.find(fact.fact.verbatim.as_str()) {
+        Some(at) => words[at + fact.fact.verbatim.len()..].to_string(),
+        None => String::new(),
+    }
+}
+
 /// Every candidate series among `facts` (`in_series[i]` tells whether a series
 /// already holds `facts[i]`): groups with two or more distinct years, in the order
 /// of their first fact.
@@ -124,9 +141,11 @@ pub fn candidates<'a>(facts: &'a [SourcedFact], in_series: &[bool]) -> Vec<Candi
     // Group key → index in `groups`.
     let mut index: HashMap<Key<'a>, usize> = HashMap::new();
     let mut groups: Vec<Candidate<'a>> = Vec::new();
-    // The label of the last fact of each unit in the current sentence.
+    // In the current sentence: the label of the last fact of each unit, and the
+    // widened label each one-word label was given.
     let mut sentence: Option<(usize, &str, &str)> = None;
     let mut last_label: Vec<(Unit, String)> = Vec::new();
+    let mut widened_in_sentence: Vec<(Unit, String, String)> = Vec::new();
     for (fact, &held) in facts.iter().zip(in_series) {
         let here = (
             fact.report_index,
@@ -136,6 +155,7 @@ pub fn candidates<'a>(facts: &'a [SourcedFact], in_series: &[bool]) -> Vec<Candi
         if sentence != Some(here) {
             sentence = Some(here);
             last_label.clear();
+            widened_in_sentence.clear();
         }
         let own = label(&fact.fact.subject);
         let unit = fact.fact.unit;
@@ -146,10 +166,28 @@ pub fn candidates<'a>(facts: &'a [SourcedFact], in_series: &[bool]) -> Vec<Candi
                 .find(|(u, _)| *u == unit)
                 .map(|(_, l)| l.clone())
                 .unwrap_or_default()
-        } else {
-            last_label.push((unit, own.clone()));
+        } else if own.contains(' ') {
             own
+        } else {
+            // "737 400 personnes handicapées": the words after the number say
+            // more than a one-word subject; a later fact of the sentence with the
+            // same one word and nothing after it ("(contre 1 054 en 2018)") reads
+            // as the same quantity.
+            let widened = self::label(&words_after(fact));
+            if widened.contains(' ') {
+                widened_in_sentence.push((unit, own, widened.clone()));
+                widened
+            } else {
+                widened_in_sentence
+                    .iter()
+                    .rev()
+                    .find(|(u, word, _)| *u == unit && *word == own)
+                    .map_or(own, |(_, _, w)| w.clone())
+            }
         };
+        if !label.is_empty() {
+            last_label.push((unit, label.clone()));
+        }
         let level = !matches!(fact.fact.qualifier, Qualifier::Target | Qualifier::Change);
         if held || !level || single_year(fact).is_none() {
             continue;
@@ -269,7 +307,7 @@ mod tests {
         let facts = facts_of(
             &[
                 "En 2012, 30 centres de crise ont ouvert. En 2012, 40 personnes ont été reçues.",
-                "En 2019, 45 centres de crise existaient. En 2019, 50 personnes ont été reçues.",
+                "En 2019, 45 centres de crise existaient. En 2019, 50 personnes sont venues.",
             ],
             2019,
         );
@@ -297,6 +335,35 @@ mod tests {
         assert_eq!(
             summary(&candidates(&facts, &none)),
             vec![(String::new(), vec![2008, 2011], vec![5.4, 3.2])]
+        );
+    }
+
+    #[test]
+    fn a_one_word_subject_is_widened_with_the_words_after_its_number() {
+        let facts = facts_of(
+            &[
+                "Le Kazakhstan compte 737 400 personnes handicapées.",
+                "En 2019, 670 000 personnes handicapées vivaient dans le pays.",
+                "En 2019, 500 personnes ont été reçues.",
+                "En 2019, 2 171 établissements ont été ouverts (contre 1 054 en 2018).",
+            ],
+            2025,
+        );
+        let none = vec![false; facts.len()];
+        assert_eq!(
+            summary(&candidates(&facts, &none)),
+            vec![
+                (
+                    "personne handicapee".to_string(),
+                    vec![2019, 2025],
+                    vec![737_400.0, 670_000.0]
+                ),
+                (
+                    "etablissement ouvert".to_string(),
+                    vec![2018, 2019],
+                    vec![2171.0, 1054.0]
+                )
+            ]
         );
     }
 
