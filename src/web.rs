@@ -84,6 +84,9 @@ struct SeriesEntry<'a> {
 
 #[derive(Serialize)]
 struct SourcePanel {
+    /// "Ce que compte la série : …": the series' definition in the reader's
+    /// language (empty when the catalogue has none).
+    definition: String,
     report: String,
     report_title: String,
     reference: String,
@@ -265,8 +268,8 @@ impl Derek {
 
     /// The paragraph a point was read in, cut into segments with its number marked.
     pub fn source(&self, id: &str, index: usize, lang: &str) -> Result<JsValue, JsError> {
-        let point = self
-            .find(id)?
+        let series = self.find(id)?;
+        let point = series
             .points
             .get(index)
             .ok_or_else(|| JsError::new(&format!("{id} has no point {index}")))?;
@@ -283,6 +286,12 @@ impl Derek {
             .ok_or_else(|| JsError::new("the point's paragraph is missing"))?;
         let lang = Lang::from_code(lang);
         to_js(&SourcePanel {
+            definition: crate::chart::format::definition_line(
+                lang.text()
+                    .series(&series.id, "definition")
+                    .unwrap_or_default(),
+                lang,
+            ),
             report: report.meta.symbol.clone(),
             report_title: lang
                 .text()
@@ -294,6 +303,12 @@ impl Derek {
             line: point.line,
             segments: present::highlight(&paragraph.text, &[point.span]),
         })
+    }
+
+    /// "About this chart": the series' definition, and every gap, break in series,
+    /// part-year figure and disagreement the chart marks, in sentences.
+    pub fn about(&self, id: &str, lang: &str) -> Result<JsValue, JsError> {
+        to_js(&present::about(self.find(id)?, Lang::from_code(lang)))
     }
 
     /// The series as a table: column titles and rows of cells with sort keys.

@@ -4,6 +4,7 @@
 //! Invariant: plain data in, plain strings and structures out; no DOM, no drawing.
 //! The wasm layer hands these to the page, which inserts them as text.
 
+mod about;
 mod reference;
 mod search;
 mod segments;
@@ -12,6 +13,7 @@ mod summary;
 mod table;
 mod tooltip;
 
+pub use about::{about, About};
 pub use reference::reference;
 pub use search::{search, search_csv, Figure, HitView, SearchView, SeriesLink};
 pub use segments::{highlight, Segment};
@@ -20,7 +22,7 @@ pub use summary::summary;
 pub use table::{csv, json, Table};
 pub use tooltip::{tooltip, Tooltip};
 
-use crate::chart::Lang;
+use crate::chart::{format, Lang};
 use crate::series::{Point, Qualifier, Series, YearSource};
 
 /// The qualifier in words: "plus de" / "more than"; empty for an exact figure.
@@ -57,9 +59,10 @@ pub fn qualified(qualifier: Qualifier, value: &str, lang: Lang) -> String {
 }
 
 /// The point's key for a reader: "2012", "2019 (année déduite de la date du
-/// rapport)", or a category in the reader's language.
+/// rapport)", "2025 (partie de l’année : janvier–août 2025)", or a category in the
+/// reader's language.
 pub fn key_label(series: &Series, point: &Point, lang: Lang) -> String {
-    match (point.year(), series.category_label(point, lang)) {
+    let mut label = match (point.year(), series.category_label(point, lang)) {
         (Some(year), _) if point.year_source == YearSource::Implied => {
             lang.text()
                 .fill("chart", "implied_key", &[("year", &year.to_string())])
@@ -67,5 +70,25 @@ pub fn key_label(series: &Series, point: &Point, lang: Lang) -> String {
         (Some(year), _) => year.to_string(),
         (None, Some(category)) => category.to_string(),
         (None, None) => String::new(),
+    };
+    if let Some(period) = &point.period {
+        label = format!("{label} ({})", format::partial_key(period, lang));
     }
+    label
+}
+
+/// The break in series a point of `series` opens, in the reader's language.
+pub fn break_note(series: &Series, point: &Point, lang: Lang) -> Option<String> {
+    point
+        .series_break
+        .as_ref()
+        .map(|b| format::break_legend(&series.id, b.from, lang))
+}
+
+/// A legend line made a sentence: its first letter in capitals.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
 }

@@ -1,5 +1,6 @@
 //! A chart said in words, for screen readers and for people who prefer text.
 
+use super::capitalise;
 use crate::chart::{format, Lang};
 use crate::series::{Kind, Series};
 
@@ -74,6 +75,21 @@ pub fn summary(series: &Series, lang: Lang) -> String {
     if implied > 0 {
         text.push_str(&t.count("summary", "implied", implied as f64, &[]));
     }
+    let gaps = series.gaps();
+    if series.kind == Kind::Time && !gaps.is_empty() {
+        text.push_str(&format!(
+            " {}.",
+            capitalise(&format::gaps_legend(&gaps, lang))
+        ));
+    }
+    for b in series.breaks_drawn() {
+        let note = format::break_legend(&series.id, b.from, lang);
+        text.push_str(&format!(" {}.", capitalise(&note)));
+    }
+    let partial = series.points.iter().filter(|p| p.period.is_some()).count();
+    if partial > 0 {
+        text.push_str(&t.count("summary", "partial", partial as f64, &[]));
+    }
     if conflicts > 0 {
         text.push_str(&t.count("summary", "conflicts", conflicts as f64, &[]));
     }
@@ -98,6 +114,7 @@ mod tests {
         assert!(text.starts_with("Protection orders issued: "), "{text}");
         assert!(text.contains("more than 36,000 (2011)"), "{text}");
         assert!(text.contains("implied"), "{text}");
+        assert!(text.contains("No figure for 2013–2017."), "{text}");
         let text = summary(orders, Lang::Ru);
         assert!(
             text.starts_with("Выданные защитные предписания: 4 значения"),

@@ -19,8 +19,11 @@ pub struct Tooltip {
     pub quoted: String,
     /// "CAT/C/KAZ/3, Paragraphes 30 et 31, 13".
     pub source: String,
-    /// Another report gives another value for this year.
+    /// Other figures for the same year or category, and who states them.
     pub conflict: Option<String>,
+    /// The break in series this point opens: "définition différente à partir de 2018".
+    #[serde(rename = "break")]
+    pub series_break: Option<String>,
 }
 
 /// The tooltip of `series.points[index]`, if there is such a point.
@@ -38,20 +41,24 @@ pub fn tooltip(series: &Series, index: usize, lang: Lang) -> Option<Tooltip> {
         }
     );
     let conflict = point.conflict.then(|| {
-        let others: Vec<String> = series
+        let others: Vec<(String, String, String, bool)> = series
             .points
             .iter()
-            .filter(|o| o.key == point.key && o.report != point.report && o.value != point.value)
+            .filter(|o| crate::series::disagree(point, o))
             .map(|o| {
-                format!(
-                    "{} ({})",
-                    format::with_unit(o.value, series.unit, lang),
-                    o.report
+                (
+                    format!(
+                        "{}{}",
+                        format::qualifier_sign(o.qualifier),
+                        format::with_unit(o.value, series.unit, lang)
+                    ),
+                    o.report.clone(),
+                    super::reference(&o.reference, lang),
+                    o.report == point.report,
                 )
             })
             .collect();
-        lang.text()
-            .fill("chart", "conflict", &[("list", &others.join(", "))])
+        format::conflict_line(&others, lang)
     });
     Some(Tooltip {
         key: key_label(series, point, lang),
@@ -64,6 +71,7 @@ pub fn tooltip(series: &Series, index: usize, lang: Lang) -> Option<Tooltip> {
             super::reference(&point.reference, lang)
         ),
         conflict,
+        series_break: super::break_note(series, point, lang),
     })
 }
 
