@@ -373,9 +373,38 @@ fn a_break_in_series_and_a_part_year_have_their_marks_and_legend_lines() {
         !has_solid_line(&svg, at(4), at(5)),
         "joined to a part-year figure"
     );
-    assert!(svg.contains("from 2018: perpetrators of family violence"));
+    // The break's legend line is the series' own note from the English table.
+    assert!(svg.contains("different definition from 2018:"));
     assert!(svg.contains("part of a year, or a date within it"));
     assert!(svg.contains("26,000 (Jan–Aug)"));
+    // The same lines, and the months, in the Russian and Kazakh tables' words.
+    for (lang, words) in [
+        (
+            Lang::Ru,
+            [
+                "иное определение начиная с 2018",
+                "часть года",
+                "(янв.–авг.)",
+            ],
+        ),
+        (
+            Lang::Kk,
+            [
+                "2018 жылдан бастап анықтама өзгеше",
+                "жылдың бір бөлігі",
+                "(қаң.–там.)",
+            ],
+        ),
+    ] {
+        let style = ChartStyle {
+            lang,
+            ..ChartStyle::default()
+        };
+        let svg = chart::svg(&series, &style, 720).expect("it draws");
+        for word in words {
+            assert!(svg.contains(word), "{lang:?}: no {word:?}");
+        }
+    }
     // The part-year point is framed by a square.
     let (x, y) = at(5);
     assert!(

@@ -340,7 +340,13 @@ fn the_checks_name_what_is_missing() {
     );
     let catalogue = Catalogue::bundled().expect("the bundled catalogue parses");
     let problems = data_problems(&broken, &catalogue);
-    assert_eq!(problems, ["en: series pupils has no title"]);
+    assert_eq!(
+        problems,
+        [
+            "en: series pupils has no definition",
+            "en: series pupils has no title"
+        ]
+    );
     let unused = unused_keys(&broken, &[], &[("x.js".into(), "t.close".into())]);
     assert!(unused.contains(&"page.menu is used by no code".to_string()));
     assert!(!unused.contains(&"page.close is used by no code".to_string()));
