@@ -342,7 +342,7 @@ impl Page<'_> {
                 // Open the menu, a point's source and the embed panel, so that their words are there too.
                 self.eval("if (chart.drawn) { chart.select(0); chart.showEmbed(); }")
                     .await?;
-                let got = self.eval(&format!("{INTERFACE_TEXT} texts.push(chart.app.svg(chart.getAttribute('series'), '{code}', 'light', 'zero', 800)); texts.push(chart.app.csv(chart.getAttribute('series'), '{code}').split('\\r\\n').map(l => l.split(',')[2]).join(' ')); texts.push(chart.app.json(chart.getAttribute('series'), '{code}').match(/\"title\": \"[^\"]*\"/)?.[0] ?? ''); return [texts, document.documentElement.lang];")).await?;
+                let got = self.eval(&format!("{INTERFACE_TEXT} texts.push(chart.app.svg(chart.getAttribute('series'), '{code}', 'light', 'zero', 800)); texts.push(chart.app.csv(chart.getAttribute('series'), '{code}').split('\\r\\n').map(l => l.split(',')[2]).join(' ')); texts.push(chart.app.json(chart.getAttribute('series'), '{code}').match(/\"title\": \"[^\"]*\"/)?.[0] ?? ''); const about = chart.app.about(chart.getAttribute('series'), '{code}'); texts.push(about.heading, about.definition_heading, about.definition, ...about.notes); return [texts, document.documentElement.lang];")).await?;
                 if got[1] != code {
                     return Err(format!("<html lang> is {} in {code}", got[1]));
                 }
@@ -420,6 +420,28 @@ impl Page<'_> {
             }
         }
         self.window(1200, 900).await?;
+        // What a chart marks besides its points, in every language: "About this
+        // chart" with a gap and a break in series (rules of conduct) and with
+        // figures that disagree (persons with disabilities), and the legend line of
+        // a part-year figure (citizenship granted, January to August 2025).
+        for lang in ["fr", "en", "ru", "kk"] {
+            for (series, about) in [
+                ("rules_of_conduct_imposed", true),
+                ("persons_with_disabilities", true),
+                ("stateless_granted_citizenship", false),
+            ] {
+                self.open(&format!("/index.html#series={series}&lang={lang}"))
+                    .await?;
+                if about {
+                    self.eval(&format!(
+                        "chart.showAbout(chart.app.about('{series}', '{lang}'));"
+                    ))
+                    .await?;
+                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                self.screenshot(&format!("marks-{series}-{lang}")).await?;
+            }
+        }
         println!("e2e: screenshots in {}", self.out.display());
         Ok(())
     }
