@@ -44,6 +44,7 @@ nav li button { width: 100%; text-align: left; border: 0; margin: 1px 0; }
 nav li small { color: var(--muted); }
 .root:not(.dark) nav li button[aria-pressed="true"] small, .root.dark nav li button[aria-pressed="true"] small { color: inherit; }
 .tabs { display: flex; gap: 6px; margin-bottom: 6px; }
+.tabs .tabs { margin-bottom: 0; }
 table { border-collapse: collapse; width: 100%; min-width: 560px; font-size: 13px; }
 th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th button { border: 0; padding: 0; font-weight: 700; }

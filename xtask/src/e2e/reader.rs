@@ -66,6 +66,7 @@ impl Page<'_> {
         if width > 420.0 {
             return Err(format!("the window is not phone-sized: {at}"));
         }
+        self.screenshot("phone-first-screen").await?;
         if top < 0.0 || bottom > height || number(&at[5])? < 20.0 || number(&at[4])? > top {
             return Err(format!(
                 "at 360 px the chart is not in the first screen under the picker: [canvas top, bottom, viewport height, width, picker top, picker height, canvas width] = {at}"
