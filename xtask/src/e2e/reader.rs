@@ -423,19 +423,26 @@ impl Page<'_> {
         self.window(1200, 900).await?;
         // What a chart marks besides its points, in every language: "About this
         // chart" with a gap and a break in series (rules of conduct) and with
-        // figures that disagree (persons with disabilities), and the legend line of
-        // a part-year figure (citizenship granted, January to August 2025).
+        // figures that disagree (persons with disabilities), the legend line of a
+        // part-year figure (citizenship granted, January to August 2025), and a
+        // point's source panel with the series' definition (protection orders).
         for lang in ["fr", "en", "ru", "kk"] {
-            for (series, about) in [
-                ("rules_of_conduct_imposed", true),
-                ("persons_with_disabilities", true),
-                ("stateless_granted_citizenship", false),
+            for (series, open) in [
+                ("rules_of_conduct_imposed", "about"),
+                ("persons_with_disabilities", "about"),
+                ("stateless_granted_citizenship", ""),
+                ("protection_orders_issued", "source"),
             ] {
                 self.open(&format!("/index.html#series={series}&lang={lang}"))
                     .await?;
-                if about {
+                let show = match open {
+                    "about" => format!("chart.showAbout(chart.app.about('{series}', '{lang}'));"),
+                    "source" => "chart.select(1);".to_string(),
+                    _ => String::new(),
+                };
+                if !show.is_empty() {
                     self.eval(&format!(
-                        "chart.showAbout(chart.app.about('{series}', '{lang}'));"
+                        "{show} cs.querySelector('.panel').scrollIntoView({{ block: 'end' }});"
                     ))
                     .await?;
                 }
