@@ -142,20 +142,35 @@ pub struct Fact {
 /// Never panics; offsets are char boundaries of `text`; facts are in text order.
 pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
     let mut arena = String::with_capacity(text.len() / 8);
-    let toks = tokens::tokenize(text, &mut arena);
-    let mut mentions = numerals::scan(&toks);
-    if mentions.is_empty() {
-        return Vec::new();
+    let stream = tokens::tokenize(text, &mut arena);
+    let mut facts = Vec::new();
+    // Paragraph by paragraph: each rule sees the tokens of one paragraph only.
+    for toks in stream.paragraphs() {
+        extract_paragraph(text, &toks, reference_year, &mut facts);
     }
-    exclusions::apply(&toks, &mut mentions);
+    facts
+}
+
+/// Appends to `out` the facts of one paragraph's tokens (offsets into `text`).
+fn extract_paragraph(
+    text: &str,
+    toks: &tokens::Tokens<'_, '_>,
+    reference_year: Option<i32>,
+    out: &mut Vec<Fact>,
+) {
+    let mut mentions = numerals::scan(toks);
+    if mentions.is_empty() {
+        return;
+    }
+    exclusions::apply(toks, &mut mentions);
     mentions.retain(|m| !m.excluded);
     if mentions.is_empty() {
-        return Vec::new();
+        return;
     }
-    let (qualifiers, pairs) = qualifier::assign(&toks, &mentions);
-    let units = unit::assign(&toks, &mentions, &qualifiers, &pairs);
+    let (qualifiers, pairs) = qualifier::assign(toks, &mentions);
+    let units = unit::assign(toks, &mentions, &qualifiers, &pairs);
     let years = year::assign(
-        &toks,
+        toks,
         &mentions,
         &year::Readings {
             qualifiers: &qualifiers,
@@ -164,27 +179,23 @@ pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
         },
         reference_year,
     );
-    let subjects = subject::assign(&toks, &mentions);
-    mentions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| {
-            let start = toks.get(m.first)?.start;
-            let end = toks.get(m.last)?.end();
-            let (year, year_source) = years.get(i).copied().unwrap_or((None, None));
-            Some(Fact {
-                start,
-                end,
-                value: m.value,
-                verbatim: text.get(start..end)?.to_string(),
-                unit: units.get(i).copied().unwrap_or(Unit::Count),
-                qualifier: qualifiers.get(i).copied().unwrap_or(Qualifier::Exact),
-                year,
-                year_source,
-                subject: subjects.get(i).cloned().unwrap_or_default(),
-            })
+    let subjects = subject::assign(toks, &mentions);
+    out.extend(mentions.iter().enumerate().filter_map(|(i, m)| {
+        let start = toks.get(m.first)?.start;
+        let end = toks.get(m.last)?.end();
+        let (year, year_source) = years.get(i).copied().unwrap_or((None, None));
+        Some(Fact {
+            start,
+            end,
+            value: m.value,
+            verbatim: text.get(start..end)?.to_string(),
+            unit: units.get(i).copied().unwrap_or(Unit::Count),
+            qualifier: qualifiers.get(i).copied().unwrap_or(Qualifier::Exact),
+            year,
+            year_source,
+            subject: subjects.get(i).cloned().unwrap_or_default(),
         })
-        .collect()
+    }));
 }
 
 /// A fact placed in its report: the fact (offsets into the paragraph's clean

@@ -723,7 +723,8 @@ mod tests {
 
     fn values(text: &str) -> Vec<f64> {
         let mut arena = String::new();
-        let toks = tokenize(text, &mut arena);
+        let stream = tokenize(text, &mut arena);
+        let toks = stream.single();
         scan(&toks)
             .iter()
             .filter(|m| !m.article)

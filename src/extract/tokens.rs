@@ -83,27 +83,77 @@ impl Token<'_> {
     }
 }
 
-/// The tokens of a text, and where its digit runs are: several rules look only
-/// at numbers, which are one token in twenty.
-pub(crate) struct Tokens<'a> {
-    pub list: Vec<Token<'a>>,
-    /// Indices in `list` of the [`Kind::Num`] tokens, in order.
-    pub numbers: Vec<usize>,
-    /// Indices of the tokens that start a line ([`Gap::Newline`]), in order.
-    pub lines: Vec<usize>,
-    /// Indices of the parentheses, "(" and ")", in order.
-    pub parens: Vec<usize>,
+/// The tokens of a text cut into paragraphs: the paragraph separator (U+2029)
+/// is part of the stream as the boundary between two token lists, so that no
+/// rule, whatever window it reads, can see a token of another paragraph.
+pub(crate) struct Stream<'a> {
+    list: Vec<Token<'a>>,
+    /// Per paragraph, in order: where its tokens, numbers, lines and parentheses
+    /// start in the four lists.
+    paragraphs: Vec<[usize; 4]>,
+    /// Indices, relative to their paragraph, of the [`Kind::Num`] tokens.
+    numbers: Vec<usize>,
+    /// Indices, relative to their paragraph, of the tokens that start a line.
+    lines: Vec<usize>,
+    /// Indices, relative to their paragraph, of "(" and ")".
+    parens: Vec<usize>,
 }
 
-impl<'a> std::ops::Deref for Tokens<'a> {
-    type Target = [Token<'a>];
-
-    fn deref(&self) -> &[Token<'a>] {
-        &self.list
+impl<'a> Stream<'a> {
+    /// The paragraphs, each a [`Tokens`] view that holds nothing of the others.
+    pub fn paragraphs(&self) -> impl Iterator<Item = Tokens<'_, 'a>> + '_ {
+        let end = [
+            self.list.len(),
+            self.numbers.len(),
+            self.lines.len(),
+            self.parens.len(),
+        ];
+        self.paragraphs.iter().enumerate().map(move |(p, from)| {
+            let to = self.paragraphs.get(p + 1).unwrap_or(&end);
+            Tokens {
+                list: self.list.get(from[0]..to[0]).unwrap_or_default(),
+                numbers: self.numbers.get(from[1]..to[1]).unwrap_or_default(),
+                lines: self.lines.get(from[2]..to[2]).unwrap_or_default(),
+                parens: self.parens.get(from[3]..to[3]).unwrap_or_default(),
+            }
+        })
     }
 }
 
-impl Tokens<'_> {
+#[cfg(test)]
+impl<'a> Stream<'a> {
+    /// The first paragraph (tests of one paragraph).
+    pub fn single(&self) -> Tokens<'_, 'a> {
+        self.paragraphs().next().unwrap_or(Tokens {
+            list: &[],
+            numbers: &[],
+            lines: &[],
+            parens: &[],
+        })
+    }
+}
+
+/// The tokens of one paragraph, and where its digit runs are: several rules
+/// look only at numbers, which are one token in twenty. Indices are into `list`.
+pub(crate) struct Tokens<'t, 'a> {
+    pub list: &'t [Token<'a>],
+    /// Indices in `list` of the [`Kind::Num`] tokens, in order.
+    pub numbers: &'t [usize],
+    /// Indices of the tokens that start a line ([`Gap::Newline`]), in order.
+    pub lines: &'t [usize],
+    /// Indices of the parentheses, "(" and ")", in order.
+    pub parens: &'t [usize],
+}
+
+impl<'a> std::ops::Deref for Tokens<'_, 'a> {
+    type Target = [Token<'a>];
+
+    fn deref(&self) -> &[Token<'a>] {
+        self.list
+    }
+}
+
+impl Tokens<'_, '_> {
     /// The index of the first digit run at or after token `from`.
     pub fn next_number(&self, from: usize) -> Option<usize> {
         let p = self.numbers.partition_point(|&n| n < from);
@@ -187,7 +237,8 @@ pub(crate) fn is_upper(c: char) -> bool {
     }
 }
 
-/// Separates paragraphs joined into one text (`extract_document`).
+/// Separates paragraphs joined into one text (`extract_document`). A blank line
+/// separates paragraphs too.
 pub(crate) const PARAGRAPH_SEPARATOR: char = '\u{2029}';
 
 /// White space other than the ASCII space (which the tokenizer handles first).
@@ -320,7 +371,7 @@ fn other_token(text: &str, bytes: &[u8], i: usize) -> Other {
 /// most of French prose, takes short paths that decode nothing.
 // A stage of its own in profiles: called once per text, never worth inlining.
 #[inline(never)]
-pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
+pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Stream<'a> {
     let bytes = text.as_bytes();
     arena.clear();
     // About one token per six bytes of French prose.
@@ -330,6 +381,10 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
     let mut numbers = Vec::new();
     let mut lines = Vec::new();
     let mut parens = Vec::new();
+    // The index of each paragraph's first token.
+    let mut paragraph_starts = Vec::new();
+    // Line ends in the white space since the last token.
+    let mut line_ends = 0usize;
     let mut gap = Gap::Newline;
     let mut para_start = true;
     let mut sentence = 0;
@@ -378,7 +433,15 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
                     newline,
                     group,
                 } => {
-                    para_start |= newline == Some(PARAGRAPH_SEPARATOR);
+                    // A paragraph separator, or a blank line: a new paragraph.
+                    let line_end = match newline {
+                        Some('\r') => bytes.get(i + 1) != Some(&b'\n'),
+                        Some(_) => true,
+                        None => false,
+                    };
+                    para_start |= newline == Some(PARAGRAPH_SEPARATOR)
+                        || line_end && line_ends > 0 && !tokens.is_empty();
+                    line_ends += usize::from(line_end);
                     gap = match (gap, newline) {
                         (Gap::Newline, _) | (_, Some(_)) => Gap::Newline,
                         (Gap::None, None) if group => Gap::Space,
@@ -396,6 +459,9 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
         let after_punct = gap != Gap::None && tokens.last().is_some_and(|p| p.kind == Kind::Punct);
         if (para_start || after_punct) && ends_sentence(&tokens, first, gap, para_start) {
             sentence += 1;
+        }
+        if para_start {
+            paragraph_starts.push(tokens.len());
         }
         if kind == Kind::Num {
             numbers.push(tokens.len());
@@ -417,6 +483,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
             sentence,
         });
         para_start = false;
+        line_ends = 0;
         // A single ASCII space before the next token, the commonest gap.
         if bytes.get(end) == Some(&b' ') && bytes.get(end + 1) != Some(&b' ') {
             gap = Gap::Space;
@@ -432,8 +499,27 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
             t.lower = lower;
         }
     }
-    Tokens {
+    // The indices were counted over the whole text: make them relative to
+    // their paragraph, and note where each paragraph starts in each list.
+    let mut paragraphs = Vec::with_capacity(paragraph_starts.len());
+    let mut cursors = [0usize; 3];
+    let mut lists = [numbers, lines, parens];
+    for (p, &start) in paragraph_starts.iter().enumerate() {
+        let end = paragraph_starts.get(p + 1).copied().unwrap_or(tokens.len());
+        let mut record = [start, 0, 0, 0];
+        for ((list, cursor), slot) in lists.iter_mut().zip(&mut cursors).zip(&mut record[1..]) {
+            *slot = *cursor;
+            while let Some(k) = list.get_mut(*cursor).filter(|k| **k < end) {
+                *k -= start;
+                *cursor += 1;
+            }
+        }
+        paragraphs.push(record);
+    }
+    let [numbers, lines, parens] = lists;
+    Stream {
         list: tokens,
+        paragraphs,
         numbers,
         lines,
         parens,
@@ -495,10 +581,11 @@ mod tests {
     #[test]
     fn splits_words_numbers_and_punctuation_with_gaps() {
         let mut arena = String::new();
-        let t = tokenize(
+        let stream = tokenize(
             "plus de 115\u{a0}526 en 2022, vingt-deux d’enfants",
             &mut arena,
         );
+        let t = stream.single();
         let texts: Vec<&str> = t.iter().map(|t| t.text).collect();
         assert_eq!(
             texts,
@@ -541,7 +628,8 @@ mod tests {
     #[test]
     fn a_trailing_hyphen_is_not_part_of_a_word() {
         let mut arena = String::new();
-        let t = tokenize("Kazakhstan-2050 anti- x", &mut arena);
+        let stream = tokenize("Kazakhstan-2050 anti- x", &mut arena);
+        let t = stream.single();
         assert_eq!(t[0].text, "Kazakhstan");
         assert!(t[1].is_punct('-'));
     }

@@ -268,7 +268,7 @@ fn role_of(tokens: &[Token<'_>], first: usize) -> Role {
 }
 
 /// Finds every year expression in the text, with its role and list.
-fn year_exprs(tokens: &Tokens<'_>, mentions: &[Mention]) -> Vec<YearExpr> {
+fn year_exprs(tokens: &Tokens<'_, '_>, mentions: &[Mention]) -> Vec<YearExpr> {
     let mut exprs: Vec<YearExpr> = Vec::new();
     let mut in_mention = Forward::new(mentions, 0);
     let mut k = 0;
@@ -663,7 +663,7 @@ pub(crate) struct Readings<'r> {
 // A stage of its own in profiles: called once per text, never worth inlining.
 #[inline(never)]
 pub(crate) fn assign(
-    tokens: &Tokens<'_>,
+    tokens: &Tokens<'_, '_>,
     mentions: &[Mention],
     readings: &Readings<'_>,
     reference_year: Option<i32>,
