@@ -85,8 +85,9 @@ pub struct Paragraph {
     pub kind: LabelKind,
     /// The printed number: the paragraph number, or the question number.
     pub number: Option<u32>,
-    /// The text of the heading the paragraph falls under (the innermost one).
-    pub section: Option<String>,
+    /// The text of the heading the paragraph falls under (the innermost one),
+    /// shared with every paragraph under it: stored once, however many there are.
+    pub section: Option<std::sync::Arc<str>>,
     /// Index of that heading in [`Document::sections`].
     pub section_index: Option<usize>,
     /// 1-based line of the original file where the paragraph (or its label) starts.
