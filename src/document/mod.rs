@@ -103,6 +103,18 @@ pub struct Paragraph {
     spans: Vec<clean::Span>,
 }
 
+/// The source positions of one paragraph's offsets ([`Paragraph::source_positions`]).
+pub struct SourcePositions<'p>(clean::Positions<'p>);
+
+impl SourcePositions<'_> {
+    /// The same as [`Paragraph::source_position`].
+    pub fn at(&mut self, byte_offset: usize) -> Option<SourcePosition> {
+        self.0
+            .at(byte_offset)
+            .map(|(line, column)| SourcePosition { line, column })
+    }
+}
+
 /// A place in the original file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct SourcePosition {
@@ -131,6 +143,13 @@ impl Paragraph {
     pub fn source_position(&self, byte_offset: usize) -> Option<SourcePosition> {
         clean::position(&self.text, &self.spans, byte_offset)
             .map(|(line, column)| SourcePosition { line, column })
+    }
+
+    /// [`Paragraph::source_position`] for many offsets: asked in increasing
+    /// order, they cost one walk over the text in all (a long line holds many
+    /// figures).
+    pub fn source_positions(&self) -> SourcePositions<'_> {
+        SourcePositions(clean::Positions::new(&self.text, &self.spans))
     }
 
     /// The paragraph's reference as a citation prints it after the document symbol:

@@ -226,6 +226,8 @@ pub fn extract_document(doc: &Document, reference_year: Option<i32>) -> Vec<Loca
         joined.push(tokens::PARAGRAPH_SEPARATOR);
     }
     let mut out = Vec::new();
+    // The positions of the current paragraph: its facts come in text order.
+    let mut positions: Option<(usize, crate::document::SourcePositions<'_>)> = None;
     for mut fact in extract_text(&joined, reference_year) {
         let index = starts
             .partition_point(|&s| s <= fact.start)
@@ -235,8 +237,12 @@ pub fn extract_document(doc: &Document, reference_year: Option<i32>) -> Vec<Loca
         };
         fact.start -= base;
         fact.end -= base;
-        let line = p
-            .source_position(fact.start)
+        if positions.as_ref().is_none_or(|(i, _)| *i != index) {
+            positions = Some((index, p.source_positions()));
+        }
+        let line = positions
+            .as_mut()
+            .and_then(|(_, at)| at.at(fact.start))
             .map(|pos| pos.line)
             .unwrap_or(p.first_line);
         out.push(LocatedFact {

@@ -428,38 +428,6 @@ impl<'s, S: Span> Forward<'s, S> {
     }
 }
 
-/// [`Forward`] for decreasing token indices.
-struct Backward<'s, S> {
-    spans: &'s [S],
-    /// The number of spans that start at or before the last question.
-    before: usize,
-}
-
-impl<'s, S: Span> Backward<'s, S> {
-    /// Starts with the spans that start before token `k`.
-    fn at_token(spans: &'s [S], k: usize) -> Self {
-        Backward {
-            spans,
-            before: spans.partition_point(|s| s.first() < k),
-        }
-    }
-
-    /// The index of the span covering token `k` (not above the last question).
-    fn covering(&mut self, k: usize) -> Option<usize> {
-        while self.before > 0
-            && self
-                .spans
-                .get(self.before - 1)
-                .is_some_and(|s| s.first() > k)
-        {
-            self.before -= 1;
-        }
-        let i = self.before.checked_sub(1)?;
-        let s = self.spans.get(i)?;
-        (s.last() >= k).then_some(i)
-    }
-}
-
 /// What a forward look from a number finds first.
 enum Ahead {
     /// A year expression that dates it.
@@ -468,6 +436,10 @@ enum Ahead {
     Number(usize),
     Nothing,
 }
+
+/// How many tokens [`look_ahead`] reads after a number, at most (the years
+/// stated after a figure in the reports are far nearer).
+const LOOK_AHEAD_TOKENS: usize = 64;
 
 fn look_ahead(tokens: &[Token<'_>], exprs: &[YearExpr], mentions: &[Mention], i: usize) -> Ahead {
     let Some(m) = mentions.get(i) else {
@@ -482,7 +454,9 @@ fn look_ahead(tokens: &[Token<'_>], exprs: &[YearExpr], mentions: &[Mention], i:
     let mut at = Forward::at_token(exprs, k);
     let mut mention_at = Forward::new(mentions, i + 1);
     while let Some(t) = tokens.get(k) {
-        if sentence(tokens, k) != sid || words > 20 {
+        // A bounded window, parentheses included: a "(" never closed does not
+        // send every number to the end of its sentence.
+        if sentence(tokens, k) != sid || words > 20 || k - right_after > LOOK_AHEAD_TOKENS {
             break;
         }
         if t.is_punct('(') {
@@ -566,45 +540,68 @@ fn coordinated(tokens: &[Token<'_>], a: &Mention, b: &Mention) -> bool {
         && !between.iter().any(|t| t.is_punct('(') || t.is_punct(')'))
 }
 
-/// The nearest temporal year before the number in its sentence, not already
-/// taken by a number before it.
-fn look_behind(
-    tokens: &[Token<'_>],
+/// For each mention, the nearest year expression before it in its sentence,
+/// outside parentheses closed before it and not taken by a number before it:
+/// `(temporal, temporal or target)`. One walk over the mentions, the years
+/// and the parentheses in text order (never back to a sentence start per
+/// number): a stack of the candidates seen at each parenthesis depth, where a
+/// ")" forgets what its group saw and a "(" starts with what its parent sees.
+fn look_behind_all(
+    tokens: &Tokens<'_, '_>,
     exprs: &[YearExpr],
     owned: &[bool],
-    m: &Mention,
-    target: bool,
-) -> Option<usize> {
-    let sid = sentence(tokens, m.first);
-    let mut depth = 0usize;
-    let mut k = m.first;
-    let mut at = Backward::at_token(exprs, k);
-    while k > 0 {
-        k -= 1;
-        let t = &tokens[k];
-        if sentence(tokens, k) != sid {
+    mentions: &[Mention],
+) -> Vec<(Option<usize>, Option<usize>)> {
+    type Seen = (Option<usize>, Option<usize>);
+    let mut out = Vec::with_capacity(mentions.len());
+    let mut stack: Vec<Seen> = vec![(None, None)];
+    let mut sentence_id = tokens.first().map_or(0, |t| t.sentence);
+    let (mut m, mut e, mut p) = (0, 0, 0);
+    loop {
+        // The next event in text order; at one token, a number asks before a
+        // year starting there is seen (a year counts only before the number).
+        let at_m = mentions.get(m).map(|x| x.first);
+        let at_e = exprs.get(e).map(|x| x.first);
+        let at_p = tokens.parens.get(p).copied();
+        let Some(k) = [at_m, at_e, at_p].into_iter().flatten().min() else {
             break;
+        };
+        let sid = tokens.get(k).map_or(sentence_id, |t| t.sentence);
+        if sid != sentence_id {
+            sentence_id = sid;
+            stack.clear();
+            stack.push((None, None));
         }
-        if t.is_punct(')') {
-            depth += 1;
-            continue;
-        }
-        if t.is_punct('(') {
-            depth = depth.saturating_sub(1);
-            continue;
-        }
-        if depth > 0 {
-            continue;
-        }
-        if let Some(e) = at.covering(k) {
-            let role_ok =
-                exprs[e].role == Role::Temporal || target && exprs[e].role == Role::Target;
-            if role_ok && !owned[e] {
-                return Some(e);
+        if at_m == Some(k) {
+            out.push(stack.last().copied().unwrap_or((None, None)));
+            m += 1;
+        } else if at_e == Some(k) {
+            let role = exprs.get(e).map(|x| x.role);
+            if !owned.get(e).copied().unwrap_or(false) {
+                if let Some(top) = stack.last_mut() {
+                    if role == Some(Role::Temporal) {
+                        *top = (Some(e), Some(e));
+                    } else if role == Some(Role::Target) {
+                        top.1 = Some(e);
+                    }
+                }
             }
+            e += 1;
+        } else {
+            if tokens.get(k).is_some_and(|t| t.is_punct('(')) {
+                let inherited = stack.last().copied().unwrap_or((None, None));
+                stack.push(inherited);
+            } else if stack.len() > 1 {
+                stack.pop();
+            } else {
+                // A ")" never opened in this sentence hides all before it.
+                stack.clear();
+                stack.push((None, None));
+            }
+            p += 1;
         }
     }
-    None
+    out
 }
 
 /// Whether a year stated right after a number ("X en 2014") stays with it, or
@@ -733,11 +730,13 @@ pub(crate) fn assign(
     } else {
         vec![false; exprs.len()]
     };
-    for (i, m) in mentions.iter().enumerate() {
+    let behind = look_behind_all(tokens, &exprs, &owned, mentions);
+    for (i, (temporal, or_target)) in behind.into_iter().enumerate() {
         if stated[i].is_none() {
             let target = qualifiers.get(i) == Some(&Qualifier::Target);
-            if let Some(e) = look_behind(tokens, &exprs, &owned, m, target) {
-                stated[i] = Some(exprs[e].year);
+            let found = if target { or_target } else { temporal };
+            if let Some(x) = found.and_then(|e| exprs.get(e)) {
+                stated[i] = Some(x.year);
             }
         }
     }
