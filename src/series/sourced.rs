@@ -118,8 +118,7 @@ struct Break {
 /// last sentence has a full stop.
 fn sentence_breaks(text: &str) -> Vec<Break> {
     let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in text.char_indices() {
         let after = i + c.len_utf8();
         match c {
             '\n' => out.push(Break {
