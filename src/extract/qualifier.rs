@@ -448,12 +448,18 @@ pub(crate) fn assign(
                     .get(k)
                     .is_some_and(|t| t.is_word(&["tenge", "dollars", "euros", "usd", "eur"]))
             });
-            if currency && m.first > p.last && m.first - p.last <= 6 {
+            let same_sentence = sentence(tokens, p.first) == sentence(tokens, m.first);
+            if currency && same_sentence && m.first > p.last && m.first - p.last <= 6 {
                 q = out[i - 1].filter(|q| matches!(q, Qualifier::AtMost | Qualifier::AtLeast));
             }
         }
         // "de 1 183 fonctionnaires, dont 591 en 2010": parts of a change are changes.
-        if q.is_none() && i > 0 && word_at(tokens, prev.first().copied()) == "dont" {
+        // (Within the sentence: the qualifier never passes to another.)
+        if q.is_none()
+            && i > 0
+            && word_at(tokens, prev.first().copied()) == "dont"
+            && sentence(tokens, mentions[i - 1].first) == sentence(tokens, m.first)
+        {
             q = out[i - 1].filter(|q| *q == Qualifier::Change);
         }
         let from_pair_low = i > 0 && pairs[i - 1] == Some(Pair::FromTo);
