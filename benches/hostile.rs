@@ -7,7 +7,8 @@
 //! give ratios near 4; a quadratic one gives 16.
 //!
 //! Run with `cargo bench --bench hostile`; `HOSTILE_KB=N` sets the 1× size
-//! (default 32 KB), `HOSTILE_RUNS=N` the runs per size (default 3).
+//! (default 32 KB), `HOSTILE_RUNS=N` the runs per size (default 3),
+//! `HOSTILE_SHAPE=TEXT` runs only the shapes whose name contains it.
 
 mod harness;
 
@@ -216,7 +217,8 @@ fn main() {
         "shape", "time 1×", "time 4×", "ratio", "peak 1×", "peak 4×", "ratio"
     );
     let mut worst: (f64, f64) = (0.0, 0.0);
-    for shape in SHAPES {
+    let only = std::env::var("HOSTILE_SHAPE").unwrap_or_default();
+    for shape in SHAPES.iter().filter(|s| s.name.contains(&only)) {
         let (small, small_query) = (shape.make)(kb * 1000);
         let (large, large_query) = (shape.make)(4 * kb * 1000);
         let (t1, m1) = measure(&small, small_query.as_deref(), runs);

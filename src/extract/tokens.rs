@@ -89,7 +89,7 @@ impl Token<'_> {
 pub(crate) struct Stream<'a> {
     list: Vec<Token<'a>>,
     /// Per paragraph, in order: where its tokens, numbers, lines and parentheses
-    /// start in the four lists.
+    /// start in the four lists (an empty paragraph may appear, never read).
     paragraphs: Vec<[usize; 4]>,
     /// Indices, relative to their paragraph, of the [`Kind::Num`] tokens.
     numbers: Vec<usize>,
@@ -108,15 +108,20 @@ impl<'a> Stream<'a> {
             self.lines.len(),
             self.parens.len(),
         ];
-        self.paragraphs.iter().enumerate().map(move |(p, from)| {
-            let to = self.paragraphs.get(p + 1).unwrap_or(&end);
-            Tokens {
-                list: self.list.get(from[0]..to[0]).unwrap_or_default(),
-                numbers: self.numbers.get(from[1]..to[1]).unwrap_or_default(),
-                lines: self.lines.get(from[2]..to[2]).unwrap_or_default(),
-                parens: self.parens.get(from[3]..to[3]).unwrap_or_default(),
-            }
-        })
+        self.paragraphs
+            .iter()
+            .enumerate()
+            .map(move |(p, from)| {
+                let to = self.paragraphs.get(p + 1).unwrap_or(&end);
+                Tokens {
+                    list: self.list.get(from[0]..to[0]).unwrap_or_default(),
+                    numbers: self.numbers.get(from[1]..to[1]).unwrap_or_default(),
+                    lines: self.lines.get(from[2]..to[2]).unwrap_or_default(),
+                    parens: self.parens.get(from[3]..to[3]).unwrap_or_default(),
+                }
+            })
+            // Separators with no token between them make empty paragraphs.
+            .filter(|t| !t.list.is_empty())
     }
 }
 
@@ -381,8 +386,10 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Stream<'a> {
     let mut numbers = Vec::new();
     let mut lines = Vec::new();
     let mut parens = Vec::new();
-    // The index of each paragraph's first token.
-    let mut paragraph_starts = Vec::new();
+    // Where each paragraph starts in the four lists; indices pushed to the
+    // last three are counted from `base`, the paragraph's first token.
+    let mut paragraphs = vec![[0usize; 4]];
+    let mut base = 0;
     // Line ends in the white space since the last token.
     let mut line_ends = 0usize;
     let mut gap = Gap::Newline;
@@ -419,7 +426,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Stream<'a> {
             // ASCII punctuation: letters and digits matched above.
             b'!'..=b'~' => {
                 if b == b'(' || b == b')' {
-                    parens.push(tokens.len());
+                    parens.push(tokens.len() - base);
                 }
                 (Kind::Punct, i + 1, char::from(b), false)
             }
@@ -439,8 +446,15 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Stream<'a> {
                         Some(_) => true,
                         None => false,
                     };
-                    para_start |= newline == Some(PARAGRAPH_SEPARATOR)
-                        || line_end && line_ends > 0 && !tokens.is_empty();
+                    if !para_start
+                        && (newline == Some(PARAGRAPH_SEPARATOR)
+                            || line_end && line_ends > 0 && !tokens.is_empty())
+                    {
+                        // The next token starts a paragraph.
+                        para_start = true;
+                        base = tokens.len();
+                        paragraphs.push([base, numbers.len(), lines.len(), parens.len()]);
+                    }
                     line_ends += usize::from(line_end);
                     gap = match (gap, newline) {
                         (Gap::Newline, _) | (_, Some(_)) => Gap::Newline,
@@ -460,14 +474,11 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Stream<'a> {
         if (para_start || after_punct) && ends_sentence(&tokens, first, gap, para_start) {
             sentence += 1;
         }
-        if para_start {
-            paragraph_starts.push(tokens.len());
-        }
         if kind == Kind::Num {
-            numbers.push(tokens.len());
+            numbers.push(tokens.len() - base);
         }
         if gap == Gap::Newline {
-            lines.push(tokens.len());
+            lines.push(tokens.len() - base);
         }
         if lower {
             lower_into(arena, &mut lowered, tokens.len(), slice);
@@ -499,24 +510,6 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Stream<'a> {
             t.lower = lower;
         }
     }
-    // The indices were counted over the whole text: make them relative to
-    // their paragraph, and note where each paragraph starts in each list.
-    let mut paragraphs = Vec::with_capacity(paragraph_starts.len());
-    let mut cursors = [0usize; 3];
-    let mut lists = [numbers, lines, parens];
-    for (p, &start) in paragraph_starts.iter().enumerate() {
-        let end = paragraph_starts.get(p + 1).copied().unwrap_or(tokens.len());
-        let mut record = [start, 0, 0, 0];
-        for ((list, cursor), slot) in lists.iter_mut().zip(&mut cursors).zip(&mut record[1..]) {
-            *slot = *cursor;
-            while let Some(k) = list.get_mut(*cursor).filter(|k| **k < end) {
-                *k -= start;
-                *cursor += 1;
-            }
-        }
-        paragraphs.push(record);
-    }
-    let [numbers, lines, parens] = lists;
     Stream {
         list: tokens,
         paragraphs,
