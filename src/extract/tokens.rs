@@ -330,6 +330,34 @@ fn word_end_slow(text: &str, bytes: &[u8], mut i: usize) -> (usize, bool) {
     }
 }
 
+/// True when the line break `newline` at byte `i` ends a blank line: only white
+/// space stands between it and the line break before it. Reads back over that
+/// white space only, which no other line break reads again.
+#[cold]
+#[inline(never)]
+fn blank_line_ends_at(bytes: &[u8], i: usize, newline: Option<char>) -> bool {
+    // "\r\n" is one line break, ended by its "\n".
+    if newline == Some('\r') && bytes.get(i + 1) == Some(&b'\n') {
+        return false;
+    }
+    let mut k = i;
+    while let Some(k1) = k.checked_sub(1) {
+        match bytes.get(k1) {
+            Some(b' ' | b'\t') => k = k1,
+            Some(b'\r') if newline == Some('\n') && k1 + 1 == i => k = k1,
+            Some(b'\n' | b'\r') => return true,
+            // U+2028 and U+2029 end in 0xA8 / 0xA9 after 0xE2 0x80.
+            Some(0xA8 | 0xA9) if k1 >= 2 && bytes.get(k1 - 2..k1) == Some(&[0xE2, 0x80]) => {
+                return true
+            }
+            // No-break spaces (U+00A0 is C2 A0) count as white space.
+            Some(0xA0) if k1 >= 1 && bytes.get(k1 - 1) == Some(&0xC2) => k = k1 - 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// What starts at a byte that is neither an ASCII letter, digit nor space.
 enum Other {
     /// White space of `len` bytes.
@@ -390,8 +418,6 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Stream<'a> {
     // last three are counted from `base`, the paragraph's first token.
     let mut paragraphs = vec![[0usize; 4]];
     let mut base = 0;
-    // Line ends in the white space since the last token.
-    let mut line_ends = 0usize;
     let mut gap = Gap::Newline;
     let mut para_start = true;
     let mut sentence = 0;
@@ -441,21 +467,16 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Stream<'a> {
                     group,
                 } => {
                     // A paragraph separator, or a blank line: a new paragraph.
-                    let line_end = match newline {
-                        Some('\r') => bytes.get(i + 1) != Some(&b'\n'),
-                        Some(_) => true,
-                        None => false,
-                    };
                     if !para_start
                         && (newline == Some(PARAGRAPH_SEPARATOR)
-                            || line_end && line_ends > 0 && !tokens.is_empty())
+                            || newline.is_some() && blank_line_ends_at(bytes, i, newline))
+                        && !tokens.is_empty()
                     {
                         // The next token starts a paragraph.
                         para_start = true;
                         base = tokens.len();
                         paragraphs.push([base, numbers.len(), lines.len(), parens.len()]);
                     }
-                    line_ends += usize::from(line_end);
                     gap = match (gap, newline) {
                         (Gap::Newline, _) | (_, Some(_)) => Gap::Newline,
                         (Gap::None, None) if group => Gap::Space,
@@ -494,7 +515,6 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Stream<'a> {
             sentence,
         });
         para_start = false;
-        line_ends = 0;
         // A single ASCII space before the next token, the commonest gap.
         if bytes.get(end) == Some(&b' ') && bytes.get(end + 1) != Some(&b' ') {
             gap = Gap::Space;
