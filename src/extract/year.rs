@@ -677,38 +677,42 @@ pub(crate) fn assign(
     // Numbers followed by their year, alone or as a coordinated list.
     let mut i = 0;
     while i < mentions.len() {
-        // The group: i, and the numbers coordinated after it.
-        let mut group = vec![i];
+        // The group: i, and the numbers coordinated after it (i..=j).
         let mut j = i;
         while let Ahead::Number(next) = ahead[j] {
             if next != j + 1 || !coordinated(tokens, &mentions[j], &mentions[next]) {
                 break;
             }
-            group.push(next);
             j = next;
         }
+        let group = i..=j;
         if let Ahead::Year(e) = ahead[j] {
-            let list: Vec<usize> = (e..exprs.len())
-                .take_while(|&x| exprs[x].list == exprs[e].list)
-                .collect();
-            if list.len() == group.len() {
-                for (g, x) in group.iter().zip(&list) {
-                    stated[*g] = Some(exprs[*x].year);
-                    owned[*x] = true;
+            // The list of years starting at e: e..e + len.
+            let len = exprs
+                .get(e..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|x| x.list == exprs[e].list)
+                .count();
+            let list = e..e + len;
+            if list.len() == group.clone().count() {
+                for (g, x) in group.zip(list) {
+                    stated[g] = Some(exprs[x].year);
+                    owned[x] = true;
                 }
             } else {
                 // One value for several years: "195 millions en 2009 et en 2010".
-                let year = match (list.first(), list.last()) {
-                    (Some(&a), Some(&b)) if group.len() == 1 && a != b => {
-                        match (exprs[a].year, exprs[b].year) {
-                            (Year::Single(x), Year::Single(y)) if x < y => Year::Period(x, y),
-                            _ => exprs[e].year,
-                        }
+                let (a, b) = (list.start, list.end.saturating_sub(1));
+                let year = if i == j && len > 1 && a != b {
+                    match (exprs[a].year, exprs[b].year) {
+                        (Year::Single(x), Year::Single(y)) if x < y => Year::Period(x, y),
+                        _ => exprs[e].year,
                     }
-                    _ => exprs[e].year,
+                } else {
+                    exprs[e].year
                 };
-                for g in &group {
-                    stated[*g] = Some(year);
+                for g in group {
+                    stated[g] = Some(year);
                 }
                 owned[e] = true;
             }
