@@ -10,7 +10,12 @@
 //! Invariants: extract never touches the DOM or the file system; it never panics
 //! on any `&str`; every offset it returns is a char boundary of its input; its
 //! time is linear in the length of the text (each rule looks a bounded number of
-//! tokens around a number). No rule is keyed on a specific report.
+//! tokens around a number, or walks the numbers in text order once). A paragraph
+//! is read alone: the tokenizer cuts its stream at each paragraph separator
+//! (U+2029) and blank line, and every rule is handed one paragraph's tokens, so
+//! that no rule can see across (`extract_text` on paragraphs joined by U+2029
+//! gives the facts of each paragraph extracted alone). No rule is keyed on a
+//! specific report.
 
 mod exclusions;
 mod numerals;

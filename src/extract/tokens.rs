@@ -2,6 +2,9 @@
 //!
 //! Owns the only walk over raw characters. Invariant: every `start`/`end` is a
 //! char boundary of the text it was built from, and tokens are in text order.
+//! The stream is cut into paragraphs ([`Stream::paragraphs`]); a rule is given
+//! one paragraph's [`Tokens`], so the paragraph boundary is the end of what it
+//! can index.
 
 /// Defines `fn $name(word: &str) -> bool` for a set of words known at compile
 /// time. One `match` (the compiler dispatches on length, then compares) tests
