@@ -585,7 +585,7 @@ mod tests {
         let mut arena = String::new();
         let stream = tokenize(text, &mut arena);
         let toks = stream.single();
-        let mut m = scan(&toks);
+        let mut m = scan(&toks, toks.numbers.len());
         apply(&toks, &mut m);
         m.iter().filter(|m| !m.excluded).map(|m| m.value).collect()
     }

@@ -163,7 +163,7 @@ fn extract_paragraph(
     reference_year: Option<i32>,
     out: &mut Vec<Fact>,
 ) {
-    let mut mentions = numerals::scan(toks);
+    let mut mentions = numerals::scan(toks, toks.numbers.len());
     if mentions.is_empty() {
         return;
     }

@@ -546,15 +546,20 @@ fn coordinated(tokens: &[Token<'_>], a: &Mention, b: &Mention) -> bool {
 /// and the parentheses in text order (never back to a sentence start per
 /// number): a stack of the candidates seen at each parenthesis depth, where a
 /// ")" forgets what its group saw and a "(" starts with what its parent sees.
+///
+/// Calls `found(i, seen)` for each mention `i` in order. The stack holds the
+/// groups opened above the sentence's own level (`base`): most paragraphs open
+/// none and allocate nothing.
 fn look_behind_all(
     tokens: &Tokens<'_, '_>,
     exprs: &[YearExpr],
     owned: &[bool],
     mentions: &[Mention],
-) -> Vec<(Option<usize>, Option<usize>)> {
+    mut found: impl FnMut(usize, (Option<usize>, Option<usize>)),
+) {
     type Seen = (Option<usize>, Option<usize>);
-    let mut out = Vec::with_capacity(mentions.len());
-    let mut stack: Vec<Seen> = vec![(None, None)];
+    let mut base: Seen = (None, None);
+    let mut stack: Vec<Seen> = Vec::new();
     let mut sentence_id = tokens.first().map_or(0, |t| t.sentence);
     let (mut m, mut e, mut p) = (0, 0, 0);
     loop {
@@ -570,38 +575,33 @@ fn look_behind_all(
         if sid != sentence_id {
             sentence_id = sid;
             stack.clear();
-            stack.push((None, None));
+            base = (None, None);
         }
         if at_m == Some(k) {
-            out.push(stack.last().copied().unwrap_or((None, None)));
+            found(m, stack.last().copied().unwrap_or(base));
             m += 1;
         } else if at_e == Some(k) {
             let role = exprs.get(e).map(|x| x.role);
             if !owned.get(e).copied().unwrap_or(false) {
-                if let Some(top) = stack.last_mut() {
-                    if role == Some(Role::Temporal) {
-                        *top = (Some(e), Some(e));
-                    } else if role == Some(Role::Target) {
-                        top.1 = Some(e);
-                    }
+                let top = stack.last_mut().unwrap_or(&mut base);
+                if role == Some(Role::Temporal) {
+                    *top = (Some(e), Some(e));
+                } else if role == Some(Role::Target) {
+                    top.1 = Some(e);
                 }
             }
             e += 1;
         } else {
             if tokens.get(k).is_some_and(|t| t.is_punct('(')) {
-                let inherited = stack.last().copied().unwrap_or((None, None));
+                let inherited = stack.last().copied().unwrap_or(base);
                 stack.push(inherited);
-            } else if stack.len() > 1 {
-                stack.pop();
-            } else {
+            } else if stack.pop().is_none() {
                 // A ")" never opened in this sentence hides all before it.
-                stack.clear();
-                stack.push((None, None));
+                base = (None, None);
             }
             p += 1;
         }
     }
-    out
 }
 
 /// Whether a year stated right after a number ("X en 2014") stays with it, or
@@ -729,29 +729,32 @@ pub(crate) fn assign(
         }
     }
     // Years stated earlier in the sentence.
-    let owned = if OWNED_YEARS_ARE_PRIVATE {
-        owned
-    } else {
-        vec![false; exprs.len()]
-    };
-    let behind = look_behind_all(tokens, &exprs, &owned, mentions);
-    for (i, (temporal, or_target)) in behind.into_iter().enumerate() {
-        if stated[i].is_none() {
-            let target = qualifiers.get(i) == Some(&Qualifier::Target);
-            let found = if target { or_target } else { temporal };
-            if let Some(x) = found.and_then(|e| exprs.get(e)) {
-                stated[i] = Some(x.year);
-            }
-        }
+    if !OWNED_YEARS_ARE_PRIVATE {
+        owned.fill(false);
     }
+    look_behind_all(
+        tokens,
+        &exprs,
+        &owned,
+        mentions,
+        |i, (temporal, or_target)| {
+            if let Some(slot) = stated.get_mut(i).filter(|s| s.is_none()) {
+                let target = qualifiers.get(i) == Some(&Qualifier::Target);
+                let found = if target { or_target } else { temporal };
+                if let Some(x) = found.and_then(|e| exprs.get(e)) {
+                    *slot = Some(x.year);
+                }
+            }
+        },
+    );
     // "entre 2005 et 2012, passant de 578 à 285": the former value takes the
     // start of the period, the new value its end.
-    let mut former = vec![false; mentions.len()];
+    // The former value of a "de X à Y" move.
+    let former = |i: usize| i + 1 < mentions.len() && pairs.get(i) == Some(&Some(Pair::FromTo));
     for i in 0..mentions.len().saturating_sub(1) {
-        if pairs.get(i).copied().flatten() != Some(Pair::FromTo) {
+        if !former(i) {
             continue;
         }
-        former[i] = true;
         if let (Some(Year::Period(a, b)), Some(Year::Period(c, d))) = (stated[i], stated[i + 1]) {
             if (a, b) == (c, d) {
                 stated[i] = Some(Year::Single(a));
@@ -765,7 +768,7 @@ pub(crate) fn assign(
         .map(|(i, m)| match stated[i] {
             Some(y) => (Some(y), Some(YearSource::Stated)),
             // A former value or a goal without a year: no year.
-            None if former[i] || qualifiers.get(i) == Some(&Qualifier::Target) => (None, None),
+            None if former(i) || qualifiers.get(i) == Some(&Qualifier::Target) => (None, None),
             None => {
                 let unit = units.get(i).copied().unwrap_or(Unit::Count);
                 let q = qualifiers.get(i).copied().unwrap_or(Qualifier::Exact);
