@@ -164,8 +164,34 @@ fn document() -> impl Strategy<Value = String> {
     )
 }
 
+/// The facts of `a` and of `b` read alone, `b`'s offsets moved by `shift`.
+fn apart(a: &str, b: &str, shift: usize) -> Vec<Fact> {
+    let mut facts = extract_text(a, Some(2020));
+    facts.extend(extract_text(b, Some(2020)).into_iter().map(|mut f| {
+        f.start += shift;
+        f.end += shift;
+        f
+    }));
+    facts
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    /// Any two texts joined by a paragraph separator read as each alone.
+    #[test]
+    fn a_paragraph_separator_isolates_any_two_texts(
+        a in "[^\u{2029}]{0,80}",
+        b in "[^\u{2029}]{0,80}",
+        words in proptest::collection::vec(prop::sample::select(WORDS), 0..12),
+        more in proptest::collection::vec(prop::sample::select(WORDS), 0..12),
+    ) {
+        for (a, b) in [(a.clone(), b.clone()), (words.join(" "), more.join(" "))] {
+            let joined = format!("{a}\u{2029}{b}");
+            let shift = a.len() + '\u{2029}'.len_utf8();
+            prop_assert_eq!(extract_text(&joined, Some(2020)), apart(&a, &b, shift));
+        }
+    }
 
     #[test]
     fn a_document_reads_as_its_paragraphs_read_alone(text in document()) {
