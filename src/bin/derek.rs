@@ -2,6 +2,7 @@
 //! measurement. Each subcommand prints JSON Lines (one object per line) or text.
 
 use derek::i18n::Lang;
+use lexopt::ValueExt;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -9,7 +10,7 @@ const USAGE: &str = "usage: derek <command> [args]
 
 commands:
   series [--json]            the catalogued series and their points (text, or JSON Lines)
-  chart ID --svg FILE [--lang fr|en] [--theme light|dark] [--axis zero|fit] [--width PX]
+  chart ID --svg FILE [--lang fr|en|ru|kk] [--theme light|dark] [--axis zero|fit] [--width PX]
                              draw a series to an SVG file
   candidates                 groups of dated facts (two or more years) that no series holds yet,
                              with their sentences, and the share of dated facts in a series
@@ -20,30 +21,83 @@ commands:
                              (a bundled report's reference year is used by default)";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("series") => cmd_series(args.get(1).is_some_and(|a| a == "--json")),
-        Some("chart") => cmd_chart(&args[1..]),
-        Some("facts") => cmd_facts(),
-        Some("candidates") => cmd_candidates(),
-        Some("paragraphs") => match args.get(1) {
-            Some(file) => cmd_paragraphs(file),
-            None => Err(USAGE.to_string()),
-        },
-        Some("extract") => cmd_extract(&args[1..]),
-        Some("-h" | "--help") => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        _ => Err(USAGE.to_string()),
-    };
-    match result {
+    match run(lexopt::Parser::from_env()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("derek: {message}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// What went wrong with the arguments, and what is accepted instead.
+fn wrong(err: lexopt::Error, accepted: &str) -> String {
+    format!(
+        "{err}
+usage: derek {accepted}
+(`derek --help` lists every command)"
+    )
+}
+
+fn run(mut args: lexopt::Parser) -> Result<(), String> {
+    use lexopt::Arg::{Long, Short, Value};
+    let command = match args.next().map_err(|e| wrong(e, "<command> [args]"))? {
+        Some(Value(command)) => command.string().map_err(|e| wrong(e, "<command>"))?,
+        Some(Short('h') | Long("help")) => {
+            println!("{USAGE}");
+            return Ok(());
+        }
+        Some(other) => return Err(wrong(other.unexpected(), "<command> [args]")),
+        None => return Err(USAGE.to_string()),
+    };
+    match command.as_str() {
+        "series" => {
+            const ACCEPTED: &str = "series [--json]";
+            let mut json = false;
+            while let Some(arg) = args.next().map_err(|e| wrong(e, ACCEPTED))? {
+                match arg {
+                    Long("json") => json = true,
+                    other => return Err(wrong(other.unexpected(), ACCEPTED)),
+                }
+            }
+            cmd_series(json)
+        }
+        "chart" => cmd_chart(&mut args),
+        "facts" => {
+            if let Some(arg) = args.next().map_err(|e| wrong(e, "facts"))? {
+                return Err(wrong(arg.unexpected(), "facts"));
+            }
+            cmd_facts()
+        }
+        "paragraphs" => {
+            const ACCEPTED: &str = "paragraphs FILE";
+            let mut file = None;
+            while let Some(arg) = args.next().map_err(|e| wrong(e, ACCEPTED))? {
+                match arg {
+                    Value(f) if file.is_none() => file = Some(path(f)?),
+                    other => return Err(wrong(other.unexpected(), ACCEPTED)),
+                }
+            }
+            cmd_paragraphs(
+                &file.ok_or_else(|| format!("a FILE is needed\nusage: derek {ACCEPTED}"))?,
+            )
+        }
+        "candidates" => {
+            if let Some(arg) = args.next().map_err(|e| wrong(e, "candidates"))? {
+                return Err(wrong(arg.unexpected(), "candidates"));
+            }
+            cmd_candidates()
+        }
+        "extract" => cmd_extract(&mut args),
+        other => Err(format!("unknown command {other:?}\n\n{USAGE}")),
+    }
+}
+
+/// A file argument as a string (Derek names files in its messages).
+fn path(value: std::ffi::OsString) -> Result<String, String> {
+    value
+        .into_string()
+        .map_err(|v| format!("the file name {v:?} is not valid UTF-8"))
 }
 
 fn bundled_series() -> Result<Vec<derek::series::Series>, String> {
@@ -120,29 +174,56 @@ fn cmd_series(json: bool) -> Result<(), String> {
     out.flush().map_err(|e| format!("cannot write: {e}"))
 }
 
-fn cmd_chart(args: &[String]) -> Result<(), String> {
-    let (id, rest) = args.split_first().ok_or("chart needs a series id")?;
+fn cmd_chart(args: &mut lexopt::Parser) -> Result<(), String> {
+    use lexopt::Arg::{Long, Value};
+    const ACCEPTED: &str =
+        "chart ID --svg FILE [--lang fr|en|ru|kk] [--theme light|dark] [--axis zero|fit] [--width PX]";
     let mut style = derek::chart::ChartStyle::default();
     let mut width = 800;
     let mut out = None;
-    let mut options = rest.iter();
-    while let Some(flag) = options.next() {
-        let value = options
-            .next()
-            .ok_or_else(|| format!("{flag} needs a value"))?;
-        match flag.as_str() {
-            "--svg" => out = Some(value.clone()),
-            "--lang" => style.lang = derek::chart::Lang::from_code(value),
-            "--theme" => style.theme = derek::chart::Theme::from_code(value),
-            "--axis" => style.fit_axis = value == "fit",
-            "--width" => {
-                width = value
-                    .parse()
-                    .map_err(|_| format!("--width takes pixels, not {value:?}"))?
+    let mut id = None;
+    let value = |args: &mut lexopt::Parser| -> Result<String, String> {
+        args.value()
+            .map_err(|e| wrong(e, ACCEPTED))?
+            .string()
+            .map_err(|e| wrong(e, ACCEPTED))
+    };
+    while let Some(arg) = args.next().map_err(|e| wrong(e, ACCEPTED))? {
+        match arg {
+            Long("svg") => out = Some(value(args)?),
+            Long("lang") => {
+                let v = value(args)?;
+                style.lang = Lang::ALL
+                    .into_iter()
+                    .find(|l| l.code() == v)
+                    .ok_or_else(|| format!("--lang takes fr, en, ru or kk, not {v:?}"))?
             }
-            _ => return Err(format!("unknown option {flag}")),
+            Long("theme") => {
+                let v = value(args)?;
+                if !matches!(v.as_str(), "light" | "dark") {
+                    return Err(format!("--theme takes light or dark, not {v:?}"));
+                }
+                style.theme = derek::chart::Theme::from_code(&v)
+            }
+            Long("axis") => {
+                let v = value(args)?;
+                style.fit_axis = match v.as_str() {
+                    "fit" => true,
+                    "zero" => false,
+                    _ => return Err(format!("--axis takes zero or fit, not {v:?}")),
+                }
+            }
+            Long("width") => {
+                let v = value(args)?;
+                width = v
+                    .parse()
+                    .map_err(|_| format!("--width takes pixels, not {v:?}"))?
+            }
+            Value(v) if id.is_none() => id = Some(path(v)?),
+            other => return Err(wrong(other.unexpected(), ACCEPTED)),
         }
     }
+    let id = id.ok_or_else(|| format!("chart needs a series id\nusage: derek {ACCEPTED}"))?;
     let out = out.ok_or("chart needs --svg FILE")?;
     let series = bundled_series()?
         .into_iter()
@@ -230,25 +311,30 @@ fn json_number(value: f64) -> serde_json::Value {
     }
 }
 
-fn cmd_extract(args: &[String]) -> Result<(), String> {
-    let usage = || format!("usage: derek extract FILE [--reference-year YYYY]\n\n{USAGE}");
-    let mut file: Option<&str> = None;
+fn cmd_extract(args: &mut lexopt::Parser) -> Result<(), String> {
+    use lexopt::Arg::{Long, Value};
+    const ACCEPTED: &str = "extract FILE [--reference-year YYYY]";
+    let mut file: Option<String> = None;
     let mut reference_year: Option<i32> = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--reference-year" => {
-                let y = rest.next().ok_or_else(usage)?;
+    while let Some(arg) = args.next().map_err(|e| wrong(e, ACCEPTED))? {
+        match arg {
+            Long("reference-year") => {
+                let y = args
+                    .value()
+                    .map_err(|e| wrong(e, ACCEPTED))?
+                    .string()
+                    .map_err(|e| wrong(e, ACCEPTED))?;
                 reference_year = Some(
                     y.parse()
                         .map_err(|_| format!("--reference-year wants a year, not {y:?}"))?,
                 );
             }
-            f if file.is_none() && !f.starts_with("--") => file = Some(f),
-            _ => return Err(usage()),
+            Value(f) if file.is_none() => file = Some(path(f)?),
+            other => return Err(wrong(other.unexpected(), ACCEPTED)),
         }
     }
-    let file = file.ok_or_else(usage)?;
+    let file = file.ok_or_else(|| format!("a FILE is needed\nusage: derek {ACCEPTED}"))?;
+    let file = file.as_str();
     let text = read_report(file)?;
     if reference_year.is_none() {
         // A bundled report (matched by file name) speaks from its catalogued year.
@@ -342,7 +428,7 @@ fn cmd_candidates() -> Result<(), String> {
                     f.reference,
                     f.line
                 )?;
-                if !sentences.contains(&f.sentence.as_str()) {
+                if !sentences.contains(&&*f.sentence) {
                     sentences.push(&f.sentence);
                 }
             }
