@@ -11,6 +11,7 @@ pub mod extract;
 pub mod present;
 pub mod search;
 pub mod series;
+pub mod startup;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
