@@ -42,9 +42,10 @@ pub fn run(quick: bool) -> Result {
         ("uplot", format!("{base}/test/uplot.html")),
     ];
     let mut sizes_of: Vec<(&str, u64, u64)> = Vec::new();
+    let rounds = rounds();
     for throttle in [1.0, 4.0] {
         println!(
-            "xtask: ── first chart, cold, {ROUNDS} loads each, alternated{}",
+            "xtask: ── first chart, cold, {rounds} loads each, alternated{}",
             if throttle > 1.0 {
                 ", CPU throttled 4x"
             } else {
@@ -52,7 +53,7 @@ pub fn run(quick: bool) -> Result {
             }
         );
         let mut loads: Vec<Vec<e2e::ColdLoad>> = pages.iter().map(|_| Vec::new()).collect();
-        for _ in 0..ROUNDS {
+        for _ in 0..rounds {
             for ((_, url), runs) in pages.iter().zip(&mut loads) {
                 runs.push(e2e::measure_cold(url, "derek-first-chart", throttle)?);
             }
@@ -63,7 +64,7 @@ pub fn run(quick: bool) -> Result {
             let longest = runs.iter().map(|r| r.longest_task_ms).fold(0.0, f64::max);
             let long_tasks: usize = runs.iter().map(|r| r.long_tasks).sum();
             println!(
-                "first-chart {tag}: {name:<8} median {:>7.1} ms  (min {:>7.1}, max {:>7.1})  main thread {:>6.1} ms, script {:>6.1} ms  longest task {:>5.1} ms  ({long_tasks} over 50 ms in {ROUNDS} loads)",
+                "first-chart {tag}: {name:<8} median {:>7.1} ms  (min {:>7.1}, max {:>7.1})  main thread {:>6.1} ms, script {:>6.1} ms  longest task {:>5.1} ms  ({long_tasks} over 50 ms in {rounds} loads)",
                 m(|r| r.first_chart_ms),
                 runs.iter().map(|r| r.first_chart_ms).fold(f64::INFINITY, f64::min),
                 runs.iter().map(|r| r.first_chart_ms).fold(0.0, f64::max),
@@ -101,8 +102,13 @@ pub fn run(quick: bool) -> Result {
     Ok(())
 }
 
-/// Cold loads of each page per throttling rate.
-const ROUNDS: usize = 7;
+/// Cold loads of each page per throttling rate (`DEREK_BENCH_ROUNDS` overrides).
+fn rounds() -> usize {
+    std::env::var("DEREK_BENCH_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(7)
+}
 
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);

@@ -105,6 +105,14 @@ else new PerformanceObserver((list, observer) => {
 pub fn measure_cold(url: &str, mark: &str, throttle: f64) -> Result<ColdLoad> {
     let downloads = root().join("target/e2e/downloads");
     with_browser(&downloads, async |client| {
+        // A page that hangs fails the bench within a minute, not five.
+        let patience = Some(Duration::from_secs(60));
+        client
+            .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+                patience, patience, None,
+            ))
+            .await
+            .map_err(|e| format!("cannot set the timeouts: {e}"))?;
         cdp(client, "Performance.enable", json!({})).await?;
         if throttle > 1.0 {
             cdp(
