@@ -4,6 +4,7 @@
 //! corpus → document → extract → series → chart → present → web (search beside
 //! series): each module depends only on the ones before it.
 
+pub mod baked;
 pub mod chart;
 pub mod corpus;
 pub mod document;

@@ -13,6 +13,11 @@ use std::time::SystemTime;
 /// gzipped that no visitor needs). `DEREK_WASM_NAMES=1` keeps it, for profiling
 /// with function names in the browser's or node's profiler.
 pub fn wasm() -> Result<PathBuf> {
+    // The catalogues are baked into the wasm at build time; a rule they break
+    // (an unknown theme, a duplicate id…) stops the build here with the same
+    // message the crate would give at start-up.
+    derek::corpus::bundled().map_err(|e| e.to_string())?;
+    derek::series::catalogue::Catalogue::bundled().map_err(|e| e.to_string())?;
     setup::wasm_target()?;
     setup::wasm_bindgen_cli()?;
     run(
