@@ -1,5 +1,5 @@
-//! Start-up in steps: the bundled reports read, their figures extracted and the
-//! series built, one report per step, so that a browser can give the page a turn
+//! Start-up in steps: each bundled report read as a document in one step and its
+//! figures extracted in the next, then the series built, so that a browser can give the page a turn
 //! between steps (no main-thread task long enough to freeze the host page) and
 //! later steps run code that V8 has optimised in the background meanwhile.
 //!
@@ -26,6 +26,8 @@ pub enum StartupError {
 pub struct Startup {
     /// Reports still to read, in reverse catalogue order (the next one is last).
     pending: Vec<BundledReport>,
+    /// The report read as a document, its figures not yet extracted.
+    parsed: Option<(BundledReport, Document)>,
     reports: Vec<BundledReport>,
     documents: Vec<Document>,
     facts: Vec<SourcedFact>,
@@ -36,8 +38,10 @@ pub struct Startup {
 /// What a step did, so that a caller can time the stages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
-    /// Read one report and extracted its figures.
-    Report,
+    /// Read one report as a document.
+    Document,
+    /// Extracted the figures of the document read last.
+    Facts,
     /// Built every series.
     Series,
     /// Nothing was left to do.
@@ -60,19 +64,19 @@ impl Startup {
             reports: Vec::with_capacity(pending.len()),
             documents: Vec::with_capacity(pending.len()),
             pending,
+            parsed: None,
             facts: Vec::new(),
             catalogue: Catalogue::bundled()?,
             series: None,
         })
     }
 
-    /// Does the next step: one report read and its figures extracted, then the
-    /// series built once every report is read.
+    /// Does the next step: one report read as a document, or its figures
+    /// extracted, then the series built once every report is read.
     pub fn step(&mut self) -> Step {
-        if let Some(report) = self.pending.pop() {
+        if let Some((report, document)) = self.parsed.take() {
             let index = self.reports.len();
-            let text = report.text;
-            let part = Corpus::from_documents(vec![report], vec![document::parse(text)]);
+            let part = Corpus::from_documents(vec![report], vec![document]);
             self.facts.extend(part.facts.into_iter().map(|mut fact| {
                 // The report's place in the whole corpus, not in its one-report part.
                 fact.report_index = index;
@@ -80,7 +84,12 @@ impl Startup {
             }));
             self.reports.extend(part.reports);
             self.documents.extend(part.documents);
-            return Step::Report;
+            return Step::Facts;
+        }
+        if let Some(report) = self.pending.pop() {
+            let document = document::parse(report.text);
+            self.parsed = Some((report, document));
+            return Step::Document;
         }
         if self.series.is_none() {
             let corpus = self.corpus_view();
@@ -93,7 +102,7 @@ impl Startup {
 
     /// Whether every step is done.
     pub fn is_done(&self) -> bool {
-        self.pending.is_empty() && self.series.is_some()
+        self.pending.is_empty() && self.parsed.is_none() && self.series.is_some()
     }
 
     /// Runs the remaining steps and returns what start-up built.
@@ -133,16 +142,17 @@ mod tests {
     #[test]
     fn stepping_builds_what_reading_at_once_builds() -> Result<(), StartupError> {
         let mut startup = Startup::bundled()?;
-        let mut reports = 0;
+        let (mut documents, mut reports) = (0, 0);
         loop {
             match startup.step() {
-                Step::Report => reports += 1,
+                Step::Document => documents += 1,
+                Step::Facts => reports += 1,
                 Step::Series => break,
                 Step::Done => panic!("done before the series were built"),
             }
         }
         assert!(startup.is_done());
-        assert_eq!(reports, 5);
+        assert_eq!((documents, reports), (5, 5));
         let stepped = startup.finish();
 
         let whole = Corpus::read(corpus::bundled()?);

@@ -107,7 +107,7 @@ impl Derek {
         Ok(startup.finish())
     }
 
-    /// How long each start-up stage took, in milliseconds: `{catalogues, reports, series}`.
+    /// How long each start-up stage took, in milliseconds: `{catalogues, documents, facts, series}`.
     #[wasm_bindgen(js_name = startupTimings)]
     pub fn startup_timings(&self) -> Result<JsValue, JsError> {
         let map: std::collections::BTreeMap<&str, f64> = self.startup.iter().copied().collect();
@@ -372,7 +372,8 @@ impl Startup {
     pub fn step(&mut self) -> bool {
         let start = js_sys::Date::now();
         let stage = match self.inner.step() {
-            crate::startup::Step::Report => "reports",
+            crate::startup::Step::Document => "documents",
+            crate::startup::Step::Facts => "facts",
             crate::startup::Step::Series => "series",
             crate::startup::Step::Done => return true,
         };
