@@ -8,6 +8,9 @@
 // the host page for long, and later steps run the code V8 has optimised meanwhile.
 
 const WASM = new URL("../pkg/derek_bg.wasm", import.meta.url);
+// User Timing marks (derek-*) say where start-up spends its time: `cargo xtask bench`
+// prints them, and a host page's profiler shows them.
+performance.mark("derek-fetch");
 // Compiled while it downloads when the server says application/wasm (as it should);
 // otherwise compiled from the bytes.
 const compiled = fetch(WASM).then((response) => {
@@ -15,6 +18,9 @@ const compiled = fetch(WASM).then((response) => {
   return response.headers.get("Content-Type") === "application/wasm"
     ? WebAssembly.compileStreaming(response)
     : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+}).then((module) => {
+  performance.mark("derek-compiled");
+  return module;
 });
 // Imported lazily, so that a module that cannot load becomes a message, not a blank.
 const glue = import(new URL("../pkg/derek.js", import.meta.url));
@@ -36,9 +42,12 @@ let loaded = null;
 export function derek() {
   loaded ??= Promise.all([glue, compiled]).then(async ([pkg, module]) => {
     await pkg.default({ module_or_path: module });
+    performance.mark("derek-instantiated");
     const startup = new pkg.Startup();
     while (!startup.step()) await yieldToPage();
-    return startup.finish();
+    const app = startup.finish();
+    performance.mark("derek-started");
+    return app;
   });
   return loaded;
 }

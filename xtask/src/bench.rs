@@ -73,6 +73,32 @@ pub fn run(quick: bool) -> Result {
                 longest,
             );
         }
+        // Where Derek's time went: the median time of each mark since navigation.
+        let mut names: Vec<&str> = loads[0]
+            .iter()
+            .flat_map(|r| r.marks.iter().map(|(n, _)| n.as_str()))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        let mut timeline: Vec<(f64, &str)> = names
+            .into_iter()
+            .map(|name| {
+                let at = loads[0]
+                    .iter()
+                    .filter_map(|r| r.marks.iter().find(|(n, _)| n == name).map(|(_, t)| *t))
+                    .collect();
+                (median(at), name)
+            })
+            .collect();
+        timeline.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let line: Vec<String> = timeline
+            .iter()
+            .map(|(t, name)| format!("{name} {t:.0}"))
+            .collect();
+        println!(
+            "first-chart {tag}: derek marks (median ms) {}",
+            line.join(" → ")
+        );
         let derek = median(loads[0].iter().map(|r| r.first_chart_ms).collect());
         let chartjs = median(loads[1].iter().map(|r| r.first_chart_ms).collect());
         println!(

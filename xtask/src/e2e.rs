@@ -71,6 +71,9 @@ pub struct ColdLoad {
     pub long_tasks: usize,
     /// Paths of the page's own resources, as fetched (for their sizes).
     pub resources: Vec<String>,
+    /// The page's User Timing marks (name, ms since navigation), with
+    /// `dom-interactive`: where the time to first chart went.
+    pub marks: Vec<(String, f64)>,
 }
 
 /// Watches long tasks from the first byte of the page, before its scripts run.
@@ -89,6 +92,8 @@ const report = (mark) => done({
   first_chart_ms: mark.startTime,
   long_tasks: window.__longTasks ?? [],
   resources: performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname),
+  marks: Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])),
+  dom_interactive: performance.getEntriesByType("navigation")[0]?.domInteractive ?? null,
 });
 const seen = performance.getEntriesByName(name, "mark")[0];
 if (seen) report(seen);
@@ -160,6 +165,19 @@ pub fn measure_cold(url: &str, mark: &str, throttle: f64) -> Result<ColdLoad> {
                 .map(|a| {
                     a.iter()
                         .filter_map(|r| r.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            marks: seen["marks"]
+                .as_object()
+                .map(|m| {
+                    m.iter()
+                        .filter_map(|(k, v)| Some((k.clone(), v.as_f64()?)))
+                        .chain(
+                            seen["dom_interactive"]
+                                .as_f64()
+                                .map(|t| ("dom-interactive".to_string(), t)),
+                        )
                         .collect()
                 })
                 .unwrap_or_default(),
