@@ -15,16 +15,28 @@ pub fn run(quick: bool) -> Result {
         sh("cargo", &["bench", "--package", "derek"])?;
     }
 
-    let dist = build::dist()?;
+    // DEREK_BENCH_DIST measures another build of dist/ (an older commit's, say)
+    // with the same pages, server and browser.
+    let dist = match std::env::var_os("DEREK_BENCH_DIST") {
+        Some(dir) => std::path::PathBuf::from(dir),
+        None => build::dist()?,
+    };
     let vendor = compare_libraries()?;
     let points = root().join("target/bench-compare/points");
     write_points(&points)?;
-    let base = serve::spawn(vec![
+    // DEREK_BENCH_BEFORE adds another build of dist/ (an older commit's) to the
+    // alternation, served under /before/: before and after in the same run.
+    let before = std::env::var_os("DEREK_BENCH_BEFORE").map(std::path::PathBuf::from);
+    let mut mounts = vec![
         ("/test/".to_string(), root().join("tests/pages")),
         ("/vendor/".to_string(), vendor.clone()),
         ("/compare/".to_string(), points),
         ("/".to_string(), dist.clone()),
-    ])?;
+    ];
+    if let Some(dir) = &before {
+        mounts.insert(0, ("/before/".to_string(), dir.clone()));
+    }
+    let base = serve::spawn(mounts)?;
 
     println!("xtask: ── Derek's start-up stages in the browser (tests/pages/bench.html)");
     let timings = e2e::measure_page(&format!("{base}/test/bench.html"), "window.derekBench")?;
@@ -36,11 +48,14 @@ pub fn run(quick: bool) -> Result {
 
     // Each load in a fresh Chromium profile (nothing cached, nothing compiled),
     // the pages taking turns so that the machine's load falls on each alike.
-    let pages = [
+    let mut pages = vec![
         ("derek", format!("{base}/index.html")),
         ("chartjs", format!("{base}/test/chartjs.html")),
         ("uplot", format!("{base}/test/uplot.html")),
     ];
+    if before.is_some() {
+        pages.push(("before", format!("{base}/before/index.html")));
+    }
     let mut sizes_of: Vec<(&str, u64, u64)> = Vec::new();
     let rounds = rounds();
     for throttle in [1.0, 4.0] {
@@ -105,10 +120,22 @@ pub fn run(quick: bool) -> Result {
             "first-chart {tag}: ratio derek / chartjs = {:.2} (at most 1.00 is the goal)",
             derek / chartjs
         );
+        if let Some(runs) = loads.get(3) {
+            let before = median(runs.iter().map(|r| r.first_chart_ms).collect());
+            println!(
+                "first-chart {tag}: ratio before / chartjs = {:.2}, derek / before = {:.2}",
+                before / chartjs,
+                derek / before
+            );
+        }
         if sizes_of.is_empty() {
             for ((name, _), runs) in pages.iter().zip(&loads) {
                 let Some(first) = runs.first() else { continue };
-                let (raw, gz) = downloaded(&first.resources, &dist, &vendor, name)?;
+                let served = match (*name, &before) {
+                    ("before", Some(dir)) => dir,
+                    _ => &dist,
+                };
+                let (raw, gz) = downloaded(&first.resources, served, &vendor, name)?;
                 sizes_of.push((name, raw, gz));
             }
         }
@@ -160,7 +187,7 @@ fn downloaded(resources: &[String], dist: &Path, vendor: &Path, page: &str) -> R
                 .or(path.strip_prefix("/compare/"))
             {
                 Some(_) => continue, // the measuring page itself, not the library
-                None => dist.join(path.trim_start_matches('/')),
+                None => dist.join(path.trim_start_matches("/before/").trim_start_matches('/')),
             },
         };
         let (r, g) = sizes(&file)?;
