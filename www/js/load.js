@@ -43,9 +43,16 @@ export function derek() {
   loaded ??= Promise.all([glue, compiled]).then(async ([pkg, module]) => {
     await pkg.default({ module_or_path: module });
     performance.mark("derek-instantiated");
-    const startup = new pkg.Startup();
-    while (!startup.step()) await yieldToPage();
-    const app = startup.finish();
+    // Each step's main-thread time is a "derek-step" measure.
+    const timed = (work) => {
+      const start = performance.now();
+      const result = work();
+      performance.measure("derek-step", { start });
+      return result;
+    };
+    const startup = timed(() => new pkg.Startup());
+    while (!timed(() => startup.step())) await yieldToPage();
+    const app = timed(() => startup.finish());
     performance.mark("derek-started");
     return app;
   });

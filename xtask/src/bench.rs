@@ -88,6 +88,14 @@ pub fn run(quick: bool) -> Result {
                 longest,
             );
         }
+        // Derek's own start-up on the main thread: its steps' total and longest.
+        let steps = &loads[0];
+        println!(
+            "first-chart {tag}: derek start-up steps (median of {rounds} loads): {:.0} steps, {:.1} ms on the main thread in all, longest step {:.1} ms",
+            median(steps.iter().map(|r| r.steps.len() as f64).collect()),
+            median(steps.iter().map(|r| r.steps.iter().sum()).collect()),
+            median(steps.iter().map(|r| r.steps.iter().copied().fold(0.0, f64::max)).collect()),
+        );
         // Where Derek's time went: the median time of each mark since navigation.
         let mut names: Vec<&str> = loads[0]
             .iter()

@@ -71,6 +71,9 @@ pub struct ColdLoad {
     pub long_tasks: usize,
     /// Paths of the page's own resources, as fetched (for their sizes).
     pub resources: Vec<String>,
+    /// Durations of the page's `derek-step` measures: Derek's start-up steps, one
+    /// main-thread task each (empty on other pages).
+    pub steps: Vec<f64>,
     /// The page's User Timing marks (name, ms since navigation), with
     /// `dom-interactive`: where the time to first chart went.
     pub marks: Vec<(String, f64)>,
@@ -94,6 +97,7 @@ const report = (mark) => done({
   resources: performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname),
   marks: Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])),
   dom_interactive: performance.getEntriesByType("navigation")[0]?.domInteractive ?? null,
+  steps: performance.getEntriesByName("derek-step").map((m) => m.duration),
 });
 const seen = performance.getEntriesByName(name, "mark")[0];
 if (seen) report(seen);
@@ -167,6 +171,10 @@ pub fn measure_cold(url: &str, mark: &str, throttle: f64) -> Result<ColdLoad> {
                         .filter_map(|r| r.as_str().map(String::from))
                         .collect()
                 })
+                .unwrap_or_default(),
+            steps: seen["steps"]
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_f64).collect())
                 .unwrap_or_default(),
             marks: seen["marks"]
                 .as_object()
