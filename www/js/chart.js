@@ -86,13 +86,29 @@ export class DerekChart extends HTMLElement {
     return TEXT[langOf(this)];
   }
 
-  // Redraws at most once a frame, however many resizes and attribute changes come.
+  // The first chart is drawn as soon as the module is ready (in the same task as the
+  // end of start-up when the element is already in the page): waiting for the next
+  // animation frame cost a frame or more. Later redraws come at most once a frame,
+  // however many resizes and attribute changes come.
   schedule() {
     if (this.pending) return;
+    if (!this.drawn) {
+      // Attributes set meanwhile are read when the draw runs: one draw for them all.
+      this.pending = derek().then(
+        () => this.firstDraw(),
+        () => this.firstDraw(),
+      );
+      return;
+    }
     this.pending = requestAnimationFrame(() => {
       this.pending = 0;
       this.draw();
     });
+  }
+  firstDraw() {
+    this.pending = 0;
+    // Not in the page (yet): connectedCallback schedules again.
+    if (this.isConnected) this.draw();
   }
 
   async draw() {

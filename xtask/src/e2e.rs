@@ -95,7 +95,15 @@ const report = (mark) => done({
   first_chart_ms: mark.startTime,
   long_tasks: window.__longTasks ?? [],
   resources: performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname),
-  marks: Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])),
+  // With the wasm's own fetches (Resource Timing): one request, early, when the
+  // preload is reused; a second "wasm-request 2" means it was fetched twice.
+  marks: Object.fromEntries([
+    ...performance.getEntriesByType("mark").map((m) => [m.name, m.startTime]),
+    ...performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".wasm")).flatMap((r, i) => [
+      [`wasm-request ${i + 1}`, r.startTime],
+      [`wasm-downloaded ${i + 1}`, r.responseEnd],
+    ]),
+  ]),
   dom_interactive: performance.getEntriesByType("navigation")[0]?.domInteractive ?? null,
   steps: performance.getEntriesByName("derek-step").map((m) => m.duration),
 });
