@@ -7,9 +7,13 @@
 // text (textContent), never as HTML. No inline script or style: a strict CSP holds.
 //
 // This entry defines both elements; each lives in its own module under js/.
+//
+// Its only static import is the loader, so that the wasm fetch starts one module
+// away from the page (load.js starts it when evaluated), not after the whole graph
+// of element modules has been fetched level by level. The elements' modules are
+// imported meanwhile; an element in the page is upgraded when its module is defined.
+import "./js/load.js";
 
-import { DerekChart } from "./js/chart.js";
-import { DerekExplorer } from "./js/explorer.js";
-
+const [{ DerekChart }, { DerekExplorer }] = await Promise.all([import("./js/chart.js"), import("./js/explorer.js")]);
 if (!customElements.get("derek-chart")) customElements.define("derek-chart", DerekChart);
 if (!customElements.get("derek-explorer")) customElements.define("derek-explorer", DerekExplorer);

@@ -309,8 +309,9 @@ export class DerekChart extends HTMLElement {
     const t = this.t;
     const id = this.seriesId;
     const lang = langOf(this);
-    // The preload line lets the browser fetch the wasm while it reads the page.
-    const script = `<link rel="preload" href="${HERE}pkg/derek_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n<script type="module" src="${HERE}derek-element.js"></script>\n<derek-chart series="${id}" lang="${lang}"></derek-chart>`;
+    // The preload line lets the browser fetch the wasm while it reads the page; the
+    // async loader compiles it before the elements' modules have arrived.
+    const script = `<link rel="preload" href="${HERE}pkg/derek_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n<script type="module" async src="${HERE}js/load.js"></script>\n<script type="module" src="${HERE}derek-element.js"></script>\n<derek-chart series="${id}" lang="${lang}"></derek-chart>`;
     const iframe = `<iframe src="${HERE}embed.html#series=${id}&lang=${lang}" title="Derek" width="100%" height="${Math.round(this.frame.clientHeight + 80)}" loading="lazy" style="border:0"></iframe>`;
     const block = (label, code) => {
       const copy = h("button", { textContent: t.copy });

@@ -99,6 +99,10 @@ const report = (mark) => done({
   // preload is reused; a second "wasm-request 2" means it was fetched twice.
   marks: Object.fromEntries([
     ...performance.getEntriesByType("mark").map((m) => [m.name, m.startTime]),
+    ...performance.getEntriesByName("derek-explorer", "measure").flatMap((m) => [
+      ["explorer-render", m.startTime],
+      ["explorer-rendered", m.startTime + m.duration],
+    ]),
     ...performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".wasm")).flatMap((r, i) => [
       [`wasm-request ${i + 1}`, r.startTime],
       [`wasm-downloaded ${i + 1}`, r.responseEnd],
