@@ -8,12 +8,12 @@
 //
 // This entry defines both elements; each lives in its own module under js/.
 //
-// Its only static import is the loader, so that the wasm fetch starts one module
-// away from the page (load.js starts it when evaluated), not after the whole graph
-// of element modules has been fetched level by level. The elements' modules are
-// imported meanwhile; an element in the page is upgraded when its module is defined.
+// The loader comes first: evaluated first, it starts the wasm's compilation. Pages
+// (and the embed snippet) also load js/load.js as an async module of its own, so that
+// compilation starts as soon as it arrives, before this module's graph is fetched.
 import "./js/load.js";
+import { DerekChart } from "./js/chart.js";
+import { DerekExplorer } from "./js/explorer.js";
 
-const [{ DerekChart }, { DerekExplorer }] = await Promise.all([import("./js/chart.js"), import("./js/explorer.js")]);
 if (!customElements.get("derek-chart")) customElements.define("derek-chart", DerekChart);
 if (!customElements.get("derek-explorer")) customElements.define("derek-explorer", DerekExplorer);
