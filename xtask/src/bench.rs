@@ -70,7 +70,7 @@ pub fn run(quick: bool) -> Result {
         let mut loads: Vec<Vec<e2e::ColdLoad>> = pages.iter().map(|_| Vec::new()).collect();
         for _ in 0..rounds {
             for ((_, url), runs) in pages.iter().zip(&mut loads) {
-                runs.push(e2e::measure_cold(url, "derek-first-chart", throttle)?);
+                runs.push(cold_load(url, throttle)?);
             }
         }
         let tag = if throttle > 1.0 { "x4" } else { "x1" };
@@ -161,6 +161,24 @@ pub fn run(quick: bool) -> Result {
         .sum();
     println!("download: of which Derek's bundled report text {reports} B raw");
     Ok(())
+}
+
+/// One cold load of `url`, tried again (twice at most) when headless Chromium's
+/// renderer stops answering WebDriver: that happens now and then on this busy
+/// machine, to any page (an older dist/ too), and would end the whole run. Each
+/// retry is printed, so that a page that hangs every time still shows.
+fn cold_load(url: &str, throttle: f64) -> Result<e2e::ColdLoad> {
+    let mut tries = 1;
+    loop {
+        match e2e::measure_cold(url, "derek-first-chart", throttle) {
+            Ok(load) => return Ok(load),
+            Err(e) if tries < 3 => {
+                println!("xtask: load {tries} of {url} failed, loading it again: {e}");
+                tries += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// Cold loads of each page per throttling rate (`DEREK_BENCH_ROUNDS` overrides).
