@@ -96,32 +96,16 @@ pub fn run(quick: bool) -> Result {
             median(steps.iter().map(|r| r.steps.iter().sum()).collect()),
             median(steps.iter().map(|r| r.steps.iter().copied().fold(0.0, f64::max)).collect()),
         );
-        // Where Derek's time went: the median time of each mark since navigation.
-        let mut names: Vec<&str> = loads[0]
-            .iter()
-            .flat_map(|r| r.marks.iter().map(|(n, _)| n.as_str()))
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        let mut timeline: Vec<(f64, &str)> = names
-            .into_iter()
-            .map(|name| {
-                let at = loads[0]
-                    .iter()
-                    .filter_map(|r| r.marks.iter().find(|(n, _)| n == name).map(|(_, t)| *t))
-                    .collect();
-                (median(at), name)
-            })
-            .collect();
-        timeline.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let line: Vec<String> = timeline
-            .iter()
-            .map(|(t, name)| format!("{name} {t:.0}"))
-            .collect();
-        println!(
-            "first-chart {tag}: derek marks (median ms) {}",
-            line.join(" → ")
-        );
+        // Where Derek's time went: the median time of each mark since navigation
+        // (the older dist/'s too, when there is one).
+        for (name, runs) in pages.iter().map(|(name, _)| *name).zip(&loads) {
+            if name == "derek" || name == "before" {
+                println!(
+                    "first-chart {tag}: {name} marks (median ms) {}",
+                    timeline(runs)
+                );
+            }
+        }
         let derek = median(loads[0].iter().map(|r| r.first_chart_ms).collect());
         let chartjs = median(loads[1].iter().map(|r| r.first_chart_ms).collect());
         println!(
@@ -161,6 +145,32 @@ pub fn run(quick: bool) -> Result {
         .sum();
     println!("download: of which Derek's bundled report text {reports} B raw");
     Ok(())
+}
+
+/// The median time of each User Timing mark over `runs`, in order: "name ms → …".
+fn timeline(runs: &[e2e::ColdLoad]) -> String {
+    let mut names: Vec<&str> = runs
+        .iter()
+        .flat_map(|r| r.marks.iter().map(|(n, _)| n.as_str()))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut at: Vec<(f64, &str)> = names
+        .into_iter()
+        .map(|name| {
+            let times = runs
+                .iter()
+                .filter_map(|r| r.marks.iter().find(|(n, _)| n == name).map(|(_, t)| *t))
+                .collect();
+            (median(times), name)
+        })
+        .collect();
+    at.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let line: Vec<String> = at
+        .iter()
+        .map(|(t, name)| format!("{name} {t:.0}"))
+        .collect();
+    line.join(" → ")
 }
 
 /// One cold load of `url`, tried again (twice at most) when headless Chromium's
