@@ -2,7 +2,7 @@
 // series drawn on a canvas by the wasm module, with tooltips, a source panel, a menu
 // of downloads and the embed snippet.
 
-import { derek, HERE } from "./load.js";
+import { derek, yieldToPage, HERE } from "./load.js";
 import { TEXT, SCHEME, langOf, themeOf } from "./text.js";
 import { h, segments, download, sheet, BASE_CSS } from "./dom.js";
 
@@ -86,15 +86,15 @@ export class DerekChart extends HTMLElement {
     return TEXT[langOf(this)];
   }
 
-  // The first chart is drawn as soon as the module is ready (in the same task as the
-  // end of start-up when the element is already in the page): waiting for the next
-  // animation frame cost a frame or more. Later redraws come at most once a frame,
-  // however many resizes and attribute changes come.
+  // The first chart is drawn as soon as the module is ready, in a task of its own
+  // (so that no task runs long: laying out the page and a first draw take 20-40 ms),
+  // not at the next animation frame. Later redraws come at most once a frame, however
+  // many resizes and attribute changes come.
   schedule() {
     if (this.pending) return;
     if (!this.drawn) {
       // Attributes set meanwhile are read when the draw runs: one draw for them all.
-      this.pending = derek().then(
+      this.pending = derek().then(yieldToPage).then(
         () => this.firstDraw(),
         () => this.firstDraw(),
       );

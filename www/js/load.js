@@ -28,8 +28,9 @@ const glue = import(new URL("../pkg/derek.js", import.meta.url));
 compiled.catch(() => {});
 glue.catch(() => {});
 
-// Gives the page a turn between start-up steps (input, rendering, other scripts).
-function yieldToPage() {
+// Gives the page a turn between start-up steps (input, rendering, other scripts),
+// and between the end of start-up and the elements' first drawing.
+export function yieldToPage() {
   if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
   return new Promise((resolve) => {
     const channel = new MessageChannel();
@@ -54,6 +55,9 @@ export function derek() {
     while (!timed(() => startup.step())) await yieldToPage();
     const app = timed(() => startup.finish());
     performance.mark("derek-started");
+    // The elements draw in a task of their own: start-up's last step and a first
+    // chart in one task made a task over 50 ms.
+    await yieldToPage();
     return app;
   });
   return loaded;
