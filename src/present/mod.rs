@@ -4,13 +4,17 @@
 //! Invariant: plain data in, plain strings and structures out; no DOM, no drawing.
 //! The wasm layer hands these to the page, which inserts them as text.
 
+mod reader;
 mod search;
 mod segments;
 mod summary;
 mod table;
 mod tooltip;
 
-pub use search::{search, search_csv, Figure, HitView, SearchView, SeriesLink};
+pub use reader::{
+    official_link, place_of_point, reader, Block, FigureCard, Piece, Place, ReaderView, ReportCard,
+};
+pub use search::{search, search_csv, search_json, Figure, HitView, SearchView, SeriesLink};
 pub use segments::{highlight, Segment};
 pub use summary::summary;
 pub use table::{csv, json, Table};
