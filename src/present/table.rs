@@ -133,7 +133,7 @@ impl Table {
 /// names in English whatever the interface language.
 pub fn csv(series: &Series) -> String {
     let mut out = String::from(
-        "series,year,category,value,qualifier,year_source,report,paragraph,reference,line,verbatim,conflict,sentence\r\n",
+        "series,year,category,value,qualifier,year_source,report,paragraph,reference,text_file_line,verbatim,conflict,sentence\r\n",
     );
     for p in &series.points {
         let fields = [

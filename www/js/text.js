@@ -11,6 +11,12 @@ export const TEXT = {
     figures: "Chiffres :", dark: "Thème sombre", points: "Points du graphique : flèches pour parcourir, Entrée pour la source",
     noSeries: "Série inconnue : ", axis: "Axe depuis zéro", groupBy: "Grouper par", byTheme: "thème",
     byReport: "rapport", download: "Télécharger :",
+    // Reader, search pages, links (issue 15): one block, to move into the shared table.
+    read: "Lire", readHere: "Lire dans le rapport", report: "Rapport", official: "Document officiel (undocs.org)",
+    showMore: "Afficher plus", shown: (n, total) => `${n} sur ${total}`, copyLink: "Copier le lien",
+    linkCopied: "Lien copié :", figureCard: "Ce que Derek a lu", value: "Valeur", unit: "Unité",
+    qualifier: "Qualificatif", year: "Année", subject: "Objet", inSeries: "Dans la série :",
+    noSeriesCard: "Ce chiffre ne figure dans aucune série.", linkHere: "Lien vers ce paragraphe",
   },
   en: {
     failed: "Derek could not load: ", menu: "Chart menu", png: "Download image (PNG)", svg: "Download image (SVG)",
@@ -21,6 +27,12 @@ export const TEXT = {
     results: (n) => `${n} paragraph${n > 1 ? "s" : ""}`, none: "No paragraph matches.", figures: "Figures:",
     dark: "Dark theme", points: "Chart points: arrows to move, Enter for the source", noSeries: "Unknown series: ",
     axis: "Axis from zero", groupBy: "Group by", byTheme: "theme", byReport: "report", download: "Download:",
+    // Reader, search pages, links (issue 15): one block, to move into the shared table.
+    read: "Read", readHere: "Read in the report", report: "Report", official: "Official document (undocs.org)",
+    showMore: "Show more", shown: (n, total) => `${n} of ${total}`, copyLink: "Copy link",
+    linkCopied: "Link copied:", figureCard: "What Derek read", value: "Value", unit: "Unit",
+    qualifier: "Qualifier", year: "Year", subject: "Subject", inSeries: "In the series:",
+    noSeriesCard: "This figure is in no series.", linkHere: "Link to this paragraph",
   },
 };
 export const SCHEME = matchMedia("(prefers-color-scheme: dark)");

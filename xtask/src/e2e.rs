@@ -2,6 +2,8 @@
 //! Chromium through WebDriver, and used as a visitor would: real pointer moves and
 //! clicks, real key presses, real downloads. Screenshots go to `target/e2e/`.
 
+mod reader;
+
 use crate::setup::CHROMEDRIVER;
 use crate::{build, root, serve, Result};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions, MouseActions, PointerAction};
@@ -146,7 +148,7 @@ struct Page<'a> {
 
 impl Page<'_> {
     async fn run_all(&self) -> Result<usize> {
-        let checks: [(&str, CheckFn); 10] = [
+        let checks: [(&str, CheckFn); 14] = [
             ("the explorer loads the wasm and draws a chart", |p| {
                 Box::pin(p.explorer_draws())
             }),
@@ -167,6 +169,19 @@ impl Page<'_> {
             ("searching a word finds the expected paragraphs", |p| {
                 Box::pin(p.search())
             }),
+            ("every result of a broad search can be reached", |p| {
+                Box::pin(p.every_result_is_reachable())
+            }),
+            (
+                "the reader opens at a search result, every figure marked",
+                |p| Box::pin(p.reader_opens_at_a_result()),
+            ),
+            ("Back walks three series back to the start", |p| {
+                Box::pin(p.back_walks_the_readers_steps())
+            }),
+            ("the copied link reopens the same view", |p| {
+                Box::pin(p.copied_link_reopens_the_view())
+            }),
             ("the CSV download holds the series", |p| {
                 Box::pin(p.csv_download())
             }),
@@ -180,8 +195,10 @@ impl Page<'_> {
                 Box::pin(p.screenshots())
             }),
         ];
+        // `E2E_ONLY=words` runs only the checks whose name holds those words.
+        let only = std::env::var("E2E_ONLY").unwrap_or_default();
         let mut passed = 0;
-        for (name, check) in checks {
+        for (name, check) in checks.into_iter().filter(|(name, _)| name.contains(&only)) {
             match check(self).await {
                 Ok(()) => {
                     println!("e2e: {name} ... ok");
@@ -471,7 +488,7 @@ impl Page<'_> {
         let word: Vec<char> = "violences".chars().collect();
         self.keys(&word).await?;
         let hits = self
-            .wait_for("search results", "const items = [...ex.querySelectorAll('.hits li h3')].map(h => h.textContent); return items.length ? items : null;", |v| {
+            .wait_for("search results", "const items = [...ex.querySelectorAll('.hits li h3 .ref')].map(h => h.textContent); return items.length ? items : null;", |v| {
                 v.as_array().map(|a| Ok(a.iter().filter_map(|h| h.as_str().map(str::to_string)).collect::<Vec<_>>()))
             })
             .await?;
