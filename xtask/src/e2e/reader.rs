@@ -189,19 +189,31 @@ impl Page<'_> {
                 |v| v.as_str().map(|s| Ok(s.to_string())),
             )
             .await?;
-        // The chart menu's "Copy link" gives the same link.
+        // The chart menu's "Copy link" gives the address of the view too.
+        self.eval("ex.querySelector('[role=tab]').click();").await?;
+        self.wait_for(
+            "the chart",
+            "return !chart.hidden && cs.host.dataset.state === 'ready' && cs.querySelectorAll('.menu button').length > 0 || null;",
+            |v| (v == &Value::Bool(true)).then_some(Ok(())),
+        )
+        .await?;
         self.eval("cs.querySelector('.bar > button').click(); [...cs.querySelectorAll('.menu button')].at(-1).click();")
             .await?;
         let from_chart = self
             .wait_for(
                 "the chart's copied link",
-                "return cs.querySelector('.copied')?.dataset.link ?? null;",
-                |v| v.as_str().map(|s| Ok(s.to_string())),
+                "const link = cs.querySelector('.copied')?.dataset.link; return link ? [link, location.href] : null;",
+                |v| v.as_array().map(|a| Ok(a.clone())),
             )
             .await?;
-        if from_chart != link {
+        if from_chart[0] != from_chart[1]
+            || !from_chart[1]
+                .as_str()
+                .is_some_and(|l| l.contains("series=penitentiary_complaints"))
+        {
             return Err(format!(
-                "the chart copies {from_chart}, the explorer {link}"
+                "the chart copies {} on {}",
+                from_chart[0], from_chart[1]
             ));
         }
         self.client
