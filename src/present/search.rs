@@ -177,10 +177,8 @@ fn distance(figure: (usize, usize), spans: &[(usize, usize)]) -> usize {
         .map(|&(s, e)| {
             if e < figure.0 {
                 figure.0 - e
-            } else if figure.1 < s {
-                s - figure.1
             } else {
-                0
+                s.saturating_sub(figure.1)
             }
         })
         .min()

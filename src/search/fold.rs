@@ -77,10 +77,7 @@ fn number_end(text: &str, start: usize) -> usize {
     let mut end = start + first;
     if first <= 3 {
         // `64 000 000`: a group space, then exactly three digits.
-        loop {
-            let Some(space) = text.get(end..).and_then(|r| r.chars().next()) else {
-                break;
-            };
+        while let Some(space) = text.get(end..).and_then(|r| r.chars().next()) {
             if !is_group_space(space) {
                 break;
             }
