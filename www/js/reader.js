@@ -68,8 +68,12 @@ export class ReaderPanel {
       fig.setAttribute("aria-current", "true");
     }
     this.section.setAttribute("aria-label", `${t.read} — ${view.report.symbol}`);
+    // Scrolled to only when the place changes: a redraw for another reason (a query
+    // typed below) leaves the reader where it is.
     const target = fig ?? para;
-    if (target) requestAnimationFrame(() => target.scrollIntoView({ block: "center" }));
+    const place = `${drawn}|${host.state.at}|${host.state.fig}`;
+    if (target && place !== this.placed) requestAnimationFrame(() => target.scrollIntoView({ block: "center" }));
+    this.placed = place;
     this.section.dataset.state = "ready";
   }
 
