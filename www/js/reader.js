@@ -7,7 +7,7 @@ import { langOf } from "./text.js";
 import { h } from "./dom.js";
 
 export const READER_CSS = `
-.reader { max-height: 75vh; overflow: auto; padding: 4px 8px 4px 0; }
+.reader { position: relative; max-height: 75vh; overflow: auto; padding: 4px 8px 4px 0; }
 .reader .card-report { margin: 0 0 10px; padding: 8px 10px; background: var(--panel); border-radius: 8px; font-size: 13px; }
 .reader .card-report p { margin: 2px 0; }
 .reader .note { color: var(--muted); }
@@ -72,7 +72,10 @@ export class ReaderPanel {
     // typed below) leaves the reader where it is.
     const target = fig ?? para;
     const place = `${drawn}|${host.state.at}|${host.state.fig}`;
-    if (target && place !== this.placed) requestAnimationFrame(() => target.scrollIntoView({ block: "center" }));
+    // The reader scrolls within itself: the page stays where it is.
+    if (target && place !== this.placed) requestAnimationFrame(() => {
+      this.section.scrollTop = Math.max(0, target.offsetTop - this.section.clientHeight / 3);
+    });
     this.placed = place;
     this.section.dataset.state = "ready";
   }
