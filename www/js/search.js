@@ -89,13 +89,20 @@ export class SearchPanel {
     const t = host.t;
     const read = h("button", { className: "read", textContent: t.readHere });
     read.addEventListener("click", () => host.go({ view: "read", read: hit.report, at: hit.paragraph, fig: hit.figures[0] ? String(hit.figures[0].figure) : "" }));
-    const figs = hit.figures.filter((f) => f.series.length > 0).flatMap((f) =>
-      f.series.map((s) => {
+    // Every figure, nearest the query's words first: one in a series opens its
+    // point, any other its place in the reader.
+    const figs = hit.figures.flatMap((f) => {
+      if (!f.series.length) {
+        const b = h("button", { textContent: f.verbatim, "data-figure": String(f.figure) });
+        b.addEventListener("click", () => host.go({ view: "read", read: hit.report, at: hit.paragraph, fig: String(f.figure) }));
+        return [b];
+      }
+      return f.series.map((s) => {
         const b = h("button", { textContent: `${f.verbatim} → ${s.title}`, "data-series": s.id });
         b.addEventListener("click", () => host.go({ series: s.id, point: String(s.point), view: "chart" }));
         return b;
-      }),
-    );
+      });
+    });
     const li = h("li", { "data-paragraph": hit.paragraph }, h("h3", {}, h("span", { className: "ref", textContent: `${hit.report}, ${hit.reference}` }), read), h("p", { lang: "fr" }, ...segments(hit.segments)));
     if (figs.length) li.append(h("div", { className: "figs" }, t.figures, " ", ...figs));
     return li;
