@@ -4,13 +4,16 @@
 //! corpus → document → extract → series → chart → present → web (search beside
 //! series): each module depends only on the ones before it.
 
+pub mod baked;
 pub mod chart;
 pub mod corpus;
 pub mod document;
 pub mod extract;
+pub mod i18n;
 pub mod present;
 pub mod search;
 pub mod series;
+pub mod startup;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

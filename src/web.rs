@@ -5,7 +5,6 @@
 //! message, never a panic (a panic would kill the widget on someone's site).
 
 use crate::chart::{self, ChartStyle, DrawnChart, Lang, Theme};
-use crate::corpus;
 use crate::present::{self, Table};
 use crate::search::SearchIndex;
 use crate::series::catalogue::Catalogue;
@@ -84,6 +83,9 @@ struct SeriesEntry<'a> {
 
 #[derive(Serialize)]
 struct SourcePanel {
+    /// "Ce que compte la série : …": the series' definition in the reader's
+    /// language (empty when the catalogue has none).
+    definition: String,
     report: String,
     report_title: String,
     reference: String,
@@ -101,31 +103,16 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 #[wasm_bindgen]
 impl Derek {
-    /// Reads the bundled reports, extracts their figures and builds the series.
+    /// Reads the bundled reports, extracts their figures and builds the series, in
+    /// one call (the page uses [`Startup`] to do it in steps).
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Derek, JsError> {
-        let mut clock = Stopwatch::start();
-        let reports = corpus::bundled()?;
-        let documents: Vec<crate::document::Document> = reports
-            .iter()
-            .map(|r| crate::document::parse(r.text))
-            .collect();
-        clock.lap("documents");
-        let corpus = Corpus::from_documents(reports, documents);
-        clock.lap("facts");
-        let catalogue = Catalogue::bundled()?;
-        let series = catalogue.build(&corpus);
-        clock.lap("series");
-        Ok(Derek {
-            corpus,
-            catalogue,
-            series,
-            index: std::cell::OnceCell::new(),
-            startup: clock.laps,
-        })
+        let mut startup = Startup::new()?;
+        while !startup.step() {}
+        Ok(startup.finish())
     }
 
-    /// How long each start-up stage took, in milliseconds: `{documents, facts, series}`.
+    /// How long each start-up stage took, in milliseconds: `{catalogues, documents, facts, series}`.
     #[wasm_bindgen(js_name = startupTimings)]
     pub fn startup_timings(&self) -> Result<JsValue, JsError> {
         let map: std::collections::BTreeMap<&str, f64> = self.startup.iter().copied().collect();
@@ -147,10 +134,7 @@ impl Derek {
             .iter()
             .map(|theme| ThemeEntry {
                 id: &theme.id,
-                title: match lang {
-                    Lang::Fr => &theme.title_fr,
-                    Lang::En => &theme.title_en,
-                },
+                title: lang.text().theme(&theme.id),
                 series: self
                     .series
                     .iter()
@@ -162,7 +146,7 @@ impl Derek {
                         reports.dedup();
                         SeriesEntry {
                             id: &s.id,
-                            title: title(s, lang),
+                            title: lang.text().series_title(&s.id),
                             kind: s.kind,
                             points: s.points.len(),
                             reports,
@@ -182,7 +166,11 @@ impl Derek {
 
     /// The series' title in `lang`.
     pub fn title(&self, id: &str, lang: &str) -> Result<String, JsError> {
-        Ok(title(self.find(id)?, Lang::from_code(lang)).to_string())
+        let series = self.find(id)?;
+        Ok(Lang::from_code(lang)
+            .text()
+            .series_title(&series.id)
+            .to_string())
     }
 
     /// The source line under a chart: "Source : CAT/C/KAZ/3, …".
@@ -266,8 +254,8 @@ impl Derek {
 
     /// The paragraph a point was read in, cut into segments with its number marked.
     pub fn source(&self, id: &str, index: usize, lang: &str) -> Result<JsValue, JsError> {
-        let point = self
-            .find(id)?
+        let series = self.find(id)?;
+        let point = series
             .points
             .get(index)
             .ok_or_else(|| JsError::new(&format!("{id} has no point {index}")))?;
@@ -282,19 +270,33 @@ impl Derek {
             .get(point.report_index)
             .and_then(|d| d.paragraph(&point.paragraph))
             .ok_or_else(|| JsError::new("the point's paragraph is missing"))?;
+        let lang = Lang::from_code(lang);
         to_js(&SourcePanel {
+            definition: crate::chart::format::definition_line(
+                lang.text()
+                    .series(&series.id, "definition")
+                    .unwrap_or_default(),
+                lang,
+            ),
             report: report.meta.symbol.clone(),
-            report_title: match Lang::from_code(lang) {
-                Lang::Fr => report.meta.title_fr.clone(),
-                Lang::En => report.meta.title_en.clone(),
-            },
-            reference: point.reference.clone(),
+            report_title: lang
+                .text()
+                .report_title(&report.meta.symbol)
+                .unwrap_or(&report.meta.title_fr)
+                .to_string(),
+            reference: present::reference(&point.reference, lang),
             paragraph: point.paragraph.clone(),
             document: point.report_index,
             figure: present::place_of_point(&self.corpus, self.find(id)?, index)
                 .and_then(|p| p.figure),
             segments: present::highlight(&paragraph.text, &[point.span]),
         })
+    }
+
+    /// "About this chart": the series' definition, and every gap, break in series,
+    /// part-year figure and disagreement the chart marks, in sentences.
+    pub fn about(&self, id: &str, lang: &str) -> Result<JsValue, JsError> {
+        to_js(&present::about(self.find(id)?, Lang::from_code(lang)))
     }
 
     /// The series as a table: column titles and rows of cells with sort keys.
@@ -318,8 +320,8 @@ impl Derek {
     /// Every paragraph that matches `query`, with its figures, as CSV: the same
     /// rows as [`Derek::search_json`].
     #[wasm_bindgen(js_name = searchCsv)]
-    pub fn search_csv(&self, query: &str) -> String {
-        present::search_csv(&self.search_view(query, 0, usize::MAX, Lang::Fr))
+    pub fn search_csv(&self, query: &str, lang: &str) -> String {
+        present::search_csv(&self.search_view(query, 0, usize::MAX, Lang::from_code(lang)))
     }
 
     /// Every paragraph that matches `query`, with its figures, as JSON: the same
@@ -345,10 +347,10 @@ impl Derek {
             .map(|(document, r)| ReportEntry {
                 document,
                 symbol: &r.meta.symbol,
-                title: match lang {
-                    Lang::Fr => &r.meta.title_fr,
-                    Lang::En => &r.meta.title_en,
-                },
+                title: lang
+                    .text()
+                    .report_title(&r.meta.symbol)
+                    .unwrap_or(&r.meta.title_fr),
             })
             .collect();
         to_js(&list)
@@ -369,14 +371,35 @@ impl Derek {
         to_js(&place)
     }
 
-    /// The series as CSV, for download.
-    pub fn csv(&self, id: &str) -> Result<String, JsError> {
-        Ok(present::csv(self.find(id)?))
+    /// The series as CSV, categories in `lang`, for download.
+    pub fn csv(&self, id: &str, lang: &str) -> Result<String, JsError> {
+        Ok(present::csv(self.find(id)?, Lang::from_code(lang)))
     }
 
-    /// The series as JSON, for download.
-    pub fn json(&self, id: &str) -> Result<String, JsError> {
-        Ok(present::json(self.find(id)?))
+    /// The series as JSON, its title in `lang`, for download.
+    pub fn json(&self, id: &str, lang: &str) -> Result<String, JsError> {
+        Ok(present::json(self.find(id)?, Lang::from_code(lang)))
+    }
+
+    /// Up to five series ids closest to a mistyped `id`, closest first.
+    #[wasm_bindgen(js_name = closestIds)]
+    pub fn closest_ids(&self, id: &str) -> Vec<String> {
+        let ids = self.series.iter().map(|s| s.id.as_str());
+        present::closest_ids(id, ids, 5)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The series whose title or categories in `lang` match `query`: what to
+    /// offer when the French reports do not match a query in another language.
+    #[wasm_bindgen(js_name = seriesMatching)]
+    pub fn series_matching(&self, query: &str, lang: &str) -> Result<JsValue, JsError> {
+        to_js(&present::series_matching(
+            &self.series,
+            query,
+            Lang::from_code(lang),
+        ))
     }
 }
 
@@ -385,13 +408,6 @@ struct ReportEntry<'a> {
     document: usize,
     symbol: &'a str,
     title: &'a str,
-}
-
-fn title(series: &Series, lang: Lang) -> &str {
-    match lang {
-        Lang::Fr => &series.title_fr,
-        Lang::En => &series.title_en,
-    }
 }
 
 impl Derek {
@@ -425,23 +441,54 @@ impl Derek {
     }
 }
 
-/// Times start-up stages with the browser's clock.
-struct Stopwatch {
-    last: f64,
+/// Start-up in steps (see [`crate::startup`]): the page calls `step` once a task
+/// until it returns true, then `finish`.
+#[wasm_bindgen]
+pub struct Startup {
+    inner: crate::startup::Startup,
+    /// Milliseconds spent per stage, summed over its steps.
     laps: Vec<(&'static str, f64)>,
 }
 
-impl Stopwatch {
-    fn start() -> Stopwatch {
-        Stopwatch {
-            last: js_sys::Date::now(),
-            laps: Vec::new(),
-        }
+#[wasm_bindgen]
+impl Startup {
+    /// The bundled reports and catalogue, nothing read yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<Startup, JsError> {
+        let start = js_sys::Date::now();
+        let inner = crate::startup::Startup::bundled()?;
+        Ok(Startup {
+            inner,
+            laps: vec![("catalogues", js_sys::Date::now() - start)],
+        })
     }
 
-    fn lap(&mut self, name: &'static str) {
-        let now = js_sys::Date::now();
-        self.laps.push((name, now - self.last));
-        self.last = now;
+    /// Does one step; true once every step is done.
+    pub fn step(&mut self) -> bool {
+        let start = js_sys::Date::now();
+        let stage = match self.inner.step() {
+            crate::startup::Step::Document => "documents",
+            crate::startup::Step::Facts => "facts",
+            crate::startup::Step::Series => "series",
+            crate::startup::Step::Done => return true,
+        };
+        let took = js_sys::Date::now() - start;
+        match self.laps.iter_mut().find(|(name, _)| *name == stage) {
+            Some((_, total)) => *total += took,
+            None => self.laps.push((stage, took)),
+        }
+        self.inner.is_done()
+    }
+
+    /// What start-up built, ready to draw.
+    pub fn finish(self) -> Derek {
+        let started = self.inner.finish();
+        Derek {
+            corpus: started.corpus,
+            catalogue: started.catalogue,
+            series: started.series,
+            index: std::cell::OnceCell::new(),
+            startup: self.laps,
+        }
     }
 }

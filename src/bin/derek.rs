@@ -1,6 +1,8 @@
 //! The `derek` command line: the same core as the widget, for researchers and for
 //! measurement. Each subcommand prints JSON Lines (one object per line) or text.
 
+use derek::i18n::Lang;
+use lexopt::ValueExt;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -8,8 +10,10 @@ const USAGE: &str = "usage: derek <command> [args]
 
 commands:
   series [--json]            the catalogued series and their points (text, or JSON Lines)
-  chart ID --svg FILE [--lang fr|en] [--theme light|dark] [--axis zero|fit] [--width PX]
+  chart ID --svg FILE [--lang fr|en|ru|kk] [--theme light|dark] [--axis zero|fit] [--width PX]
                              draw a series to an SVG file
+  candidates                 groups of dated facts (two or more years) that no series holds yet,
+                             with their sentences, and the share of dated facts in a series
   facts                      print every fact of the bundled reports with its source, JSON Lines
   paragraphs FILE            print the paragraphs of a report, one JSON object a line
   extract FILE [--reference-year YYYY]
@@ -17,29 +21,83 @@ commands:
                              (a bundled report's reference year is used by default)";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("series") => cmd_series(args.get(1).is_some_and(|a| a == "--json")),
-        Some("chart") => cmd_chart(&args[1..]),
-        Some("facts") => cmd_facts(),
-        Some("paragraphs") => match args.get(1) {
-            Some(file) => cmd_paragraphs(file),
-            None => Err(USAGE.to_string()),
-        },
-        Some("extract") => cmd_extract(&args[1..]),
-        Some("-h" | "--help") => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        _ => Err(USAGE.to_string()),
-    };
-    match result {
+    match run(lexopt::Parser::from_env()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("derek: {message}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// What went wrong with the arguments, and what is accepted instead.
+fn wrong(err: lexopt::Error, accepted: &str) -> String {
+    format!(
+        "{err}
+usage: derek {accepted}
+(`derek --help` lists every command)"
+    )
+}
+
+fn run(mut args: lexopt::Parser) -> Result<(), String> {
+    use lexopt::Arg::{Long, Short, Value};
+    let command = match args.next().map_err(|e| wrong(e, "<command> [args]"))? {
+        Some(Value(command)) => command.string().map_err(|e| wrong(e, "<command>"))?,
+        Some(Short('h') | Long("help")) => {
+            println!("{USAGE}");
+            return Ok(());
+        }
+        Some(other) => return Err(wrong(other.unexpected(), "<command> [args]")),
+        None => return Err(USAGE.to_string()),
+    };
+    match command.as_str() {
+        "series" => {
+            const ACCEPTED: &str = "series [--json]";
+            let mut json = false;
+            while let Some(arg) = args.next().map_err(|e| wrong(e, ACCEPTED))? {
+                match arg {
+                    Long("json") => json = true,
+                    other => return Err(wrong(other.unexpected(), ACCEPTED)),
+                }
+            }
+            cmd_series(json)
+        }
+        "chart" => cmd_chart(&mut args),
+        "facts" => {
+            if let Some(arg) = args.next().map_err(|e| wrong(e, "facts"))? {
+                return Err(wrong(arg.unexpected(), "facts"));
+            }
+            cmd_facts()
+        }
+        "paragraphs" => {
+            const ACCEPTED: &str = "paragraphs FILE";
+            let mut file = None;
+            while let Some(arg) = args.next().map_err(|e| wrong(e, ACCEPTED))? {
+                match arg {
+                    Value(f) if file.is_none() => file = Some(path(f)?),
+                    other => return Err(wrong(other.unexpected(), ACCEPTED)),
+                }
+            }
+            cmd_paragraphs(
+                &file.ok_or_else(|| format!("a FILE is needed\nusage: derek {ACCEPTED}"))?,
+            )
+        }
+        "candidates" => {
+            if let Some(arg) = args.next().map_err(|e| wrong(e, "candidates"))? {
+                return Err(wrong(arg.unexpected(), "candidates"));
+            }
+            cmd_candidates()
+        }
+        "extract" => cmd_extract(&mut args),
+        other => Err(format!("unknown command {other:?}\n\n{USAGE}")),
+    }
+}
+
+/// A file argument as a string (Derek names files in its messages).
+fn path(value: std::ffi::OsString) -> Result<String, String> {
+    value
+        .into_string()
+        .map_err(|v| format!("the file name {v:?} is not valid UTF-8"))
 }
 
 fn bundled_series() -> Result<Vec<derek::series::Series>, String> {
@@ -53,7 +111,20 @@ fn cmd_series(json: bool) -> Result<(), String> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for series in bundled_series()? {
         if json {
-            let line = serde_json::to_string(&series).map_err(|e| e.to_string())?;
+            // The titles and definitions in the reports' language and in English,
+            // from the string tables, as the fields `derek series --json` has
+            // always had (`data/i18n/` holds them in every language).
+            let mut value = serde_json::to_value(&series).map_err(|e| e.to_string())?;
+            if let Some(object) = value.as_object_mut() {
+                for (lang, code) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
+                    let t = lang.text();
+                    for field in ["title", "definition"] {
+                        let text = t.series(&series.id, field).unwrap_or_default();
+                        object.insert(format!("{field}_{code}"), text.into());
+                    }
+                }
+            }
+            let line = value.to_string();
             writeln!(out, "{line}")
         } else {
             writeln!(
@@ -61,14 +132,22 @@ fn cmd_series(json: bool) -> Result<(), String> {
                 "{:<36} {:>3} points  {}",
                 series.id,
                 series.points.len(),
-                series.title_en
+                Lang::En.text().series_title(&series.id)
             )
             .and_then(|()| {
                 series.points.iter().try_for_each(|p| {
-                    let key = match &p.key {
+                    let mut key = match &p.key {
                         derek::series::Key::Year { year } => year.to_string(),
                         derek::series::Key::Category { category } => category.clone(),
                     };
+                    // A part-year figure says its months; the first point of a new
+                    // definition says so.
+                    if let Some(period) = p.period {
+                        key = format!("{key} [{}]", period.iso());
+                    }
+                    if let Some(b) = &p.series_break {
+                        key = format!("{key} [break from {}]", b.from);
+                    }
                     writeln!(
                         out,
                         "    {key:<24} {:>14} {:<10} {:<8} {}{} {}, {} (l. {})",
@@ -95,29 +174,56 @@ fn cmd_series(json: bool) -> Result<(), String> {
     out.flush().map_err(|e| format!("cannot write: {e}"))
 }
 
-fn cmd_chart(args: &[String]) -> Result<(), String> {
-    let (id, rest) = args.split_first().ok_or("chart needs a series id")?;
+fn cmd_chart(args: &mut lexopt::Parser) -> Result<(), String> {
+    use lexopt::Arg::{Long, Value};
+    const ACCEPTED: &str =
+        "chart ID --svg FILE [--lang fr|en|ru|kk] [--theme light|dark] [--axis zero|fit] [--width PX]";
     let mut style = derek::chart::ChartStyle::default();
     let mut width = 800;
     let mut out = None;
-    let mut options = rest.iter();
-    while let Some(flag) = options.next() {
-        let value = options
-            .next()
-            .ok_or_else(|| format!("{flag} needs a value"))?;
-        match flag.as_str() {
-            "--svg" => out = Some(value.clone()),
-            "--lang" => style.lang = derek::chart::Lang::from_code(value),
-            "--theme" => style.theme = derek::chart::Theme::from_code(value),
-            "--axis" => style.fit_axis = value == "fit",
-            "--width" => {
-                width = value
-                    .parse()
-                    .map_err(|_| format!("--width takes pixels, not {value:?}"))?
+    let mut id = None;
+    let value = |args: &mut lexopt::Parser| -> Result<String, String> {
+        args.value()
+            .map_err(|e| wrong(e, ACCEPTED))?
+            .string()
+            .map_err(|e| wrong(e, ACCEPTED))
+    };
+    while let Some(arg) = args.next().map_err(|e| wrong(e, ACCEPTED))? {
+        match arg {
+            Long("svg") => out = Some(value(args)?),
+            Long("lang") => {
+                let v = value(args)?;
+                style.lang = Lang::ALL
+                    .into_iter()
+                    .find(|l| l.code() == v)
+                    .ok_or_else(|| format!("--lang takes fr, en, ru or kk, not {v:?}"))?
             }
-            _ => return Err(format!("unknown option {flag}")),
+            Long("theme") => {
+                let v = value(args)?;
+                if !matches!(v.as_str(), "light" | "dark") {
+                    return Err(format!("--theme takes light or dark, not {v:?}"));
+                }
+                style.theme = derek::chart::Theme::from_code(&v)
+            }
+            Long("axis") => {
+                let v = value(args)?;
+                style.fit_axis = match v.as_str() {
+                    "fit" => true,
+                    "zero" => false,
+                    _ => return Err(format!("--axis takes zero or fit, not {v:?}")),
+                }
+            }
+            Long("width") => {
+                let v = value(args)?;
+                width = v
+                    .parse()
+                    .map_err(|_| format!("--width takes pixels, not {v:?}"))?
+            }
+            Value(v) if id.is_none() => id = Some(path(v)?),
+            other => return Err(wrong(other.unexpected(), ACCEPTED)),
         }
     }
+    let id = id.ok_or_else(|| format!("chart needs a series id\nusage: derek {ACCEPTED}"))?;
     let out = out.ok_or("chart needs --svg FILE")?;
     let series = bundled_series()?
         .into_iter()
@@ -205,25 +311,30 @@ fn json_number(value: f64) -> serde_json::Value {
     }
 }
 
-fn cmd_extract(args: &[String]) -> Result<(), String> {
-    let usage = || format!("usage: derek extract FILE [--reference-year YYYY]\n\n{USAGE}");
-    let mut file: Option<&str> = None;
+fn cmd_extract(args: &mut lexopt::Parser) -> Result<(), String> {
+    use lexopt::Arg::{Long, Value};
+    const ACCEPTED: &str = "extract FILE [--reference-year YYYY]";
+    let mut file: Option<String> = None;
     let mut reference_year: Option<i32> = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--reference-year" => {
-                let y = rest.next().ok_or_else(usage)?;
+    while let Some(arg) = args.next().map_err(|e| wrong(e, ACCEPTED))? {
+        match arg {
+            Long("reference-year") => {
+                let y = args
+                    .value()
+                    .map_err(|e| wrong(e, ACCEPTED))?
+                    .string()
+                    .map_err(|e| wrong(e, ACCEPTED))?;
                 reference_year = Some(
                     y.parse()
                         .map_err(|_| format!("--reference-year wants a year, not {y:?}"))?,
                 );
             }
-            f if file.is_none() && !f.starts_with("--") => file = Some(f),
-            _ => return Err(usage()),
+            Value(f) if file.is_none() => file = Some(path(f)?),
+            other => return Err(wrong(other.unexpected(), ACCEPTED)),
         }
     }
-    let file = file.ok_or_else(usage)?;
+    let file = file.ok_or_else(|| format!("a FILE is needed\nusage: derek {ACCEPTED}"))?;
+    let file = file.as_str();
     let text = read_report(file)?;
     if reference_year.is_none() {
         // A bundled report (matched by file name) speaks from its catalogued year.
@@ -268,4 +379,80 @@ fn cmd_facts() -> Result<(), String> {
         writeln!(out, "{json}").map_err(|e| format!("cannot write: {e}"))?;
     }
     out.flush().map_err(|e| format!("cannot write: {e}"))
+}
+
+/// `derek candidates`: what the catalogue leaves out, for a person to judge.
+fn cmd_candidates() -> Result<(), String> {
+    use derek::series::candidates;
+    let reports = derek::corpus::bundled().map_err(|e| e.to_string())?;
+    let corpus = derek::series::sourced::Corpus::read(reports);
+    let catalogue = derek::series::catalogue::Catalogue::bundled().map_err(|e| e.to_string())?;
+    let held = candidates::in_series(&catalogue, &corpus.facts);
+    let found = candidates::candidates(&corpus.facts, &held);
+    let coverage = candidates::coverage(&corpus.facts, &held);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let name = |v: serde_json::Result<serde_json::Value>| {
+        v.ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    let written = (|| -> std::io::Result<()> {
+        for c in &found {
+            let years: Vec<String> = c.years().iter().map(i32::to_string).collect();
+            writeln!(
+                out,
+                "== {} ({}): {} facts, years {}",
+                if c.label.is_empty() {
+                    "(no subject)"
+                } else {
+                    &c.label
+                },
+                name(serde_json::to_value(c.unit)),
+                c.facts.len(),
+                years.join(", ")
+            )?;
+            let mut sentences: Vec<&str> = Vec::new();
+            for f in &c.facts {
+                let year = f.fact.year.map(|y| match y {
+                    derek::extract::Year::Single(y) => y.to_string(),
+                    derek::extract::Year::Period(a, b) => format!("{a}-{b}"),
+                });
+                writeln!(
+                    out,
+                    "   {:<6} {:>14} {:<10} {:<8} {}, {} (l. {})",
+                    year.unwrap_or_default(),
+                    f.fact.verbatim,
+                    name(serde_json::to_value(f.fact.qualifier)),
+                    name(serde_json::to_value(f.fact.year_source)),
+                    f.report,
+                    f.reference,
+                    f.line
+                )?;
+                if !sentences.contains(&&*f.sentence) {
+                    sentences.push(&f.sentence);
+                }
+            }
+            for s in sentences {
+                writeln!(
+                    out,
+                    "   « {} »",
+                    s.split_whitespace().collect::<Vec<_>>().join(" ")
+                )?;
+            }
+        }
+        writeln!(
+            out,
+            "{} candidates; {} of {} dated facts ({:.1} %) belong to a series",
+            found.len(),
+            coverage.in_series,
+            coverage.dated,
+            coverage.percent()
+        )?;
+        out.flush()
+    })();
+    match written {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write: {e}")),
+    }
 }

@@ -19,24 +19,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Serialize;
 
-/// Interface and number-format language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
-
-impl Lang {
-    /// `"en"` → English; anything else → French, the reports' language.
-    pub fn from_code(code: &str) -> Lang {
-        if code.eq_ignore_ascii_case("en") {
-            Lang::En
-        } else {
-            Lang::Fr
-        }
-    }
-}
+pub use crate::i18n::Lang;
 
 /// How to draw: language, theme and device scale.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -144,7 +127,7 @@ pub fn preferred_height(series: &Series, style: &ChartStyle, css_width: f64) -> 
     );
     let plot = match series.kind {
         Kind::Time => (width * 0.6).clamp(240.0, 420.0),
-        Kind::Breakdown => series.points.len() as f64 * bars::ROW + 8.0,
+        Kind::Breakdown => series.bars().len() as f64 * bars::ROW + 8.0,
     };
     (frame.height() + plot).round()
 }
@@ -258,7 +241,7 @@ mod tests {
         crate::series::flag_conflicts(&mut series.points);
         assert!(series.points[2].conflict && series.points[3].conflict);
         let svg = svg(&series, &ChartStyle::default(), 640)?;
-        assert!(svg.contains("les rapports divergent"));
+        assert!(svg.contains("chiffres divergents"));
         assert!(svg.contains("60\u{202f}000") && svg.contains("64\u{202f}000"));
         Ok(())
     }

@@ -108,13 +108,31 @@ fn word_at<'a>(tokens: &'a [Token<'_>], k: Option<usize>) -> &'a str {
     k.and_then(|k| tokens.get(k)).map(|t| t.lower).unwrap_or("")
 }
 
-/// Indices of the (up to) `n` tokens before `i` in the same sentence, nearest first,
+/// Up to `N` token indices, on the stack: [`before`] runs for every number, and
+/// an allocation each time cost more than the look itself.
+struct Near<const N: usize> {
+    indices: [usize; N],
+    len: usize,
+}
+
+impl<const N: usize> std::ops::Deref for Near<N> {
+    type Target = [usize];
+
+    fn deref(&self) -> &[usize] {
+        self.indices.get(..self.len).unwrap_or_default()
+    }
+}
+
+/// Indices of the (up to) `N` tokens before `i` in the same sentence, nearest first,
 /// with elided "d’"/"l’"/"jusqu’" read as their words (the apostrophe is skipped).
-fn before(tokens: &[Token<'_>], i: usize, n: usize) -> Vec<usize> {
+fn before<const N: usize>(tokens: &[Token<'_>], i: usize) -> Near<N> {
     let sid = sentence(tokens, i);
-    let mut out = Vec::with_capacity(n);
+    let mut out = Near {
+        indices: [0; N],
+        len: 0,
+    };
     let mut k = i;
-    while k > 0 && out.len() < n {
+    while k > 0 && out.len < N {
         k -= 1;
         if sentence(tokens, k) != sid {
             break;
@@ -123,7 +141,10 @@ fn before(tokens: &[Token<'_>], i: usize, n: usize) -> Vec<usize> {
         if t.kind == Kind::Punct && matches!(t.first_char(), '’' | '\'') {
             continue;
         }
-        out.push(k);
+        if let Some(slot) = out.indices.get_mut(out.len) {
+            *slot = k;
+            out.len += 1;
+        }
     }
     out
 }
@@ -297,7 +318,7 @@ fn is_target(tokens: &[Token<'_>], m: &Mention) -> bool {
         k += 1;
         steps += 1;
     }
-    let prev = before(tokens, m.first, 45);
+    let prev = before::<45>(tokens, m.first);
     let w = |n: usize| word_at(tokens, prev.get(n).copied());
     for n in 0..prev.len() {
         match w(n) {
@@ -356,10 +377,17 @@ fn pair_of(tokens: &[Token<'_>], a: &Mention, b: &Mention) -> Option<Pair> {
         return None;
     }
     let sep = tokens.get(a.last + 1)?;
-    let prev: Vec<usize> = before(tokens, a.first, 4)
-        .into_iter()
-        .filter(|&k| !tokens[k].is_punct('('))
-        .collect();
+    let near = before::<4>(tokens, a.first);
+    let mut prev = Near::<4> {
+        indices: [0; 4],
+        len: 0,
+    };
+    for &k in near.iter().filter(|&&k| !tokens[k].is_punct('(')) {
+        if let Some(slot) = prev.indices.get_mut(prev.len) {
+            *slot = k;
+            prev.len += 1;
+        }
+    }
     let w = |n: usize| word_at(tokens, prev.get(n).copied());
     let from_to = matches!(w(0), "de" | "d") && moves_from_to(w(1)) || moves_from_to(w(0));
     let to = sep.is_word(&["à"]);
@@ -373,6 +401,59 @@ fn pair_of(tokens: &[Token<'_>], a: &Mention, b: &Mention) -> Option<Pair> {
         return Some(Pair::Range);
     }
     (sep.is_word(&["et"]) && w(0) == "entre").then_some(Pair::Range)
+}
+
+super::tokens::word_set! {
+    /// Auxiliaries and common finite verbs: between two numbers, they mean each
+    /// number has its own clause ("Environ 70 000 ordonnances ont été délivrées et
+    /// les tribunaux ont imposé … à 80 000 auteurs").
+    fn is_finite_verb = [
+        "a", "ont", "est", "sont", "été", "était", "étaient", "avait", "avaient",
+        "sera", "seront", "fut", "furent", "compte", "comptait", "comptent",
+        "représente", "représentent", "représentait", "atteint", "atteignait",
+    ]
+}
+
+/// Whether the approximation before `a` also bounds `b`: they are coordinated
+/// ("environ 70 000 et 80 000", "environ 70 000 hommes et 80 000 femmes",
+/// "environ 300, 400 ou 500 cas") within one clause: at most four words apart, joined
+/// by "et", "ou" or a comma, with no verb, parenthesis, "dont" or other number word
+/// between them (each of which gives the second number a clause of its own). The
+/// second number must be round as well: "Environ 17 000 élèves et 597 directeurs"
+/// counts the directors to the unit, which no one writes of an estimate.
+fn distributes(tokens: &[Token<'_>], a: &Mention, b: &Mention) -> bool {
+    if !is_round(b.value) {
+        return false;
+    }
+    let Some(between) = tokens.get(a.last + 1..b.first) else {
+        return false;
+    };
+    if between.is_empty()
+        || between.len() > 4
+        || sentence(tokens, a.last) != sentence(tokens, b.first)
+    {
+        return false;
+    }
+    let joined = between
+        .last()
+        .is_some_and(|t| t.is_word(&["et", "ou"]) || t.is_punct(','));
+    let clause_of_its_own = between.iter().any(|t| {
+        (t.kind == Kind::Word && (is_finite_verb(t.lower) || t.lower == "dont"))
+            || t.kind == Kind::Num
+            || (t.kind == Kind::Punct && !t.is_punct(','))
+    });
+    joined && !clause_of_its_own
+}
+
+/// Whether a value looks rounded: a whole number ending in zeros from its third
+/// digit on (400, 80 000, 17 500), or one of two digits ending in zero (30).
+fn is_round(value: f64) -> bool {
+    if value.fract() != 0.0 || value < 10.0 {
+        return false;
+    }
+    let digits = value.log10().floor() as i32 + 1;
+    let unit = 10f64.powi((digits - 3).max(1));
+    value % unit == 0.0
 }
 
 /// The qualifier of each mention, in order, and for each mention whether it
@@ -406,7 +487,7 @@ pub(crate) fn assign(
         ) {
             continue;
         }
-        let prev = before(tokens, m.first, 8);
+        let prev = before::<8>(tokens, m.first);
         let mut q = if is_change(tokens, &prev) {
             Some(Qualifier::Change)
         } else {
@@ -448,12 +529,18 @@ pub(crate) fn assign(
                     .get(k)
                     .is_some_and(|t| t.is_word(&["tenge", "dollars", "euros", "usd", "eur"]))
             });
-            if currency && m.first > p.last && m.first - p.last <= 6 {
+            let same_sentence = sentence(tokens, p.first) == sentence(tokens, m.first);
+            if currency && same_sentence && m.first > p.last && m.first - p.last <= 6 {
                 q = out[i - 1].filter(|q| matches!(q, Qualifier::AtMost | Qualifier::AtLeast));
             }
         }
         // "de 1 183 fonctionnaires, dont 591 en 2010": parts of a change are changes.
-        if q.is_none() && i > 0 && word_at(tokens, prev.first().copied()) == "dont" {
+        // (Within the sentence: the qualifier never passes to another.)
+        if q.is_none()
+            && i > 0
+            && word_at(tokens, prev.first().copied()) == "dont"
+            && sentence(tokens, mentions[i - 1].first) == sentence(tokens, m.first)
+        {
             q = out[i - 1].filter(|q| *q == Qualifier::Change);
         }
         let from_pair_low = i > 0 && pairs[i - 1] == Some(Pair::FromTo);
@@ -465,6 +552,14 @@ pub(crate) fn assign(
             q = Some(Qualifier::Target);
         }
         out[i] = q;
+        // "environ 70 000 hommes et 80 000 femmes": one "environ" for both.
+        if q.is_none()
+            && i > 0
+            && out[i - 1] == Some(Qualifier::Approx)
+            && distributes(tokens, &mentions[i - 1], m)
+        {
+            out[i] = Some(Qualifier::Approx);
+        }
     }
     (
         out.into_iter()
@@ -472,4 +567,50 @@ pub(crate) fn assign(
             .collect(),
         pairs,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{extract_text, Qualifier};
+
+    fn qualifiers(text: &str) -> Vec<(String, Qualifier)> {
+        extract_text(text, Some(2019))
+            .into_iter()
+            .map(|f| (f.verbatim, f.qualifier))
+            .collect()
+    }
+
+    #[test]
+    fn environ_bounds_every_number_of_a_coordination() {
+        use Qualifier::{Approx, Exact};
+        let pair = |a: &str, qa, b: &str, qb| vec![(a.to_string(), qa), (b.to_string(), qb)];
+        assert_eq!(
+            qualifiers("Environ 70 000 hommes et 80 000 femmes ont été aidés."),
+            pair("70 000", Approx, "80 000", Approx)
+        );
+        assert_eq!(
+            qualifiers("On compte environ 300 ou 400 cas par an."),
+            pair("300", Approx, "400", Approx)
+        );
+        // Each number in its own clause: "environ" bounds the first only.
+        assert_eq!(
+            qualifiers("Environ 70 000 ordonnances de protection ont été délivrées et les tribunaux ont imposé des règles de conduite à 80 000 auteurs de violences familiales."),
+            pair("70 000", Approx, "80 000", Exact)
+        );
+        // A number counted to the unit is no estimate.
+        assert_eq!(
+            qualifiers("Environ 17 000 élèves et 597 directeurs d’école ont participé."),
+            pair("17 000", Approx, "597", Exact)
+        );
+        // A part of the approximate whole is stated as is.
+        assert_eq!(
+            qualifiers("Environ 70 000 personnes, dont 30 000 femmes, ont été aidées."),
+            pair("70 000", Approx, "30 000", Exact)
+        );
+        // The second number's own words win.
+        assert_eq!(
+            qualifiers("Environ 70 000 hommes et plus de 80 000 femmes."),
+            pair("70 000", Approx, "80 000", Qualifier::MoreThan)
+        );
+    }
 }

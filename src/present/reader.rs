@@ -17,45 +17,6 @@ use crate::series::Series;
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// The words of the reader, in one place per language (to move into the shared
-/// string table).
-struct Words {
-    inferred: &'static str,
-    no_date: &'static str,
-    period: &'static str,
-    stated: &'static str,
-    implied: &'static str,
-    no_year: &'static str,
-    exact: &'static str,
-}
-
-const FR: Words = Words {
-    inferred: "symbole déduit du titre : le texte ne l’imprime pas",
-    no_date: "date non imprimée dans le texte",
-    period: "période couverte",
-    stated: "année écrite dans la phrase",
-    implied: "année déduite de la date du rapport",
-    no_year: "sans année (règle ou durée)",
-    exact: "valeur exacte",
-};
-
-const EN: Words = Words {
-    inferred: "symbol inferred from the title: the text does not print it",
-    no_date: "date not printed in the text",
-    period: "period covered",
-    stated: "year stated in the sentence",
-    implied: "year implied by the report’s date",
-    no_year: "no year (a rule or a duration)",
-    exact: "exact value",
-};
-
-fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    }
-}
-
 /// The official document on the UN's document system, from its symbol.
 pub fn official_link(symbol: &str) -> String {
     format!("https://undocs.org/fr/{symbol}")
@@ -152,7 +113,7 @@ pub fn reader(
 ) -> Option<ReaderView> {
     let report = corpus.reports.get(document)?;
     let doc = corpus.documents.get(document)?;
-    let w = words(lang);
+    let t = lang.text();
     let meta = &report.meta;
 
     // The series points of this report, by paragraph and span.
@@ -165,10 +126,7 @@ pub fn reader(
                     .or_default()
                     .push(super::SeriesLink {
                         id: s.id.clone(),
-                        title: match lang {
-                            Lang::Fr => s.title_fr.clone(),
-                            Lang::En => s.title_en.clone(),
-                        },
+                        title: t.series_title(&s.id).to_string(),
                         point,
                     });
             }
@@ -185,14 +143,14 @@ pub fn reader(
         .map(|f| {
             let fact = &f.fact;
             let qualifier = match qualifier_words(fact.qualifier, lang) {
-                "" => w.exact,
+                "" => t.text("reader", "exact"),
                 q => q,
             };
             let year = fact.year.map(|y| y.to_string()).unwrap_or_default();
             let year_source = match fact.year_source {
-                Some(YearSource::Stated) => w.stated,
-                Some(YearSource::Implied) => w.implied,
-                None => w.no_year,
+                Some(YearSource::Stated) => t.text("reader", "stated"),
+                Some(YearSource::Implied) => t.text("reader", "implied"),
+                None => t.text("reader", "no_year"),
             };
             let tip = if year.is_empty() {
                 format!("{qualifier} · {year_source}")
@@ -270,22 +228,29 @@ pub fn reader(
             symbol: meta.symbol.clone(),
             symbol_inferred: meta.symbol_inferred,
             symbol_note: if meta.symbol_inferred {
-                w.inferred.to_string()
+                t.text("reader", "inferred").to_string()
             } else {
                 String::new()
             },
-            committee: match lang {
-                Lang::Fr => meta.body_fr.clone(),
-                Lang::En => meta.body.clone(),
-            },
-            title: match lang {
-                Lang::Fr => meta.title_fr.clone(),
-                Lang::En => meta.title_en.clone(),
-            },
-            date: match &meta.date {
-                Some(date) => format!("{date} · {} {}", w.period, meta.period),
-                None => format!("{} · {} {}", w.no_date, w.period, meta.period),
-            },
+            committee: t
+                .report_body(&meta.symbol)
+                .unwrap_or(&meta.body_fr)
+                .to_string(),
+            title: t
+                .report_title(&meta.symbol)
+                .unwrap_or(&meta.title_fr)
+                .to_string(),
+            date: t.fill(
+                "reader",
+                match meta.date {
+                    Some(_) => "dated",
+                    None => "undated",
+                },
+                &[
+                    ("date", meta.date.as_deref().unwrap_or_default()),
+                    ("period", &meta.period),
+                ],
+            ),
             link: official_link(&meta.symbol),
         },
         blocks,

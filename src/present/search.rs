@@ -51,6 +51,8 @@ pub struct Figure {
     pub year: Option<crate::extract::Year>,
     pub year_source: Option<crate::extract::YearSource>,
     pub subject: String,
+    /// The value as the reader writes it: "≥ 44,000", "71,2 %".
+    pub shown: String,
     pub series: Vec<SeriesLink>,
 }
 
@@ -113,6 +115,11 @@ pub fn search(
                         year: f.fact.year,
                         year_source: f.fact.year_source,
                         subject: f.fact.subject.clone(),
+                        shown: format!(
+                            "{}{}",
+                            crate::chart::format::qualifier_sign(f.fact.qualifier),
+                            crate::chart::format::with_unit(f.fact.value, f.fact.unit, lang)
+                        ),
                         series: links(
                             series,
                             hit.document,
@@ -129,7 +136,7 @@ pub fn search(
             Some(HitView {
                 report: report.meta.symbol.clone(),
                 document: hit.document,
-                reference: paragraph.reference(),
+                reference: super::reference(&paragraph.reference(), lang),
                 paragraph: paragraph.id.clone(),
                 segments: highlight(&paragraph.text, &hit.spans),
                 figures: figures.into_iter().map(|(_, f)| f).collect(),
@@ -159,10 +166,7 @@ fn links(
             })?;
             Some(SeriesLink {
                 id: s.id.clone(),
-                title: match lang {
-                    Lang::Fr => s.title_fr.clone(),
-                    Lang::En => s.title_en.clone(),
-                },
+                title: lang.text().series_title(&s.id).to_string(),
                 point,
             })
         })

@@ -15,10 +15,15 @@ pub struct Tooltip {
     pub value: String,
     /// The words of the report around the number: "…plus de 44 000 ordonnances…".
     pub quote: String,
+    /// `quote` between the reader's quotation marks: « … », “…”.
+    pub quoted: String,
     /// "CAT/C/KAZ/3, Paragraphes 30 et 31, 13".
     pub source: String,
-    /// Another report gives another value for this year.
+    /// Other figures for the same year or category, and who states them.
     pub conflict: Option<String>,
+    /// The break in series this point opens: "définition différente à partir de 2018".
+    #[serde(rename = "break")]
+    pub series_break: Option<String>,
 }
 
 /// The tooltip of `series.points[index]`, if there is such a point.
@@ -36,29 +41,37 @@ pub fn tooltip(series: &Series, index: usize, lang: Lang) -> Option<Tooltip> {
         }
     );
     let conflict = point.conflict.then(|| {
-        let others: Vec<String> = series
+        let others: Vec<(String, String, String, bool)> = series
             .points
             .iter()
-            .filter(|o| o.key == point.key && o.report != point.report && o.value != point.value)
+            .filter(|o| crate::series::disagree(point, o))
             .map(|o| {
-                format!(
-                    "{} ({})",
-                    format::with_unit(o.value, series.unit, lang),
-                    o.report
+                (
+                    format!(
+                        "{}{}",
+                        format::qualifier_sign(o.qualifier),
+                        format::with_unit(o.value, series.unit, lang)
+                    ),
+                    o.report.clone(),
+                    super::reference(&o.reference, lang),
+                    o.report == point.report,
                 )
             })
             .collect();
-        match lang {
-            Lang::Fr => format!("Un autre rapport donne : {}", others.join(", ")),
-            Lang::En => format!("Another report gives: {}", others.join(", ")),
-        }
+        format::conflict_line(&others, lang)
     });
     Some(Tooltip {
         key: key_label(series, point, lang),
         value,
         quote: quote(point),
-        source: format!("{}, {}", point.report, point.reference),
+        quoted: lang.text().quoted(&quote(point)),
+        source: format!(
+            "{}, {}",
+            point.report,
+            super::reference(&point.reference, lang)
+        ),
         conflict,
+        series_break: super::break_note(series, point, lang),
     })
 }
 

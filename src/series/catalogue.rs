@@ -6,18 +6,17 @@
 //! adding a table to the TOML file.
 
 use super::sourced::{Corpus, SourcedFact};
-use super::{flag_conflicts, Key, Kind, Point, Series};
+use super::{flag_conflicts, mark_breaks, Key, Kind, Point, Series};
 use crate::extract::{Qualifier, Unit, Year, YearSource};
 use serde::Deserialize;
-
-/// The catalogue compiled into the widget.
-pub const BUNDLED: &str = include_str!("../../data/series.toml");
 
 /// Why a catalogue could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogueError {
+    /// A field missing, unknown or of the wrong type (the TOML syntax itself is
+    /// checked when the crate is built: see `src/baked.rs`).
     #[error("series.toml is not valid: {0}")]
-    Syntax(#[from] toml::de::Error),
+    Syntax(String),
     #[error("series.toml: series {id:?} names theme {theme:?}, which [[theme]] does not define")]
     UnknownTheme { id: String, theme: String },
     #[error("series.toml: the id {0:?} is used twice")]
@@ -28,24 +27,24 @@ pub enum CatalogueError {
     NoRule(String),
     #[error("series.toml: series {0:?} has a `years` or `values` range whose low end exceeds its high end")]
     EmptyRange(String),
+    #[error("series.toml: series {0:?} is a breakdown: a break in series (`breaks`) needs years")]
+    BreakWithoutYears(String),
 }
 
-/// A group of series in the explorer's list.
+/// A group of series in the explorer's list (its title is in `data/i18n/`).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Theme {
     pub id: String,
-    pub title_fr: String,
-    pub title_en: String,
 }
 
-/// One catalogued series: its titles and the rules that select its facts.
+/// One catalogued series: the rules that select its facts (its title, in every
+/// language, is in `data/i18n/`).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SeriesDef {
     pub id: String,
     pub theme: String,
-    pub title_fr: String,
-    pub title_en: String,
     pub unit: Unit,
     pub kind: Kind,
     /// The fact's subject contains one of these (accents and case ignored).
@@ -90,8 +89,8 @@ pub struct SeriesDef {
     /// which are not levels and cannot sit on the same axis.
     #[serde(default)]
     pub qualifiers: Vec<Qualifier>,
-    /// Breakdowns: category names to show instead of the subject as written,
-    /// and their English names.
+    /// Breakdowns: category names to show instead of the subject as written
+    /// (in French; other languages' names are in `data/i18n/`).
     #[serde(default)]
     pub categories: Vec<Category>,
     /// A sentence for readers: what the series counts, and its caveats.
@@ -99,17 +98,33 @@ pub struct SeriesDef {
     pub note_fr: String,
     #[serde(default)]
     pub note_en: String,
+    /// Breaks in series: from these years on the definition is comparable but
+    /// not identical, so points on either side are never joined.
+    #[serde(default)]
+    pub breaks: Vec<Break>,
 }
 
-/// A breakdown's category: the words that name it, and its labels.
+/// A break in series: from year `from` on, the figures count something
+/// comparable but not identical ("définition différente à partir de 2018").
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Break {
+    /// The first year counted under the new definition. The legend line that
+    /// says what changed is `series.<id>.break_<from>` in `data/i18n/`.
+    pub from: i32,
+}
+
+/// A breakdown's category: the words that name it, and its French name.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Category {
     /// The fact's subject, or the words around its number (see [`clause`]),
     /// contain this (accents and case ignored). The first category that matches
     /// is the fact's.
     pub subject: String,
+    /// The name the report gives it: the key of its point, and of its names in
+    /// other languages in `data/i18n/`.
     pub fr: String,
-    pub en: String,
 }
 
 /// The whole catalogue.
@@ -122,9 +137,15 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
-    /// Reads and checks a catalogue.
+    /// Reads and checks a catalogue written in TOML, as `build.rs` and
+    /// [`Catalogue::bundled`] do (tests; no TOML parser ships in the crate).
+    #[cfg(test)]
     pub fn parse(text: &str) -> Result<Catalogue, CatalogueError> {
-        let mut catalogue: Catalogue = toml::from_str(text)?;
+        Catalogue::checked(toml::from_str(text).map_err(|e| CatalogueError::Syntax(e.to_string()))?)
+    }
+
+    /// Checks a catalogue as read, and folds its rule words.
+    fn checked(mut catalogue: Catalogue) -> Result<Catalogue, CatalogueError> {
         for (i, def) in catalogue.series.iter().enumerate() {
             if !catalogue.themes.iter().any(|t| t.id == def.theme) {
                 return Err(CatalogueError::UnknownTheme {
@@ -143,9 +164,14 @@ impl Catalogue {
             if years_empty || values_empty {
                 return Err(CatalogueError::EmptyRange(def.id.clone()));
             }
+            if def.kind == Kind::Breakdown && !def.breaks.is_empty() {
+                return Err(CatalogueError::BreakWithoutYears(def.id.clone()));
+            }
         }
         // Rule words are folded once here, not once per fact they are matched with.
         for def in &mut catalogue.series {
+            // Breaks in year order: the chart and `mark_breaks` read them so.
+            def.breaks.sort_by_key(|b| b.from);
             for words in [
                 &mut def.subject,
                 &mut def.subject_not,
@@ -163,17 +189,38 @@ impl Catalogue {
         Ok(catalogue)
     }
 
-    /// The bundled catalogue.
+    /// The bundled catalogue (`data/series.toml`, turned into Rust data when the
+    /// crate is built), checked.
     pub fn bundled() -> Result<Catalogue, CatalogueError> {
-        Catalogue::parse(BUNDLED)
+        let read = crate::baked::read(&crate::baked::catalogues::SERIES)
+            .map_err(|e| CatalogueError::Syntax(e.to_string()))?;
+        Catalogue::checked(read)
     }
 
     /// Every catalogued series, built from the corpus' facts.
     pub fn build(&self, corpus: &Corpus) -> Vec<Series> {
-        let words: Vec<FactWords> = corpus.facts.iter().map(FactWords::of).collect();
+        let words = FactWords::of_all(&corpus.facts);
         self.series
             .iter()
             .map(|def| def.build_from(corpus, &words))
+            .collect()
+    }
+
+    /// Whether some series selects each fact (`result[i]` is `facts[i]`'s): what
+    /// `derek candidates` leaves out. Each fact's words are folded once.
+    pub fn selected(&self, facts: &[SourcedFact]) -> Vec<bool> {
+        let words = FactWords::of_all(facts);
+        // One memo per series: the facts of a sentence come together.
+        let mut memos: Vec<SentenceMemo> = vec![None; self.series.len()];
+        facts
+            .iter()
+            .zip(&words)
+            .map(|(fact, words)| {
+                self.series
+                    .iter()
+                    .zip(memos.iter_mut())
+                    .any(|(def, memo)| def.matches(fact, words, memo))
+            })
             .collect()
     }
 }
@@ -197,10 +244,17 @@ fn contains_any(haystack: &str, needles: &[String]) -> bool {
     needles.iter().any(|n| haystack.contains(n.as_str()))
 }
 
-/// A fact's words, folded once for every rule that reads them.
+/// How far a clause reaches before and after its number, in bytes: a clause of
+/// the reports is far shorter (they are a few words between commas).
+pub const CLAUSE_REACH: usize = 400;
+
+/// A fact's words, folded once for every rule that reads them. The facts of
+/// one sentence share its folded text and its number (`sentence_id`), so a
+/// long sentence stating many figures is folded, and tested by each rule, once.
 struct FactWords {
     subject: String,
-    sentence: String,
+    sentence: std::sync::Arc<str>,
+    sentence_id: usize,
     clause: String,
 }
 
@@ -209,11 +263,40 @@ impl FactWords {
         let (start, end) = fact.sentence_span;
         FactWords {
             subject: fold(&fact.fact.subject),
-            sentence: fold(&fact.sentence),
+            sentence: fold(&fact.sentence).into(),
+            sentence_id: 0,
             clause: fold(&clause(&fact.sentence, start, end)),
         }
     }
+
+    /// The words of every fact; facts that share a sentence (they come one
+    /// after another) share its folding.
+    fn of_all(facts: &[SourcedFact]) -> Vec<FactWords> {
+        let mut out: Vec<FactWords> = Vec::with_capacity(facts.len());
+        let mut previous: Option<&SourcedFact> = None;
+        for fact in facts {
+            let (start, end) = fact.sentence_span;
+            let shared = previous
+                .filter(|p| std::sync::Arc::ptr_eq(&p.sentence, &fact.sentence))
+                .and(out.last())
+                .map(|w| (std::sync::Arc::clone(&w.sentence), w.sentence_id));
+            let (sentence, sentence_id) =
+                shared.unwrap_or_else(|| (fold(&fact.sentence).into(), out.len()));
+            out.push(FactWords {
+                subject: fold(&fact.fact.subject),
+                sentence,
+                sentence_id,
+                clause: fold(&clause(&fact.sentence, start, end)),
+            });
+            previous = Some(fact);
+        }
+        out
+    }
 }
+
+/// The last sentence a definition's sentence words were tested on, and the
+/// verdict: the facts of one sentence come together.
+type SentenceMemo = Option<(usize, bool)>;
 
 /// The words around a number in its sentence (`start..end` is the number's byte
 /// range): its clause, for facts whose subject does not say enough.
@@ -225,13 +308,23 @@ impl FactWords {
 /// number, skipping parenthesised asides: "3 743 (54,2 %) dispensaient un
 /// enseignement en kazakh, 1 055 (15,3 %) en russe" gives "3 743 dispensaient un
 /// enseignement en kazakh" for 3 743 and "1 055 en russe" for 1 055. Runs of
-/// spaces become one.
+/// spaces become one. The clause reads at most [`CLAUSE_REACH`] bytes on each
+/// side of the number, so that the many figures of one long sentence cost time
+/// in proportion to their number, not to the sentence's length.
 pub fn clause(sentence: &str, start: usize, end: usize) -> String {
     const SEPARATORS: [&str; 5] = [", ", "; ", ": ", " et ", " dont "];
+    let mut from = start.saturating_sub(CLAUSE_REACH);
+    while !sentence.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = end.saturating_add(CLAUSE_REACH).min(sentence.len());
+    while !sentence.is_char_boundary(to) {
+        to += 1;
+    }
     let (Some(before), Some(number), Some(after)) = (
-        sentence.get(..start),
+        sentence.get(from..start),
         sentence.get(start..end),
-        sentence.get(end..),
+        sentence.get(end..to),
     ) else {
         return String::new();
     };
@@ -267,13 +360,13 @@ pub fn clause(sentence: &str, start: usize, end: usize) -> String {
 }
 
 impl SeriesDef {
-    /// Whether a fact belongs to this series (a definition from [`Catalogue::parse`],
+    /// Whether a fact belongs to this series (a definition from [`Catalogue::bundled`],
     /// whose rule words are folded).
     pub fn selects(&self, fact: &SourcedFact) -> bool {
-        self.matches(fact, &FactWords::of(fact))
+        self.matches(fact, &FactWords::of(fact), &mut None)
     }
 
-    fn matches(&self, fact: &SourcedFact, words: &FactWords) -> bool {
+    fn matches(&self, fact: &SourcedFact, words: &FactWords, memo: &mut SentenceMemo) -> bool {
         let f = &fact.fact;
         let unit_ok = f.unit == self.unit;
         let qualifier_ok = if self.qualifiers.is_empty() {
@@ -301,14 +394,23 @@ impl SeriesDef {
         if !self.paragraphs.is_empty() && !self.paragraphs.contains(&fact.paragraph) {
             return false;
         }
-        let (subject, sentence, clause) = (&words.subject, &words.sentence, &words.clause);
+        let (subject, clause) = (&words.subject, &words.clause);
         let near_ok = (self.near.is_empty() || contains_any(clause, &self.near))
             && !contains_any(clause, &self.near_not);
+        let sentence_ok = |memo: &mut SentenceMemo| match *memo {
+            Some((id, ok)) if id == words.sentence_id => ok,
+            _ => {
+                let sentence = &*words.sentence;
+                let ok = (self.sentence.is_empty() || contains_any(sentence, &self.sentence))
+                    && !contains_any(sentence, &self.sentence_not);
+                *memo = Some((words.sentence_id, ok));
+                ok
+            }
+        };
         (self.subject.is_empty() || contains_any(subject, &self.subject))
             && !contains_any(subject, &self.subject_not)
-            && (self.sentence.is_empty() || contains_any(sentence, &self.sentence))
-            && !contains_any(sentence, &self.sentence_not)
             && near_ok
+            && sentence_ok(memo)
             && (self.kind == Kind::Time
                 || self.categories.is_empty()
                 || self.category(words).is_some())
@@ -324,18 +426,19 @@ impl SeriesDef {
     /// the newest report first within a year, repeats of one figure in one report
     /// dropped, and disagreements between reports flagged.
     pub fn build(&self, corpus: &Corpus) -> Series {
-        let words: Vec<FactWords> = corpus.facts.iter().map(FactWords::of).collect();
+        let words = FactWords::of_all(&corpus.facts);
         self.build_from(corpus, &words)
     }
 
     /// [`SeriesDef::build`] with every fact's words already folded.
     fn build_from(&self, corpus: &Corpus, words: &[FactWords]) -> Series {
         let mut picked: Vec<(&SourcedFact, Key)> = Vec::new();
+        let mut memo = None;
         let selected = corpus
             .facts
             .iter()
             .zip(words)
-            .filter(|(f, w)| self.matches(f, w));
+            .filter(|(f, w)| self.matches(f, w, &mut memo));
         for (fact, words) in selected {
             let key = match (self.kind, fact.fact.year) {
                 (Kind::Time, Some(Year::Single(year))) => Key::Year { year },
@@ -378,36 +481,27 @@ impl SeriesDef {
                 reference: f.reference.clone(),
                 line: f.line,
                 verbatim: f.fact.verbatim.clone(),
-                sentence: f.sentence.clone(),
+                sentence: f.sentence.to_string(),
                 conflict: false,
+                period: f.fact.period,
+                series_break: None,
                 report_index: f.report_index,
                 span: (f.fact.start, f.fact.end),
                 sentence_span: f.sentence_span,
             })
             .collect();
         flag_conflicts(&mut points);
+        if self.kind == Kind::Time {
+            mark_breaks(&mut points, &self.breaks);
+        }
         Series {
             id: self.id.clone(),
             theme: self.theme.clone(),
-            title_fr: self.title_fr.clone(),
-            title_en: self.title_en.clone(),
             unit: self.unit,
             kind: self.kind,
             points,
-            categories_en: self
-                .categories
-                .iter()
-                .map(|c| (c.fr.clone(), c.en.clone()))
-                .collect(),
+            breaks: self.breaks.clone(),
         }
-    }
-
-    /// The English label of a breakdown category (the French one when unknown).
-    pub fn category_en<'a>(&'a self, fr: &'a str) -> &'a str {
-        self.categories
-            .iter()
-            .find(|c| c.fr == fr)
-            .map_or(fr, |c| c.en.as_str())
     }
 }
 
@@ -456,18 +550,60 @@ mod tests {
     }
 
     #[test]
-    fn ranges_must_not_be_empty() {
+    fn every_breakdown_has_one_bar_per_label_in_every_language(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let corpus = Corpus::read(crate::corpus::bundled()?);
+        for series in Catalogue::bundled()?.build(&corpus) {
+            if series.kind != Kind::Breakdown {
+                continue;
+            }
+            for lang in crate::i18n::Lang::ALL {
+                let labels: Vec<&str> = series
+                    .bars()
+                    .iter()
+                    .filter_map(|bar| series.points.get(*bar.points.first()?))
+                    .filter_map(|p| series.category_label(p, lang))
+                    .collect();
+                let mut unique = labels.clone();
+                unique.sort_unstable();
+                unique.dedup();
+                assert_eq!(unique.len(), labels.len(), "{}: {labels:?}", series.id);
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_break_in_series_needs_years() {
         let text = r#"
 [[theme]]
 id = "t"
-title_fr = "T"
-title_en = "T"
 
 [[series]]
 id = "s"
 theme = "t"
-title_fr = "S"
-title_en = "S"
+unit = "count"
+kind = "breakdown"
+sentence = ["x"]
+breaks = [{ from = 2018 }]
+"#;
+        assert!(matches!(
+            Catalogue::parse(text),
+            Err(CatalogueError::BreakWithoutYears(id)) if id == "s"
+        ));
+        let time = text.replace("breakdown", "time");
+        assert!(Catalogue::parse(&time).is_ok_and(|c| c.series[0].breaks[0].from == 2018));
+    }
+
+    #[test]
+    fn ranges_must_not_be_empty() {
+        let text = r#"
+[[theme]]
+id = "t"
+
+[[series]]
+id = "s"
+theme = "t"
 unit = "count"
 kind = "time"
 sentence = ["x"]

@@ -24,6 +24,8 @@ pub fn point(
         verbatim: verbatim.into(),
         sentence: String::new(),
         conflict: false,
+        period: None,
+        series_break: None,
         report_index: 0,
         span: (0, 0),
         sentence_span: (0, 0),
@@ -62,13 +64,11 @@ pub fn protection_orders() -> Series {
     points[1].line = 447;
     points[1].sentence = "En 2012, plus de 44 000 ordonnances \"de protection\" ont été prises contre des personnes ayant commis une infraction.".into();
     Series {
-        id: "orders".into(),
+        id: "protection_orders_issued".into(),
         theme: "violence".into(),
-        title_fr: "Ordonnances de protection".into(),
-        title_en: "Protection orders".into(),
         unit: Unit::Count,
         kind: Kind::Time,
         points,
-        categories_en: Default::default(),
+        breaks: Vec::new(),
     }
 }

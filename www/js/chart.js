@@ -1,16 +1,18 @@
-// <derek-chart series="…" lang="fr|en" theme="light|dark|auto" axis="zero|fit">: one
-// series drawn on a canvas by the wasm module, with tooltips, a source panel, a menu
-// of downloads and the embed snippet.
+// <derek-chart series="…" lang="fr|en|ru|kk" theme="light|dark|auto" axis="zero|fit">:
+// one series drawn on a canvas by the wasm module, with tooltips, a source panel, a
+// menu of downloads and the embed snippet. Keyboard: arrows move between points,
+// Enter opens a point's source, arrows move in the menu, Escape closes the menu or a
+// panel and gives focus back to the control that opened it.
 
-import { derek, HERE } from "./load.js";
-import { TEXT, SCHEME, langOf, themeOf } from "./text.js";
+import { derek, yieldToPage, HERE } from "./load.js";
+import { SCHEME, langOf, themeOf, text } from "./text.js";
 import { h, segments, download, sheet, copyLink, BASE_CSS } from "./dom.js";
 
 const CHART_CSS = `
 .bar { display: flex; justify-content: flex-end; gap: 6px; min-height: 30px; position: relative; }
 .menu { position: absolute; right: 0; top: 32px; z-index: 3; display: flex; flex-direction: column; gap: 2px;
   background: var(--bg); border: 1px solid var(--line); border-radius: 8px; padding: 6px; box-shadow: 0 4px 16px #0003; }
-.menu[hidden], .tip[hidden], .ring[hidden], .panel[hidden], .embed[hidden] { display: none; }
+.menu[hidden], .tip[hidden], .ring[hidden], .panel[hidden], .embed[hidden], .bar[hidden], .frame[hidden], .status[hidden] { display: none; }
 .menu button { border: 0; text-align: left; }
 .frame { position: relative; width: 100%; min-height: 200px; }
 canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; touch-action: manipulation; }
@@ -29,6 +31,8 @@ canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block
 .embed pre { white-space: pre-wrap; word-break: break-all; background: var(--bg); padding: 8px; border-radius: 6px; font-size: 12px; }
 .head { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; }
 .copied { color: var(--muted); font-size: 12px; word-break: break-all; margin: 4px 0; }
+.status ul { margin: 4px 0 0; padding-left: 20px; }
+.status code { font-size: 13px; }
 `;
 
 export class DerekChart extends HTMLElement {
@@ -85,16 +89,32 @@ export class DerekChart extends HTMLElement {
     return this.getAttribute("series") || "domestic_violence_cases";
   }
   get t() {
-    return TEXT[langOf(this)];
+    return text(langOf(this));
   }
 
-  // Redraws at most once a frame, however many resizes and attribute changes come.
+  // The first chart is drawn as soon as the module is ready, in a task of its own
+  // (so that no task runs long: laying out the page and a first draw take 20-40 ms),
+  // not at the next animation frame. Later redraws come at most once a frame, however
+  // many resizes and attribute changes come.
   schedule() {
     if (this.pending) return;
+    if (!this.drawn) {
+      // Attributes set meanwhile are read when the draw runs: one draw for them all.
+      this.pending = derek().then(yieldToPage).then(
+        () => this.firstDraw(),
+        () => this.firstDraw(),
+      );
+      return;
+    }
     this.pending = requestAnimationFrame(() => {
       this.pending = 0;
       this.draw();
     });
+  }
+  firstDraw() {
+    this.pending = 0;
+    // Not in the page (yet): connectedCallback schedules again.
+    if (this.isConnected) this.draw();
   }
 
   async draw() {
@@ -105,9 +125,11 @@ export class DerekChart extends HTMLElement {
     try {
       const app = await derek();
       this.app = app;
+      if (!app.seriesIds().includes(id)) return this.unknown(app, id);
+      this.frame.hidden = false;
+      this.root.firstChild.hidden = false;
       const width = this.frame.clientWidth;
       if (width === 0) return; // not laid out yet: the observer calls again
-      if (!app.seriesIds().includes(id)) throw new Error(this.t.noSeries + id);
       this.frame.style.height = `${app.preferredHeight(id, lang, width)}px`;
       this.drawn?.free();
       this.drawn = app.draw(this.canvas, id, lang, theme, this.axis, window.devicePixelRatio || 1);
@@ -116,12 +138,14 @@ export class DerekChart extends HTMLElement {
       if (this.labelled !== `${id}|${lang}`) {
         this.labelled = `${id}|${lang}`;
         this.canvas.setAttribute("aria-label", app.summary(id, lang));
-        this.canvas.setAttribute("aria-roledescription", lang === "en" ? "chart" : "graphique");
+        this.canvas.setAttribute("aria-roledescription", this.t.chart_role);
         this.citation.textContent = app.citation(id, lang);
         this.buildMenu();
       }
       if (this.focusIndex >= 0) this.showPoint(this.focusIndex, { announce: false });
       this.dataset.state = "ready";
+      // A User Timing mark for the host page (and `cargo xtask bench`): first chart drawn.
+      if (!performance.getEntriesByName("derek-first-chart").length) performance.mark("derek-first-chart");
       this.dispatchEvent(new CustomEvent("derek-drawn", { detail: { series: id } }));
     } catch (error) {
       this.fail(error);
@@ -131,9 +155,35 @@ export class DerekChart extends HTMLElement {
   fail(error) {
     this.status.hidden = false;
     this.status.className = "status error";
-    this.status.textContent = this.t.failed + (error?.message ?? String(error));
+    this.status.setAttribute("role", "alert");
+    // Served from another site that does not share its files: say what to do.
+    const origin = new URL(HERE).origin;
+    this.status.textContent = origin !== location.origin && error instanceof TypeError
+      ? this.t.fill("blocked", { origin })
+      : this.t.failed + (error?.message ?? String(error));
     this.dataset.state = "error";
     console.error(error);
+  }
+
+  // A series id that does not exist: say so, with the closest ids, and no menu
+  // over an empty chart.
+  unknown(app, id) {
+    const t = this.t;
+    this.drawn?.free();
+    this.drawn = null;
+    this.labelled = "";
+    this.closePanels();
+    this.frame.hidden = true;
+    this.root.firstChild.hidden = true;
+    const closest = Array.from(app.closestIds(id));
+    this.status.className = "status error";
+    this.status.setAttribute("role", "alert");
+    this.status.replaceChildren(
+      h("span", { textContent: t.fill("unknown_series", { id }) }),
+      ...(closest.length ? [" ", t.closest, h("ul", {}, ...closest.map((c) => h("li", {}, h("code", { textContent: c }))))] : []),
+    );
+    this.status.hidden = false;
+    this.dataset.state = "unknown";
   }
 
   wire() {
@@ -161,12 +211,42 @@ export class DerekChart extends HTMLElement {
       this.ring.hidden = true;
     });
     this.menuButton.addEventListener("click", () => this.toggleMenu());
+    this.menu.addEventListener("keydown", (event) => this.menuKey(event));
+    // Escape closes the innermost open thing and gives focus back to its opener.
     this.root.addEventListener("keydown", (event) => {
-      if (event.key === "Escape") {
+      if (event.key !== "Escape") return;
+      if (!this.menu.hidden) {
         this.toggleMenu(false);
+        this.menuButton.focus();
+      } else if (!this.embed.hidden) {
+        this.embed.hidden = true;
+        this.menuButton.focus();
+      } else if (!this.panel.hidden) {
+        this.closeSource();
+      } else if (!this.tip.hidden) {
         this.hideTip();
-      }
+      } else return;
+      event.preventDefault();
+      event.stopPropagation();
     });
+  }
+
+  // Arrow keys, Home and End move between the menu's items; Tab leaves it closed.
+  menuKey(event) {
+    const items = [...this.menu.querySelectorAll("button")];
+    const at = items.indexOf(this.shadowRoot.activeElement);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
+    if (event.key === "Tab") this.toggleMenu(false);
+    if (to === undefined || items.length === 0) return;
+    event.preventDefault();
+    items[(to + items.length) % items.length].focus();
+  }
+
+  closeSource() {
+    this.panel.hidden = true;
+    this.dispatchEvent(new CustomEvent("derek-close", { bubbles: true, composed: true }));
+    (this.panelOpener ?? this.canvas).focus();
+    this.panelOpener = null;
   }
 
   key(event) {
@@ -202,9 +282,10 @@ export class DerekChart extends HTMLElement {
     this.tip.replaceChildren(
       h("div", { className: "key", textContent: tip.key }),
       h("div", { className: "value", textContent: tip.value }),
-      h("div", { className: "quote", textContent: `« ${tip.quote} »` }),
+      h("div", { className: "quote", textContent: tip.quoted, lang: "fr" }),
       h("div", { className: "src", textContent: tip.source }),
       ...(tip.conflict ? [h("div", { className: "conflict", textContent: tip.conflict })] : []),
+      ...(tip.break ? [h("div", { className: "src", textContent: tip.break })] : []),
     );
     this.tip.hidden = false;
     const width = this.frame.clientWidth;
@@ -212,13 +293,15 @@ export class DerekChart extends HTMLElement {
     const top = y - this.tip.offsetHeight - 14 > 0 ? y - this.tip.offsetHeight - 14 : y + 18;
     this.tip.style.left = `${left}px`;
     this.tip.style.top = `${top}px`;
-    if (document.activeElement === this && this.shadowRoot.activeElement === this.canvas) {
+    // shadowRoot.activeElement is the canvas whether this chart stands alone or
+    // sits in another element's shadow tree (the explorer's).
+    if (this.shadowRoot.activeElement === this.canvas) {
       this.ring.hidden = false;
       this.ring.style.left = `${x}px`;
       this.ring.style.top = `${y}px`;
     }
     this.dataset.point = String(index);
-    if (announce) this.live.textContent = `${tip.key} : ${tip.value}. ${tip.source}`;
+    if (announce) this.live.textContent = `${tip.key} — ${tip.value}. ${tip.source}`;
   }
 
   hideTip() {
@@ -239,14 +322,11 @@ export class DerekChart extends HTMLElement {
     this.focusIndex = index;
     this.showPoint(index, { announce: true });
     const close = h("button", { textContent: "×", "aria-label": this.t.close });
-    close.addEventListener("click", () => {
-      this.panel.hidden = true;
-      this.canvas.focus();
-    });
+    close.addEventListener("click", () => this.closeSource());
     // "Read in the report": the explorer opens its reader; a chart on its own
     // links to the explorer's page at that place.
     const place = { document: source.document, paragraph: source.paragraph, figure: source.figure };
-    const read = h("a", { className: "read", textContent: this.t.readHere, href: `${HERE}index.html#${new URLSearchParams({ series: id, lang, view: "read", read: source.report, at: source.paragraph, ...(source.figure == null ? {} : { fig: String(source.figure) }) })}` });
+    const read = h("a", { className: "read", textContent: this.t.read_here, href: `${HERE}index.html#${new URLSearchParams({ series: id, lang, view: "read", read: source.report, at: source.paragraph, ...(source.figure == null ? {} : { fig: String(source.figure) }) })}` });
     read.addEventListener("click", (event) => {
       const handled = !this.dispatchEvent(new CustomEvent("derek-read", { detail: place, cancelable: true }));
       if (handled) event.preventDefault();
@@ -255,10 +335,13 @@ export class DerekChart extends HTMLElement {
       h("div", { className: "head" }, h("h3", { textContent: `${source.report}, ${source.reference}` }), close),
       h("p", { className: "ref", textContent: source.report_title }),
       h("p", { className: "text", lang: "fr" }, ...segments(source.segments)),
+      // What the series counts, so that the figure is read against its definition.
+      ...(source.definition ? [h("p", { className: "ref definition", textContent: source.definition })] : []),
       h("p", {}, read),
     );
-    this.panel.setAttribute("aria-label", this.t.sourceOf);
+    this.panel.setAttribute("aria-label", this.t.source_of);
     this.panel.hidden = false;
+    this.panelOpener = null;
     this.dispatchEvent(new CustomEvent("derek-select", { detail: { series: id, point: index }, bubbles: true, composed: true }));
   }
 
@@ -288,13 +371,16 @@ export class DerekChart extends HTMLElement {
       });
       return b;
     };
+    // Its words come from the wasm module, as do the ones it shows.
+    const about = this.app.about(id, lang);
     this.menu.replaceChildren(
+      item(about.heading, () => this.showAbout(about)),
       item(t.png, () => this.canvas.toBlob((blob) => blob && download(`${id}.png`, "image/png", blob))),
       item(t.svg, () => download(`${id}.svg`, "image/svg+xml", this.app.svg(id, lang, themeOf(this), this.axis, Math.round(this.frame.clientWidth)))),
-      item(t.csv, () => download(`${id}.csv`, "text/csv", this.app.csv(id))),
-      item(t.json, () => download(`${id}.json`, "application/json", this.app.json(id))),
+      item(t.csv, () => download(`${id}.csv`, "text/csv", this.app.csv(id, lang))),
+      item(t.json, () => download(`${id}.json`, "application/json", this.app.json(id, lang))),
       item(t.embed, () => this.showEmbed()),
-      item(t.copyLink, () => copyLink(this.permalink(), this.copied, t)),
+      item(t.copy_link, () => copyLink(this.permalink(), this.copied, t)),
     );
   }
 
@@ -310,13 +396,46 @@ export class DerekChart extends HTMLElement {
     return `${HERE}index.html#${params}`;
   }
 
-  // The exact snippet that reproduces this chart on another site.
-  showEmbed() {
-    const t = this.t;
+  // "About this chart": the series' definition, then each gap, break, part year
+  // and disagreement the drawing marks, as text. Closing it gives focus back to
+  // the menu button that opened it.
+  showAbout(about) {
+    const close = h("button", { textContent: "×", "aria-label": this.t.close });
+    close.addEventListener("click", () => this.closeSource());
+    this.panel.replaceChildren(
+      h("div", { className: "head" }, h("h3", { textContent: about.heading }), close),
+      ...(about.definition ? [h("p", { className: "text", textContent: `${about.definition_heading} — ${about.definition}` })] : []),
+      h("ul", {}, ...about.notes.map((note) => h("li", { textContent: note }))),
+    );
+    this.panel.setAttribute("aria-label", about.heading);
+    this.panel.hidden = false;
+    this.panelOpener = this.menuButton;
+    close.focus();
+  }
+
+  // The exact snippets that reproduce this chart, as shown, on another site: a
+  // classic script (it may come from another site, and says so in the box when
+  // that site does not share its files) or an iframe that fits its height to its
+  // content through a small listener (a fixed height where scripts are stripped).
+  snippets() {
     const id = this.seriesId;
     const lang = langOf(this);
-    const script = `<script type="module" src="${HERE}derek-element.js"></script>\n<derek-chart series="${id}" lang="${lang}"></derek-chart>`;
-    const iframe = `<iframe src="${HERE}embed.html#series=${id}&lang=${lang}" title="Derek" width="100%" height="${Math.round(this.frame.clientHeight + 80)}" loading="lazy" style="border:0"></iframe>`;
+    const theme = themeOf(this);
+    const axis = this.axis;
+    const title = this.app?.title(id, lang) ?? id;
+    const escape = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+    const script = `<script src="${HERE}derek-element.js" async></script>\n<derek-chart series="${id}" lang="${lang}" theme="${theme}" axis="${axis}"></derek-chart>`;
+    const hash = new URLSearchParams({ series: id, lang, theme, axis });
+    // Without the resize script the iframe keeps this height: the chart's, as shown.
+    const bar = this.root.firstChild.offsetHeight || 30;
+    const height = Math.round(this.frame.clientHeight + bar + 16);
+    const iframe = `<iframe src="${HERE}embed.html#${hash}" title="${escape(this.t.fill("iframe_title", { title }))}" width="100%" height="${height}" loading="lazy" style="border:0" data-derek></iframe>\n<script src="${HERE}embed-resize.js" async></script>`;
+    return { script, iframe };
+  }
+
+  showEmbed() {
+    const t = this.t;
+    const { script, iframe } = this.snippets();
     const block = (label, code) => {
       const copy = h("button", { textContent: t.copy });
       copy.addEventListener("click", async () => {
@@ -332,8 +451,11 @@ export class DerekChart extends HTMLElement {
     const close = h("button", { textContent: "×", "aria-label": t.close });
     close.addEventListener("click", () => {
       this.embed.hidden = true;
+      this.menuButton.focus();
     });
     this.embed.replaceChildren(h("div", { className: "head" }, h("h3", { textContent: t.embed }), close), ...block(t.script, script), ...block(t.iframe, iframe));
+    this.embed.setAttribute("aria-label", t.embed);
     this.embed.hidden = false;
+    close.focus();
   }
 }

@@ -28,7 +28,7 @@ export function download(name, type, content) {
 // there when the browser refuses the clipboard).
 export async function copyLink(url, note, t) {
   note.hidden = false;
-  note.textContent = `${t.linkCopied} ${url}`;
+  note.textContent = `${t.link_copied} ${url}`;
   note.dataset.link = url;
   try {
     await navigator.clipboard.writeText(url);

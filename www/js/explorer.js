@@ -1,33 +1,55 @@
-// <derek-explorer lang="…" theme="…">: every series by theme or report, a chart or
-// table of the chosen one, a reader for any report, and search across the reports.
-// Its view lives in the URL, and every change of view is a step of the browser's
-// history: Back and Forward walk the reader's own steps.
+// <derek-explorer lang="fr|en|ru|kk" theme="light|dark|auto">: every series by theme
+// or report, a chart or table of the chosen one, a reader for any report, and search
+// across the reports. Its view lives in the URL, and every change of view is a step
+// of the browser's history: Back and Forward walk the reader's own steps. Skip links
+// lead to the chart, the series list and search; on a phone the chart comes first,
+// with a compact series picker above it. Every control has a data-key, so that
+// focus stays on it when the view is redrawn.
 
 import { derek } from "./load.js";
-import { TEXT, langOf, themeOf } from "./text.js";
+import { LANGS, langCode, langOf, themeOf, text } from "./text.js";
 import { h, sheet, copyLink, BASE_CSS } from "./dom.js";
 import { SearchPanel, SEARCH_CSS } from "./search.js";
 import { ReaderPanel, READER_CSS } from "./reader.js";
 
 const EXPLORER_CSS = `
-.root { padding: 12px; }
+.root { padding: 12px; position: relative; }
+.skip { position: absolute; left: 12px; top: 4px; z-index: 5; display: flex; flex-direction: column; gap: 4px; }
+.skip a { position: absolute; left: -10000px; background: var(--bg); color: var(--accent); padding: 6px 10px;
+  border: 2px solid var(--accent); border-radius: 6px; white-space: nowrap; }
+.skip a:focus { position: static; }
 header { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; justify-content: space-between; margin-bottom: 8px; }
 header h1 { margin: 0; font-size: 20px; }
 .tools { display: flex; gap: 6px; flex-wrap: wrap; }
 button[aria-pressed="true"], button[aria-selected="true"] { background: var(--accent); color: var(--bg); border-color: var(--accent); }
-.layout { display: grid; grid-template-columns: minmax(200px, 280px) 1fr; gap: 16px; }
-@media (max-width: 720px) { .layout { grid-template-columns: 1fr; } nav { max-height: 32vh; } }
+.layout { display: grid; grid-template-columns: minmax(200px, 280px) minmax(0, 1fr); grid-template-areas: "nav main"; gap: 16px; }
+.layout > main { grid-area: main; min-width: 0; }
+.layout > nav { grid-area: nav; }
+.picker { display: none; }
+.picker select { width: 100%; font: inherit; color: var(--ink); background: var(--bg); border: 1px solid var(--muted); border-radius: 6px; padding: 6px 8px; }
 nav select { margin: 6px 0 0; font: inherit; color: var(--ink); background: var(--bg); border: 1px solid var(--muted); border-radius: 6px; padding: 3px 6px; }
 nav input, .search input { width: 100%; padding: 6px 8px; font: inherit; color: var(--ink); background: var(--bg);
   border: 1px solid var(--muted); border-radius: 6px; }
 nav { max-height: 70vh; overflow: auto; }
+/* On a phone the chart comes first, under a compact picker; the list follows. */
+@media (max-width: 720px) {
+  .layout { grid-template-columns: minmax(0, 1fr); grid-template-areas: "main" "nav"; }
+  nav { max-height: none; }
+  .picker { display: block; margin-bottom: 6px; }
+  header h1 { font-size: 18px; }
+}
+.table-box { max-width: 100%; overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
+.table-box:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.search .hint { color: var(--muted); margin: 4px 0; }
+.offers button { margin: 2px 4px 2px 0; }
 nav h2 { font-size: 13px; color: var(--muted); margin: 12px 0 4px; text-transform: uppercase; letter-spacing: .03em; }
 nav ul { list-style: none; margin: 0; padding: 0; }
 nav li button { width: 100%; text-align: left; border: 0; margin: 1px 0; }
 nav li small { color: var(--muted); }
 .root:not(.dark) nav li button[aria-pressed="true"] small, .root.dark nav li button[aria-pressed="true"] small { color: inherit; }
 .tabs { display: flex; gap: 6px; margin-bottom: 6px; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; }
+.tabs .tabs { margin-bottom: 0; }
+table { border-collapse: collapse; width: 100%; min-width: 560px; font-size: 13px; }
 th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th button { border: 0; padding: 0; font-weight: 700; }
 td.text { color: var(--muted); max-width: 40ch; }
@@ -80,7 +102,7 @@ export class DerekExplorer extends HTMLElement {
   }
 
   get t() {
-    return TEXT[langOf(this)];
+    return text(langOf(this));
   }
 
   // The view lives in the URL hash: reloading or sharing the link reopens it.
@@ -101,9 +123,8 @@ export class DerekExplorer extends HTMLElement {
       fig: /^\d+$/.test(params.get("fig") ?? "") ? params.get("fig") : "",
     };
     this.syncing = true;
-    if (params.get("lang")) this.setAttribute("lang", params.get("lang") === "en" ? "en" : "fr");
-    const theme = params.get("theme");
-    if (theme === "dark" || theme === "light" || theme === "auto") this.setAttribute("theme", theme);
+    if (params.get("lang")) this.setAttribute("lang", langCode(params.get("lang")));
+    if (params.get("theme")) this.setAttribute("theme", ["dark", "light", "auto"].includes(params.get("theme")) ? params.get("theme") : "light");
     this.syncing = false;
     return before !== JSON.stringify(this.state) + this.getAttribute("lang") + this.getAttribute("theme");
   }
@@ -144,25 +165,45 @@ export class DerekExplorer extends HTMLElement {
       return;
     }
     this.app = app;
+    // The first render's main-thread time is a "derek-explorer" measure (`cargo xtask bench`).
+    const began = performance.now();
     const themes = app.catalogue(lang);
     const all = themes.flatMap((th) => th.series);
     if (!all.some((s) => s.id === this.state.series)) this.state.series = all[0]?.id ?? "";
 
-    const langButton = (code, label) => {
-      const b = h("button", { textContent: label, lang: code, "aria-pressed": String(lang === code) });
+    // Focus survives the redraw: the control that had it gets it back.
+    const focused = this.shadowRoot.activeElement?.closest?.("[data-key]")?.dataset.key;
+
+    const langButton = (code) => {
+      const b = h("button", { textContent: code.toUpperCase(), lang: code, "aria-label": text(code).lang_name, "aria-pressed": String(lang === code), "data-key": `lang-${code}` });
       b.addEventListener("click", () => this.attribute("lang", code));
       return b;
     };
-    const dark = h("button", { textContent: "◐", "aria-label": t.dark, "aria-pressed": String(theme === "dark") });
+    const dark = h("button", { textContent: "◐", "aria-label": t.dark, "aria-pressed": String(theme === "dark"), "data-key": "dark" });
     dark.addEventListener("click", () => this.attribute("theme", theme === "dark" ? "light" : "dark"));
-    const link = h("button", { className: "copy-link", textContent: t.copyLink });
+    const link = h("button", { className: "copy-link", textContent: t.copy_link, "data-key": "copy-link" });
     this.copied ??= h("p", { className: "copied", role: "status", hidden: true });
     link.addEventListener("click", () => copyLink(location.href, this.copied, t));
-    const header = h("header", {}, h("h1", { textContent: "Derek" }), h("div", { className: "tools" }, link, langButton("fr", "FR"), langButton("en", "EN"), dark));
+    const languages = h("div", { className: "tools", role: "group", "aria-label": t.languages }, link, ...LANGS.map(langButton), dark);
+    const header = h("header", {}, h("h1", { textContent: "Derek" }), languages);
+
+    // Skip links: to the chart, the series list and search (they show on focus).
+    const skip = (label, key, target) => {
+      const a = h("a", { href: "#", textContent: label, "data-key": key });
+      a.addEventListener("click", (event) => {
+        event.preventDefault();
+        target()?.focus();
+      });
+      return a;
+    };
+    const skips = h("div", { className: "skip" },
+      skip(t.skip_chart, "skip-chart", () => (this.state.view === "table" ? this.root.querySelector(".table-box") : this.chart.canvas)),
+      skip(t.skip_series, "skip-series", () => this.root.querySelector("nav input")),
+      skip(t.skip_search, "skip-search", () => this.searchBox.input));
 
     // The series list, grouped by theme, filtered as one types.
-    const filter = h("input", { type: "search", placeholder: t.filter, "aria-label": t.filter });
-    const groupBy = h("select", { "aria-label": t.groupBy }, h("option", { value: "theme", textContent: `${t.groupBy} ${t.byTheme}` }), h("option", { value: "report", textContent: `${t.groupBy} ${t.byReport}` }));
+    const filter = h("input", { type: "search", placeholder: t.filter, "aria-label": t.filter, "data-key": "filter" });
+    const groupBy = h("select", { "aria-label": t.group_by, "data-key": "group" }, h("option", { value: "theme", textContent: `${t.group_by} ${t.by_theme}` }), h("option", { value: "report", textContent: `${t.group_by} ${t.by_report}` }));
     groupBy.value = this.state.group;
     groupBy.addEventListener("change", () => this.go({ group: groupBy.value }));
     // Grouped by theme, or by the report that states the figures.
@@ -171,7 +212,7 @@ export class DerekExplorer extends HTMLElement {
       : themes.map((th) => ({ title: th.title, series: th.series, theme: th.title }));
     const groups = grouping.map((group) => {
       const items = group.series.map((s) => {
-        const b = h("button", { "aria-pressed": String(s.id === this.state.series), "data-series": s.id }, s.title, " ", h("small", { textContent: `(${s.points})` }));
+        const b = h("button", { "aria-pressed": String(s.id === this.state.series), "data-series": s.id, "data-key": `series-${s.id}` }, s.title, " ", h("small", { textContent: `(${t.number(s.points)})` }));
         b.addEventListener("click", () => this.choose(s.id));
         return h("li", { "data-text": `${s.title} ${group.title} ${s.reports.join(" ")}`.toLowerCase() }, b);
       });
@@ -184,9 +225,15 @@ export class DerekExplorer extends HTMLElement {
     });
     const nav = h("nav", { "aria-label": t.series }, filter, groupBy, ...groups);
 
+    // On a phone: the same choice as a compact control above the chart.
+    const pick = h("select", { "aria-label": t.pick_series, "data-key": "pick" },
+      ...themes.map((th) => h("optgroup", { label: th.title }, ...th.series.map((s) => h("option", { value: s.id, textContent: s.title, selected: s.id === this.state.series })))));
+    pick.addEventListener("change", () => this.choose(pick.value));
+    const picker = h("div", { className: "picker" }, pick);
+
     // Chart and table of the chosen series.
     const tab = (view, label) => {
-      const b = h("button", { role: "tab", textContent: label, "aria-selected": String(this.state.view === view) });
+      const b = h("button", { role: "tab", textContent: label, "aria-selected": String(this.state.view === view), "data-key": `tab-${view}` });
       b.addEventListener("click", () => this.go({ view }));
       return b;
     };
@@ -195,7 +242,7 @@ export class DerekExplorer extends HTMLElement {
     this.chart.setAttribute("theme", theme);
     this.chart.setAttribute("series", this.state.series);
     this.chart.setAttribute("axis", this.state.axis);
-    const axis = h("button", { textContent: t.axis, "aria-pressed": String(this.state.axis === "zero") });
+    const axis = h("button", { textContent: t.axis, "aria-pressed": String(this.state.axis === "zero"), "data-key": "axis" });
     axis.addEventListener("click", () => this.go({ axis: this.state.axis === "fit" ? "zero" : "fit" }));
     axis.hidden = this.state.view === "read";
     this.chart.hidden = this.state.view !== "chart";
@@ -210,13 +257,17 @@ export class DerekExplorer extends HTMLElement {
     this.searchBox ??= new SearchPanel(this);
     this.searchBox.update();
 
-    const main = h("main", {}, h("div", { className: "tabs" }, h("div", { role: "tablist", className: "tabs" }, tab("chart", t.chart), tab("table", t.table), tab("read", t.read)), axis), this.copied, this.chart, this.reader.section);
+    const main = h("main", {}, picker, h("div", { className: "tabs" }, h("div", { role: "tablist", className: "tabs" }, tab("chart", t.chart), tab("table", t.table), tab("read", t.read)), axis), this.copied, this.chart, this.reader.section);
     if (table) main.append(table);
     main.append(this.searchBox.section);
-    this.root.replaceChildren(header, h("div", { className: "layout" }, nav, main));
+    this.root.replaceChildren(skips, header, h("div", { className: "layout" }, main, nav));
+    if (focused) this.root.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
     if (this.state.point !== "" && this.chart.dataset.state === "ready") this.reselect();
     this.toHash();
     this.dataset.state = "ready";
+    // The page around may follow the language (its title, <html lang>, intro).
+    this.dispatchEvent(new CustomEvent("derek-view", { detail: { lang, theme, series: this.state.series }, bubbles: true }));
+    if (!performance.getEntriesByName("derek-explorer").length) performance.measure("derek-explorer", { start: began });
   }
 
   // Sets the language or theme, as a step of history.
@@ -276,7 +327,7 @@ export class DerekExplorer extends HTMLElement {
       return dir * (typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), langOf(this)));
     });
     const head = data.columns.map((name, i) => {
-      const b = h("button", { textContent: name + (i === column ? (dir > 0 ? " ▲" : " ▼") : "") });
+      const b = h("button", { textContent: name + (i === column ? (dir > 0 ? " ▲" : " ▼") : ""), "data-key": `sort-${i}` });
       b.addEventListener("click", () => this.go({ sort: `${i}${i === column && dir > 0 ? "d" : "a"}` }));
       return h("th", { scope: "col", "aria-sort": i === column ? (dir > 0 ? "ascending" : "descending") : "none" }, b);
     });
@@ -288,6 +339,9 @@ export class DerekExplorer extends HTMLElement {
       tr.addEventListener("keydown", (e) => e.key === "Enter" && open());
       return tr;
     });
-    return h("table", {}, h("caption", { className: "visually-hidden", textContent: `${this.app.title(this.state.series, langOf(this))} — ${t.table}` }), h("thead", {}, h("tr", {}, ...head)), h("tbody", {}, ...body));
+    const caption = `${this.app.title(this.state.series, langOf(this))} — ${t.table}`;
+    // Wide tables scroll inside their own box, never the page.
+    return h("div", { className: "table-box", tabIndex: 0, role: "region", "aria-label": caption, "data-key": "table" },
+      h("table", {}, h("caption", { className: "visually-hidden", textContent: caption }), h("thead", {}, h("tr", {}, ...head)), h("tbody", {}, ...body)));
   }
 }

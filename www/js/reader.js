@@ -99,7 +99,7 @@ export class ReaderPanel {
     );
     const blocks = view.blocks.map((block) => {
       if (block.kind === "heading") return h("h3", { className: `level-${block.level}`, textContent: block.text, lang: "fr" });
-      const here = h("button", { className: "here", textContent: "¶", "aria-label": `${t.linkHere} (${block.reference})`, title: block.reference });
+      const here = h("button", { className: "here", textContent: "¶", "aria-label": `${t.link_here} (${block.reference})`, title: block.reference });
       here.addEventListener("click", () => host.go({ at: block.id, fig: "" }));
       const p = h("p", { className: "para", "data-id": block.id, lang: "fr" });
       if (block.label) p.append(h("span", { className: "label", textContent: block.label }));
@@ -147,10 +147,10 @@ export class ReaderPanel {
     });
     this.card = h(
       "section",
-      { className: "fact", "aria-label": t.figureCard, "data-figure": String(figure) },
-      h("div", { className: "head" }, h("strong", { textContent: t.figureCard }), close),
+      { className: "fact", "aria-label": t.figure_card, "data-figure": String(figure) },
+      h("div", { className: "head" }, h("strong", { textContent: t.figure_card }), close),
       h("dl", {}, ...rows.flatMap(([k, v]) => [h("dt", { textContent: k }), h("dd", { textContent: v })])),
-      series.length ? h("p", {}, t.inSeries, " ", ...series) : h("p", { className: "note", textContent: t.noSeriesCard }),
+      series.length ? h("p", {}, t.in_series, " ", ...series) : h("p", { className: "note", textContent: t.no_series_card }),
     );
     button.closest("p").after(this.card);
     close.focus();

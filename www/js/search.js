@@ -33,10 +33,12 @@ export class SearchPanel {
     this.more.addEventListener("click", () => this.page());
     const csv = h("button", { textContent: "CSV" });
     const json = h("button", { textContent: "JSON" });
-    csv.addEventListener("click", () => download("derek-search.csv", "text/csv", host.app.searchCsv(host.state.q)));
+    csv.addEventListener("click", () => download("derek-search.csv", "text/csv", host.app.searchCsv(host.state.q, langOf(host))));
     json.addEventListener("click", () => download("derek-search.json", "application/json", host.app.searchJson(host.state.q, langOf(host))));
     this.downloads = h("p", { className: "downloads", hidden: true }, h("span", {}), " ", csv, " ", json);
-    this.section = h("section", { className: "search" }, this.title, this.input, this.count, this.downloads, this.hits, this.more);
+    this.hint = h("p", { className: "hint" });
+    this.offers = h("div", { className: "offers", hidden: true });
+    this.section = h("section", { className: "search" }, this.title, this.input, this.hint, this.count, this.offers, this.downloads, this.hits, this.more);
     let timer = 0;
     this.input.addEventListener("input", () => {
       clearTimeout(timer);
@@ -53,7 +55,12 @@ export class SearchPanel {
     this.input.placeholder = t.search;
     this.input.setAttribute("aria-label", t.search);
     this.title.textContent = t.search;
-    this.more.textContent = t.showMore;
+    this.more.textContent = t.show_more;
+    // The reports are French: a reader of another language is told so.
+    const lang = langOf(host);
+    this.hint.textContent = lang === "fr" ? "" : t.french_only;
+    this.hint.hidden = lang === "fr";
+    this.hint.lang = lang;
     if (this.input.value.trim() !== host.state.q && this.host.shadowRoot.activeElement !== this.input) this.input.value = host.state.q;
     const searched = `${host.state.q}|${langOf(host)}`;
     if (searched === this.searched) return;
@@ -64,9 +71,21 @@ export class SearchPanel {
     if (!host.state.q) {
       this.count.textContent = "";
       this.downloads.hidden = true;
+      this.offers.hidden = true;
       this.more.hidden = true;
       return;
     }
+    // A query in the reader's language may name a series: offer it.
+    const matching = Array.from(host.app.seriesMatching(host.state.q, lang));
+    this.offers.hidden = matching.length === 0;
+    this.offers.replaceChildren(
+      ...(matching.length ? [h("span", { textContent: t.series_match }), " "] : []),
+      ...matching.map((s) => {
+        const b = h("button", { textContent: s.title, "data-series": s.id });
+        b.addEventListener("click", () => host.choose(s.id));
+        return b;
+      }),
+    );
     this.page();
   }
 
@@ -74,11 +93,14 @@ export class SearchPanel {
   page() {
     const host = this.host;
     const t = host.t;
-    const result = host.app.search(host.state.q, this.shown, PAGE, langOf(host));
+    const lang = langOf(host);
+    const result = host.app.search(host.state.q, this.shown, PAGE, lang);
     this.total = result.total;
     this.hits.append(...result.hits.map((hit) => this.hit(hit)));
     this.shown += result.hits.length;
-    this.count.textContent = result.total ? `${t.results(result.total)} (${t.shown(this.shown, result.total)})` : t.none;
+    this.count.textContent = result.total
+      ? `${t.count("results", result.total)} (${t.fill("shown", { n: t.number(this.shown), total: t.number(result.total) })})`
+      : `${t.none} ${lang === "fr" ? "" : t.french_only}`.trim();
     this.downloads.hidden = !result.total;
     this.downloads.firstChild.textContent = t.download;
     this.more.hidden = this.shown >= result.total;
@@ -87,7 +109,7 @@ export class SearchPanel {
   hit(hit) {
     const host = this.host;
     const t = host.t;
-    const read = h("button", { className: "read", textContent: t.readHere });
+    const read = h("button", { className: "read", textContent: t.read_here });
     read.addEventListener("click", () => host.go({ view: "read", read: hit.report, at: hit.paragraph, fig: hit.figures[0] ? String(hit.figures[0].figure) : "" }));
     // Every figure, nearest the query's words first: one in a series opens its
     // point, any other its place in the reader.
@@ -98,7 +120,7 @@ export class SearchPanel {
         return [b];
       }
       return f.series.map((s) => {
-        const b = h("button", { textContent: `${f.verbatim} → ${s.title}`, "data-series": s.id });
+        const b = h("button", { textContent: `${f.shown} → ${s.title}`, "data-series": s.id });
         b.addEventListener("click", () => host.go({ series: s.id, point: String(s.point), view: "chart" }));
         return b;
       });

@@ -1,44 +1,54 @@
 // Interface strings by language, and how an element's language and theme are read.
+//
+// The strings are the [page] and [format] parts of data/i18n/{fr,en,ru,kk}.toml,
+// the tables the Rust core reads too: `cargo xtask` (serve, dist) writes them in
+// where the marker below stands. Plural forms follow the language's CLDR rule
+// (Intl.PluralRules); numbers use the table's digit groups and decimal sign.
 
-export const TEXT = {
-  fr: {
-    failed: "Derek n’a pas pu se charger : ", menu: "Menu du graphique", png: "Télécharger l’image (PNG)",
-    svg: "Télécharger l’image (SVG)", csv: "Télécharger les données (CSV)", json: "Télécharger les données (JSON)",
-    embed: "Intégrer ce graphique", copy: "Copier", copied: "Copié", close: "Fermer", script: "Avec un script :",
-    iframe: "Ou avec un iframe :", sourceOf: "Source du point", line: "ligne", chart: "Graphique", table: "Tableau",
-    series: "Séries", filter: "Filtrer les séries", search: "Rechercher dans les rapports",
-    results: (n) => `${n} paragraphe${n > 1 ? "s" : ""}`, none: "Aucun paragraphe ne correspond.",
-    figures: "Chiffres :", dark: "Thème sombre", points: "Points du graphique : flèches pour parcourir, Entrée pour la source",
-    noSeries: "Série inconnue : ", axis: "Axe depuis zéro", groupBy: "Grouper par", byTheme: "thème",
-    byReport: "rapport", download: "Télécharger :",
-    // Reader, search pages, links (issue 15): one block, to move into the shared table.
-    read: "Lire", readHere: "Lire dans le rapport", report: "Rapport", official: "Document officiel (undocs.org)",
-    showMore: "Afficher plus", shown: (n, total) => `${n} sur ${total}`, copyLink: "Copier le lien",
-    linkCopied: "Lien copié :", figureCard: "Ce que Derek a lu", value: "Valeur", unit: "Unité",
-    qualifier: "Qualificatif", year: "Année", subject: "Objet", inSeries: "Dans la série :",
-    noSeriesCard: "Ce chiffre ne figure dans aucune série.", linkHere: "Lien vers ce paragraphe",
-  },
-  en: {
-    failed: "Derek could not load: ", menu: "Chart menu", png: "Download image (PNG)", svg: "Download image (SVG)",
-    csv: "Download data (CSV)", json: "Download data (JSON)", embed: "Embed this chart", copy: "Copy",
-    copied: "Copied", close: "Close", script: "With a script:", iframe: "Or with an iframe:",
-    sourceOf: "Source of the point", line: "line", chart: "Chart", table: "Table", series: "Series",
-    filter: "Filter the series", search: "Search the reports",
-    results: (n) => `${n} paragraph${n > 1 ? "s" : ""}`, none: "No paragraph matches.", figures: "Figures:",
-    dark: "Dark theme", points: "Chart points: arrows to move, Enter for the source", noSeries: "Unknown series: ",
-    axis: "Axis from zero", groupBy: "Group by", byTheme: "theme", byReport: "report", download: "Download:",
-    // Reader, search pages, links (issue 15): one block, to move into the shared table.
-    read: "Read", readHere: "Read in the report", report: "Report", official: "Official document (undocs.org)",
-    showMore: "Show more", shown: (n, total) => `${n} of ${total}`, copyLink: "Copy link",
-    linkCopied: "Link copied:", figureCard: "What Derek read", value: "Value", unit: "Unit",
-    qualifier: "Qualifier", year: "Year", subject: "Subject", inSeries: "In the series:",
-    noSeriesCard: "This figure is in no series.", linkHere: "Link to this paragraph",
-  },
-};
+const TABLES = /*i18n*/ {};
+
+// French first (the reports' language), then English, Russian, Kazakh.
+export const LANGS = ["fr", "en", "ru", "kk"].filter((code) => code in TABLES);
 export const SCHEME = matchMedia("(prefers-color-scheme: dark)");
-export const langOf = (el) => (el.getAttribute("lang") === "en" ? "en" : "fr");
+
+// "ru", "ru-KZ" → "ru"; anything unknown → French, the reports' language.
+export function langCode(code) {
+  const primary = String(code ?? "").split(/[-_]/)[0].toLowerCase();
+  return LANGS.includes(primary) ? primary : "fr";
+}
+export const langOf = (el) => langCode(el.getAttribute("lang"));
+
+// "light" unless the element asks for "dark", or for "auto" (the reader's system).
 export function themeOf(el) {
   const t = el.getAttribute("theme");
   if (t === "dark" || t === "light") return t;
-  return SCHEME.matches ? "dark" : "light";
+  return t === "auto" && SCHEME.matches ? "dark" : "light";
+}
+
+const fill = (template, args = {}) => String(template).replace(/\{(\w+)\}/g, (all, name) => (name in args ? String(args[name]) : all));
+
+const cache = new Map();
+// The strings of `lang`, with helpers: t.fill(key, args), t.count(key, n), t.number(n).
+export function text(lang) {
+  lang = langCode(lang);
+  if (cache.has(lang)) return cache.get(lang);
+  const { page = {}, format = {} } = TABLES[lang] ?? {};
+  const plural = new Intl.PluralRules(lang);
+  const t = {
+    ...page,
+    lang,
+    fill: (key, args) => fill(page[key] ?? key, args),
+    number(n) {
+      const [whole, tenth] = Math.abs(n).toFixed(1).split(".");
+      const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, format.group);
+      return (n < 0 ? "-" : "") + grouped + (tenth !== "0" ? format.decimal + tenth : "");
+    },
+    count(key, n) {
+      const forms = page[key] ?? key;
+      const form = typeof forms === "string" ? forms : forms[plural.select(n)] ?? forms.other;
+      return fill(form, { n: t.number(n) });
+    },
+  };
+  cache.set(lang, t);
+  return t;
 }

@@ -2,8 +2,6 @@
 //! Chromium through WebDriver, and used as a visitor would: real pointer moves and
 //! clicks, real key presses, real downloads. Screenshots go to `target/e2e/`.
 
-mod reader;
-
 use crate::setup::CHROMEDRIVER;
 use crate::{build, root, serve, Result};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions, MouseActions, PointerAction};
@@ -17,14 +15,21 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod editor;
+mod reader;
+mod reading;
+
 /// Runs every end-to-end check; returns how many passed (it stops at a failure).
 pub fn run() -> Result<usize> {
     let dist = build::dist()?;
+    let out = root().join("target/e2e");
     let base = serve::spawn(vec![
         ("/test/".to_string(), root().join("tests/pages")),
+        ("/e2e-same/".to_string(), out.join("same")),
         ("/".to_string(), dist),
     ])?;
-    let out = root().join("target/e2e");
+    // Another origin: an editor's site, where snippets are pasted.
+    let host = serve::spawn(vec![("/".to_string(), out.join("hosts"))])?;
     let downloads = out.join("downloads");
     let _ = std::fs::remove_dir_all(&downloads);
     std::fs::create_dir_all(&downloads)
@@ -33,6 +38,7 @@ pub fn run() -> Result<usize> {
         let page = Page {
             client,
             base: &base,
+            host: &host,
             out: &out,
             downloads: &downloads,
         };
@@ -55,6 +61,189 @@ pub fn measure_page(url: &str, expression: &str) -> Result<Value> {
         })
         .await
     })
+}
+
+/// What one cold page load measured: see [`measure_cold`].
+pub struct ColdLoad {
+    /// `performance.now()` at the page's first-chart mark, in ms.
+    pub first_chart_ms: f64,
+    /// Main-thread time spent in tasks from navigation to the mark (DevTools
+    /// protocol `Performance.getMetrics`, `TaskDuration`), in ms.
+    pub main_thread_ms: f64,
+    /// Of which running script (JavaScript and wasm), in ms.
+    pub script_ms: f64,
+    /// The longest main-thread task (`PerformanceObserver` long tasks, over 50 ms
+    /// only), in ms; 0 when none was that long.
+    pub longest_task_ms: f64,
+    /// How many tasks took over 50 ms.
+    pub long_tasks: usize,
+    /// Paths of the page's own resources, as fetched (for their sizes).
+    pub resources: Vec<String>,
+    /// Durations of the page's `derek-step` measures: Derek's start-up steps, one
+    /// main-thread task each (empty on other pages).
+    pub steps: Vec<f64>,
+    /// The page's User Timing marks (name, ms since navigation), with
+    /// `dom-interactive`: where the time to first chart went.
+    pub marks: Vec<(String, f64)>,
+}
+
+/// Watches long tasks from the first byte of the page, before its scripts run.
+const WATCH_LONG_TASKS: &str = r#"
+window.__longTasks = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+}).observe({ type: "longtask", buffered: true });
+"#;
+
+/// Waits for the page's performance mark `arguments[0]`, then reports it.
+const AWAIT_FIRST_CHART: &str = r#"
+const name = arguments[0];
+const done = arguments[arguments.length - 1];
+const report = (mark) => done({
+  first_chart_ms: mark.startTime,
+  long_tasks: window.__longTasks ?? [],
+  resources: performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname),
+  // With the wasm's own fetches (Resource Timing): one request, early, when the
+  // preload is reused; a second "wasm-request 2" means it was fetched twice.
+  marks: Object.fromEntries([
+    ...performance.getEntriesByType("mark").map((m) => [m.name, m.startTime]),
+    ...performance.getEntriesByName("derek-explorer", "measure").flatMap((m) => [
+      ["explorer-render", m.startTime],
+      ["explorer-rendered", m.startTime + m.duration],
+    ]),
+    ...performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".wasm")).flatMap((r, i) => [
+      [`wasm-request ${i + 1}`, r.startTime],
+      [`wasm-downloaded ${i + 1}`, r.responseEnd],
+    ]),
+  ]),
+  dom_interactive: performance.getEntriesByType("navigation")[0]?.domInteractive ?? null,
+  steps: performance.getEntriesByName("derek-step").map((m) => m.duration),
+});
+const seen = performance.getEntriesByName(name, "mark")[0];
+if (seen) report(seen);
+else new PerformanceObserver((list, observer) => {
+  const mark = list.getEntries().find((e) => e.name === name);
+  if (mark) { observer.disconnect(); report(mark); }
+}).observe({ type: "mark" });
+"#;
+
+/// Opens `url` in a fresh headless Chromium (a cold profile: empty caches, no
+/// compiled code kept) with the CPU slowed `throttle` times, and measures the time
+/// to the page's performance mark `mark` (set when its first chart is on the
+/// canvas), the main-thread time until then and the long tasks.
+pub fn measure_cold(url: &str, mark: &str, throttle: f64) -> Result<ColdLoad> {
+    let downloads = root().join("target/e2e/downloads");
+    with_browser(&downloads, async |client| {
+        // A page that hangs fails the bench within a minute, not five.
+        let patience = Some(Duration::from_secs(60));
+        client
+            .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+                patience, patience, None,
+            ))
+            .await
+            .map_err(|e| format!("cannot set the timeouts: {e}"))?;
+        cdp(client, "Performance.enable", json!({})).await?;
+        if throttle > 1.0 {
+            cdp(
+                client,
+                "Emulation.setCPUThrottlingRate",
+                json!({ "rate": throttle }),
+            )
+            .await?;
+        }
+        cdp(
+            client,
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": WATCH_LONG_TASKS }),
+        )
+        .await?;
+        client
+            .goto(url)
+            .await
+            .map_err(|e| format!("cannot open {url}: {e}"))?;
+        let seen = client
+            .execute_async(AWAIT_FIRST_CHART, vec![json!(mark)])
+            .await
+            .map_err(|e| format!("{url} set no {mark} mark: {e}"))?;
+        let metrics = cdp(client, "Performance.getMetrics", json!({})).await?;
+        let metric = |name: &str| {
+            metrics["metrics"]
+                .as_array()
+                .and_then(|all| all.iter().find(|m| m["name"] == name))
+                .and_then(|m| m["value"].as_f64())
+                .map(|seconds| seconds * 1000.0)
+                .ok_or_else(|| format!("Performance.getMetrics has no {name}: {metrics}"))
+        };
+        let long: Vec<f64> = seen["long_tasks"]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default();
+        Ok(ColdLoad {
+            first_chart_ms: number(&seen["first_chart_ms"])?,
+            main_thread_ms: metric("TaskDuration")?,
+            script_ms: metric("ScriptDuration")?,
+            longest_task_ms: long.iter().copied().fold(0.0, f64::max),
+            long_tasks: long.len(),
+            resources: seen["resources"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|r| r.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            steps: seen["steps"]
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_f64).collect())
+                .unwrap_or_default(),
+            marks: seen["marks"]
+                .as_object()
+                .map(|m| {
+                    m.iter()
+                        .filter_map(|(k, v)| Some((k.clone(), v.as_f64()?)))
+                        .chain(
+                            seen["dom_interactive"]
+                                .as_f64()
+                                .map(|t| ("dom-interactive".to_string(), t)),
+                        )
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+    })
+}
+
+/// Sends a DevTools protocol command through ChromeDriver; returns its result.
+async fn cdp(client: &Client, cmd: &'static str, params: Value) -> Result<Value> {
+    client
+        .issue_cmd(Cdp { cmd, params })
+        .await
+        .map_err(|e| format!("DevTools command {cmd} failed: {e}"))
+}
+
+/// ChromeDriver's endpoint for DevTools protocol commands (`goog/cdp/execute`).
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> std::result::Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
 }
 
 /// Starts ChromeDriver and a headless Chromium session, runs `work` with it, and
@@ -142,13 +331,15 @@ const cs = chart ? chart.shadowRoot : null;
 struct Page<'a> {
     client: &'a Client,
     base: &'a str,
+    /// The base URL of a second loopback server: another origin.
+    host: &'a str,
     out: &'a Path,
     downloads: &'a Path,
 }
 
 impl Page<'_> {
     async fn run_all(&self) -> Result<usize> {
-        let checks: [(&str, CheckFn); 14] = [
+        let checks: [(&str, CheckFn); 21] = [
             ("the explorer loads the wasm and draws a chart", |p| {
                 Box::pin(p.explorer_draws())
             }),
@@ -191,14 +382,49 @@ impl Page<'_> {
             ("switching language relabels the explorer and chart", |p| {
                 Box::pin(p.language())
             }),
-            ("screenshots: FR/EN, light/dark, 360 and 1200 px", |p| {
-                Box::pin(p.screenshots())
+            (
+                "at 360 px the chart is in the first screen and the table's last column can be reached",
+                |p| Box::pin(p.phone()),
+            ),
+            (
+                "Tab reaches the chart in at most 5 presses, and its ring shows",
+                |p| Box::pin(p.tab_to_chart()),
+            ),
+            (
+                "Escape closes the menu and each panel, focus returns to its opener",
+                |p| Box::pin(p.escape_and_focus()),
+            ),
+            (
+                "in en, ru and kk no French interface string is left",
+                |p| Box::pin(p.no_french_left()),
+            ),
+            ("the embed snippet reproduces the view (theme, axis)", |p| {
+                Box::pin(p.snippet_reproduces_the_view())
+            }),
+            (
+                "the iframe on another site grows and shrinks with its content",
+                |p| Box::pin(p.iframe_fits_its_content()),
+            ),
+            (
+                "a script snippet on a site that is not shared says why, in words",
+                |p| Box::pin(p.cross_origin_snippet_says_why()),
+            ),
+            ("a mistyped series id shows the closest ids", |p| {
+                Box::pin(p.mistyped_id_says_which())
             }),
         ];
-        // `E2E_ONLY=words` runs only the checks whose name holds those words.
-        let only = std::env::var("E2E_ONLY").unwrap_or_default();
+        // Screenshots last: every language, light and dark, phone and desktop.
+        let checks = checks.into_iter().chain([(
+            "screenshots: fr/en/ru/kk, light/dark, 360 and 1200 px",
+            (|p| Box::pin(p.screenshots())) as CheckFn,
+        )]);
         let mut passed = 0;
-        for (name, check) in checks.into_iter().filter(|(name, _)| name.contains(&only)) {
+        // E2E_ONLY=words runs only the checks whose name holds them (while working).
+        let only = std::env::var("E2E_ONLY").unwrap_or_default();
+        for (name, check) in checks {
+            if !name.contains(only.as_str()) {
+                continue;
+            }
             match check(self).await {
                 Ok(()) => {
                     println!("e2e: {name} ... ok");
@@ -235,6 +461,45 @@ impl Page<'_> {
             },
         )
         .await
+    }
+
+    /// Opens `path` without waiting for a chart (for pages that show a message).
+    async fn open_any(&self, path: &str) -> Result {
+        self.client
+            .goto("about:blank")
+            .await
+            .map_err(|e| format!("cannot open about:blank: {e}"))?;
+        self.client
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .map_err(|e| format!("cannot open {path}: {e}"))
+    }
+
+    /// Empties the console log, failing on an error that names none of `expected`.
+    async fn drain_console(&self, expected: &[&str]) -> Result {
+        let log = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .map_err(|e| format!("cannot read the browser console: {e}"))?;
+        let unexpected: Vec<&Value> = log
+            .as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter(|e| e["level"] == "SEVERE")
+                    .filter(|e| {
+                        let message = e["message"].as_str().unwrap_or_default();
+                        !expected.iter().any(|x| message.contains(x))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if unexpected.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("unexpected console errors: {unexpected:?}"))
+        }
     }
 
     async fn eval(&self, script: &str) -> Result<Value> {
@@ -586,35 +851,6 @@ impl Page<'_> {
         }
         Ok(())
     }
-
-    async fn screenshots(&self) -> Result {
-        for (width, height) in [(360, 780), (1200, 900)] {
-            self.client
-                .set_window_size(width, height)
-                .await
-                .map_err(|e| format!("cannot resize the window: {e}"))?;
-            for lang in ["fr", "en"] {
-                for theme in ["light", "dark"] {
-                    self.open(&format!(
-                        "/index.html#series=protection_orders_issued&lang={lang}&theme={theme}&point=1"
-                    ))
-                    .await?;
-                    tokio::time::sleep(Duration::from_millis(200)).await;
-                    self.screenshot(&format!("explorer-{lang}-{theme}-{width}"))
-                        .await?;
-                    if width < 600 {
-                        // On a phone the chart sits below the series list: show it too.
-                        self.eval("chart.scrollIntoView();").await?;
-                        tokio::time::sleep(Duration::from_millis(200)).await;
-                        self.screenshot(&format!("explorer-{lang}-{theme}-{width}-chart"))
-                            .await?;
-                    }
-                }
-            }
-        }
-        println!("e2e: screenshots in {}", self.out.display());
-        Ok(())
-    }
 }
 
 type CheckFn =
@@ -634,7 +870,7 @@ fn expected_csv(id: &str) -> Result<String> {
         .iter()
         .find(|s| s.id == id)
         .ok_or_else(|| format!("no series {id}"))?;
-    Ok(derek::present::csv(series))
+    Ok(derek::present::csv(series, derek::i18n::Lang::Fr))
 }
 
 /// Counts the canvas's pixels by kind: drawn at all, and in the series colour.

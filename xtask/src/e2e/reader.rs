@@ -1,238 +1,456 @@
-//! End-to-end checks of reading and linking (issue 15): search results by page, the
-//! reader opened at a search result, history steps, and the copied link.
+//! End-to-end checks for readers: on a phone (360 px), with a keyboard only, and
+//! in English, Russian and Kazakh; and the screenshots of every language.
 
 use super::{number, Page};
 use crate::Result;
+use fantoccini::key::Key;
 use serde_json::Value;
 use std::time::Duration;
 
+/// The element that has focus, looking through shadow roots.
+const DEEP_ACTIVE: &str = r#"
+const deepActive = () => { let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a; };
+const describe = (a) => a ? (a.dataset.key || a.tagName.toLowerCase() + (a.className ? "." + a.className : "")) : "none";
+"#;
+
+/// Every interface text of the explorer and its chart: text nodes and labels,
+/// outside elements marked `lang="fr"` (report text, which stays French).
+const INTERFACE_TEXT: &str = r#"
+const texts = [];
+const walk = (node) => {
+  for (const child of node.childNodes) {
+    if (child.nodeType === 3) { if (child.textContent.trim()) texts.push(child.textContent.trim()); continue; }
+    if (child.nodeType !== 1) continue;
+    if (child.getAttribute("lang") === "fr") continue;
+    for (const name of ["aria-label", "placeholder", "title", "aria-roledescription", "label"]) {
+      const v = child.getAttribute(name); if (v) texts.push(v);
+    }
+    if (child.tagName === "OPTION" || child.tagName === "OPTGROUP") texts.push(child.label || child.textContent);
+    if (child.shadowRoot) walk(child.shadowRoot);
+    walk(child);
+  }
+};
+walk(ex);
+texts.push(document.title);
+const intro = document.querySelector(".intro"); if (intro) texts.push(intro.textContent);
+"#;
+
 impl Page<'_> {
-    /// Every hit of a broad query can be reached with "Show more", and the count
-    /// says how many there are.
-    pub(super) async fn every_result_is_reachable(&self) -> Result {
-        self.open("/index.html#series=protection_orders_issued&q=torture")
-            .await?;
-        let total = self
-            .eval("return explorer.app.search('torture', 0, 1, 'fr').total;")
-            .await?;
-        let total = number(&total)? as usize;
-        if total <= 50 {
-            return Err(format!("torture finds only {total} paragraphs"));
-        }
-        for _ in 0..total {
-            let shown = self
-                .wait_for(
-                    "a page of hits",
-                    "const more = ex.querySelector('.search .more'); const n = ex.querySelectorAll('.hits li').length; return n ? [n, more.hidden, ex.querySelector('.search .count').textContent] : null;",
-                    |v| v.as_array().map(|a| Ok(a.clone())),
-                )
-                .await?;
-            let n = number(&shown[0])? as usize;
-            if shown[1] == true {
-                if n != total {
-                    return Err(format!("{n} of {total} hits shown, and no more to show"));
-                }
-                let count = shown[2].as_str().unwrap_or_default();
-                if !count.contains(&total.to_string()) {
-                    return Err(format!("the count does not say {total}: {count:?}"));
-                }
-                return Ok(());
-            }
-            self.eval("ex.querySelector('.search .more').click();")
-                .await?;
-            self.wait_for(
-                "the next page",
-                &format!("return ex.querySelectorAll('.hits li').length > {n} || null;"),
-                |v| (v == &Value::Bool(true)).then_some(Ok(())),
-            )
-            .await?;
-        }
-        Err("Show more never ran out".into())
-    }
-
-    /// A search result's "Read in the report" opens the reader at its paragraph, its
-    /// figure marked as the target and every figure of the paragraph marked.
-    pub(super) async fn reader_opens_at_a_result(&self) -> Result {
-        self.open(
-            "/index.html#series=protection_orders_issued&q=%22ordonnances%20de%20protection%22",
-        )
-        .await?;
-        let opened = self
-            .wait_for(
-                "the hit that states 44 000",
-                "const li = [...ex.querySelectorAll('.hits li')].find(li => li.textContent.includes('ordonnances de protection ont été prises')); if (!li) return null; li.querySelector('button.read').click(); return li.dataset.paragraph;",
-                |v| v.as_str().map(|s| Ok(s.to_string())),
-            )
-            .await?;
-        let seen = self
-            .wait_for(
-                "the reader at the paragraph",
-                "const r = ex.querySelector('.reader'); if (!r || r.hidden || r.dataset.state !== 'ready') return null; const p = r.querySelector('.para.at'); if (!p) return null; return [p.dataset.id, p.querySelector('button.fig.target')?.textContent ?? '', p.querySelectorAll('button.fig').length, location.hash];",
-                |v| v.as_array().map(|a| Ok(a.clone())),
-            )
-            .await?;
-        if seen[0] != opened.as_str() {
-            return Err(format!("opened {opened}, the reader is at {}", seen[0]));
-        }
-        if seen[1].as_str().map(|s| s.replace('\u{a0}', " ")) != Some("44 000".into()) {
-            return Err(format!("the marked figure is {}", seen[1]));
-        }
-        // Every figure Derek read in the paragraph is marked.
-        let want = self
-            .eval(&format!(
-                "const app = explorer.app; const d = app.reports('fr').find(r => r.symbol === 'CAT/C/KAZ/3').document; return app.reader(d, 'fr').figures.filter(f => f.paragraph === '{opened}').length;"
-            ))
-            .await?;
-        if seen[2] != want || number(&want)? < 1.0 {
-            return Err(format!("{} figures marked, {want} read", seen[2]));
-        }
-        let hash = seen[3].as_str().unwrap_or_default();
-        if !hash.contains("view=read") || !hash.contains(&format!("at={opened}")) {
-            return Err(format!("the reader's place is not in the URL: {hash}"));
-        }
-        // The permalink reopens it there.
+    /// Sets the window to a phone's size (or back to the desktop's).
+    pub(super) async fn window(&self, width: u32, height: u32) -> Result {
         self.client
-            .refresh()
+            .set_window_size(width, height)
             .await
-            .map_err(|e| format!("cannot reload: {e}"))?;
-        let again = self
-            .wait_for(
-                "the reader after a reload",
-                "const r = ex?.querySelector('.reader'); const p = r?.querySelector('.para.at'); return p && r.dataset.state === 'ready' ? [p.dataset.id, p.querySelector('button.fig.target')?.textContent ?? ''] : null;",
-                |v| v.as_array().map(|a| Ok(a.clone())),
-            )
-            .await?;
-        if again[0] != opened.as_str() || again[1] != seen[1] {
-            return Err(format!("after a reload the reader shows {again:?}"));
-        }
-        Ok(())
+            .map_err(|e| format!("cannot resize the window: {e}"))
     }
 
-    /// Three series chosen one after the other: Back walks them back to the first,
-    /// then to the view the page opened with, without leaving the site.
-    pub(super) async fn back_walks_the_readers_steps(&self) -> Result {
-        self.open("/index.html#series=protection_orders_issued")
-            .await?;
-        let chosen = ["family_murders", "crisis_centres", "prison_population"];
-        for id in chosen {
-            self.eval(&format!(
-                "ex.querySelector('nav button[data-series=\"{id}\"]').click();"
-            ))
-            .await?;
-            self.series_shown(id).await?;
-        }
-        for want in [
-            "crisis_centres",
-            "family_murders",
-            "protection_orders_issued",
-        ] {
-            self.client
-                .back()
-                .await
-                .map_err(|e| format!("cannot go back: {e}"))?;
-            self.series_shown(want).await?;
-        }
-        let here = self.eval("return location.pathname;").await?;
-        if here != "/index.html" {
-            return Err(format!("Back left the page for {here}"));
-        }
-        // Forward walks them again.
-        self.client
-            .forward()
-            .await
-            .map_err(|e| format!("cannot go forward: {e}"))?;
-        self.series_shown("family_murders").await
+    pub(super) async fn phone(&self) -> Result {
+        self.window(360, 800).await?;
+        let outcome = self.phone_checks().await;
+        self.window(1200, 900).await?;
+        outcome
     }
 
-    /// Opens `path` in a fresh document (the chart may be hidden: no wait for it).
-    async fn goto_fresh(&self, path: &str) -> Result {
-        for url in ["about:blank".to_string(), format!("{}{path}", self.base)] {
-            self.client
-                .goto(&url)
-                .await
-                .map_err(|e| format!("cannot open {url}: {e}"))?;
+    async fn phone_checks(&self) -> Result {
+        self.open("/index.html#series=protection_orders_issued&lang=en")
+            .await?;
+        let at = self
+            .eval("const c = cs.querySelector('canvas').getBoundingClientRect(); const p = ex.querySelector('.picker select').getBoundingClientRect(); return [c.top, c.bottom, innerHeight, innerWidth, p.top, p.height, c.width];")
+            .await?;
+        let (top, bottom, height, width) = (
+            number(&at[0])?,
+            number(&at[1])?,
+            number(&at[2])?,
+            number(&at[3])?,
+        );
+        if width > 420.0 {
+            return Err(format!("the window is not phone-sized: {at}"));
         }
-        Ok(())
-    }
-
-    async fn series_shown(&self, id: &str) -> Result {
-        self.wait_for(
-            &format!("the series {id}"),
-            &format!("return explorer.dataset.state === 'ready' && ex.querySelector('nav button[aria-pressed=true]')?.dataset.series === '{id}' && chart.getAttribute('series') === '{id}' && location.hash.includes('series={id}') || null;"),
-            |v| (v == &Value::Bool(true)).then_some(Ok(())),
-        )
-        .await
-    }
-
-    /// "Copy link" (explorer and chart menu) gives a link that reopens the same
-    /// view: series, tab, the table's sort, theme and axis.
-    pub(super) async fn copied_link_reopens_the_view(&self) -> Result {
-        self.goto_fresh("/index.html#series=penitentiary_complaints&lang=en&view=table&sort=3d&theme=dark&axis=fit")
-            .await?;
-        let view = "if (!ex || explorer.dataset.state !== 'ready') return null; return [ex.querySelector('nav button[aria-pressed=true]')?.dataset.series, ex.querySelector('[role=tab][aria-selected=true]')?.textContent, [...ex.querySelectorAll('th')].findIndex(th => th.getAttribute('aria-sort') === 'descending'), ex.querySelector('.root').classList.contains('dark'), chart.getAttribute('axis'), [...ex.querySelectorAll('tbody tr')].map(tr => tr.dataset.point).join()];";
-        let before = self
-            .wait_for("the view", view, |v| v.as_array().map(|a| Ok(a.clone())))
-            .await?;
-        if before[0] != "penitentiary_complaints"
-            || before[2] != 3
-            || before[3] != true
-            || before[4] != "fit"
-        {
-            return Err(format!("the link did not open its view: {before:?}"));
-        }
-        self.eval("ex.querySelector('header .copy-link').click();")
-            .await?;
-        let link = self
-            .wait_for(
-                "the copied link",
-                "return ex.querySelector('.copied')?.dataset.link ?? null;",
-                |v| v.as_str().map(|s| Ok(s.to_string())),
-            )
-            .await?;
-        // The chart menu's "Copy link" gives the address of the view too.
-        self.eval("ex.querySelector('[role=tab]').click();").await?;
-        self.wait_for(
-            "the chart",
-            "return !chart.hidden && cs.host.dataset.state === 'ready' && cs.querySelectorAll('.menu button').length > 0 || null;",
-            |v| (v == &Value::Bool(true)).then_some(Ok(())),
-        )
-        .await?;
-        self.eval("cs.querySelector('.bar > button').click(); [...cs.querySelectorAll('.menu button')].at(-1).click();")
-            .await?;
-        let from_chart = self
-            .wait_for(
-                "the chart's copied link",
-                "const link = cs.querySelector('.copied')?.dataset.link; return link ? [link, location.href] : null;",
-                |v| v.as_array().map(|a| Ok(a.clone())),
-            )
-            .await?;
-        if from_chart[0] != from_chart[1]
-            || !from_chart[1]
-                .as_str()
-                .is_some_and(|l| l.contains("series=penitentiary_complaints"))
-        {
+        self.screenshot("phone-first-screen").await?;
+        if top < 0.0 || bottom > height || number(&at[5])? < 20.0 || number(&at[4])? > top {
             return Err(format!(
-                "the chart copies {} on {}",
-                from_chart[0], from_chart[1]
+                "at 360 px the chart is not in the first screen under the picker: [canvas top, bottom, viewport height, width, picker top, picker height, canvas width] = {at}"
             ));
         }
-        self.client
-            .goto("about:blank")
-            .await
-            .map_err(|e| format!("cannot open about:blank: {e}"))?;
-        self.client
-            .goto(&link)
-            .await
-            .map_err(|e| format!("cannot open {link}: {e}"))?;
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        let after = self
-            .wait_for("the view again", view, |v| {
-                v.as_array().map(|a| Ok(a.clone()))
-            })
+        // The table scrolls inside its own box: its last column can be reached.
+        self.eval("[...ex.querySelectorAll('[role=tab]')][1].click();")
             .await?;
-        if before != after {
-            return Err(format!("before {before:?}, from the link {after:?}"));
+        let table = self
+            .wait_for(
+                "the table in its box",
+                "const box = ex.querySelector('.table-box'); if (!box) return null; box.scrollLeft = box.scrollWidth; const b = box.getBoundingClientRect(); const ths = box.querySelectorAll('th'); const last = ths[ths.length - 1].getBoundingClientRect(); return [b.left, b.right, last.left, last.right, box.scrollWidth, box.clientWidth, document.documentElement.scrollWidth, innerWidth];",
+                |v| v.as_array().map(|a| Ok(a.clone())),
+            )
+            .await?;
+        let n = |i: usize| number(&table[i]);
+        if n(3)? > n(1)? + 1.0 || n(2)? < n(0)? - 1.0 || n(1)? > n(7)? + 1.0 || n(6)? > n(7)? + 1.0
+        {
+            return Err(format!(
+                "the table's last column cannot be reached in its box: [box left, right, last th left, right, scrollWidth, clientWidth, page scrollWidth, innerWidth] = {table:?}"
+            ));
         }
+        self.screenshot("phone-table-scrolled").await
+    }
+
+    async fn active(&self) -> Result<String> {
+        let v = self
+            .eval(&format!("{DEEP_ACTIVE} return describe(deepActive());"))
+            .await?;
+        Ok(v.as_str().unwrap_or_default().to_string())
+    }
+
+    async fn press(&self, key: Key) -> Result {
+        self.keys(&[key.into()]).await
+    }
+
+    pub(super) async fn tab_to_chart(&self) -> Result {
+        self.open("/index.html#series=protection_orders_issued")
+            .await?;
+        // From the top of the page: nothing focused.
+        self.eval("document.activeElement?.blur(); window.scrollTo(0, 0);")
+            .await?;
+        let mut presses = 0;
+        let mut seen = Vec::new();
+        while presses < 5 {
+            let key = if self.active().await? == "skip-chart" {
+                Key::Enter
+            } else {
+                Key::Tab
+            };
+            self.press(key).await?;
+            presses += 1;
+            let now = self.active().await?;
+            seen.push(now.clone());
+            if now == "canvas" {
+                break;
+            }
+        }
+        if self.active().await? != "canvas" {
+            return Err(format!(
+                "5 presses from the top did not reach the chart; focus went {seen:?}"
+            ));
+        }
+        // The keyboard-selected point's ring shows in the explorer too.
+        self.press(Key::Right).await?;
+        let ring = self
+            .wait_for(
+                "the focus ring",
+                "const r = cs.querySelector('.ring'); return r.hidden ? null : [r.style.left, r.style.top];",
+                |v| v.as_array().map(|a| Ok(a.clone())),
+            )
+            .await?;
+        println!("e2e:   chart reached in {presses} presses ({seen:?}); ring at {ring:?}");
+        Ok(())
+    }
+
+    /// Escape closes the menu, the embed panel, the source panel; focus returns to
+    /// what opened each. Sorting a column and opening a table row keep focus.
+    pub(super) async fn escape_and_focus(&self) -> Result {
+        self.open("/index.html#series=protection_orders_issued&lang=en")
+            .await?;
+        let expect = async |what: &str, want: &str| -> Result {
+            let got = self.active().await?;
+            if got == want {
+                Ok(())
+            } else {
+                Err(format!("{what}: focus is on {got:?}, not {want:?}"))
+            }
+        };
+        // The menu: opened from its button, arrows move, Escape closes.
+        self.eval("cs.querySelector('.bar > button').focus();")
+            .await?;
+        self.press(Key::Enter).await?;
+        let items = self
+            .eval(&format!("{DEEP_ACTIVE} return [cs.querySelector('.menu').hidden, deepActive() === cs.querySelectorAll('.menu button')[0]];"))
+            .await?;
+        if items[0] != false || items[1] != true {
+            return Err(format!(
+                "Enter on ⋯ did not open the menu on its first item: {items}"
+            ));
+        }
+        self.press(Key::Down).await?;
+        self.press(Key::Down).await?;
+        self.press(Key::Up).await?;
+        let second = self
+            .eval(&format!(
+                "{DEEP_ACTIVE} return deepActive() === cs.querySelectorAll('.menu button')[1];"
+            ))
+            .await?;
+        if second != true {
+            return Err("the arrow keys do not move in the menu".into());
+        }
+        self.press(Key::Escape).await?;
+        let hidden = self
+            .eval("return cs.querySelector('.menu').hidden;")
+            .await?;
+        if hidden != true {
+            return Err("Escape did not close the menu".into());
+        }
+        expect("after Escape in the menu", "button").await?;
+        let on_menu = self
+            .eval(&format!(
+                "{DEEP_ACTIVE} return deepActive() === cs.querySelector('.bar > button');"
+            ))
+            .await?;
+        if on_menu != true {
+            return Err("after Escape in the menu, focus is not on ⋯".into());
+        }
+        // The embed panel, opened from the menu: Escape gives focus back to ⋯.
+        self.press(Key::Enter).await?;
+        self.press(Key::End).await?;
+        self.press(Key::Enter).await?;
+        let open = self
+            .eval("return !cs.querySelector('.embed').hidden;")
+            .await?;
+        if open != true {
+            return Err("the menu's last item did not open the embed panel".into());
+        }
+        self.press(Key::Escape).await?;
+        let state = self
+            .eval(&format!("{DEEP_ACTIVE} return [cs.querySelector('.embed').hidden, deepActive() === cs.querySelector('.bar > button')];"))
+            .await?;
+        if state[0] != true || state[1] != true {
+            return Err(format!(
+                "Escape on the embed panel: [closed, focus on ⋯] = {state}"
+            ));
+        }
+        // The source panel, opened from the chart: Escape gives focus back to it.
+        self.eval("cs.querySelector('canvas').focus();").await?;
+        self.press(Key::Right).await?;
+        self.press(Key::Enter).await?;
+        let open = self
+            .eval("return !cs.querySelector('.panel').hidden;")
+            .await?;
+        if open != true {
+            return Err("Enter on a point did not open its source".into());
+        }
+        self.press(Key::Escape).await?;
+        let closed = self
+            .eval("return cs.querySelector('.panel').hidden;")
+            .await?;
+        if closed != true {
+            return Err("Escape did not close the source panel".into());
+        }
+        expect("after Escape on the source panel", "canvas").await?;
+        // Sorting a column keeps focus on its header.
+        self.eval("[...ex.querySelectorAll('[role=tab]')][1].click();")
+            .await?;
+        self.wait_for(
+            "the table",
+            "return ex.querySelector('tbody tr') ? true : null;",
+            |v| v.as_bool().map(Ok),
+        )
+        .await?;
+        self.eval("ex.querySelector('[data-key=sort-1]').focus();")
+            .await?;
+        self.press(Key::Enter).await?;
+        let sorted = self
+            .eval("return ex.querySelector('th[aria-sort=ascending] button')?.dataset.key ?? null;")
+            .await?;
+        if sorted != "sort-1" {
+            return Err(format!(
+                "Enter on the Value header did not sort by it: {sorted}"
+            ));
+        }
+        expect("after sorting", "sort-1").await?;
+        // Enter on a row opens its point on the chart, focus on the chart.
+        self.eval("ex.querySelector('tbody tr').focus();").await?;
+        self.press(Key::Enter).await?;
+        self.wait_for(
+            "the row's source",
+            "return cs.querySelector('.panel').hidden ? null : true;",
+            |v| v.as_bool().map(Ok),
+        )
+        .await?;
+        expect("after Enter on a table row", "canvas").await?;
+        self.press(Key::Escape).await?;
+        expect("after closing the row's source", "canvas").await
+    }
+
+    /// In en, ru and kk no French interface string is left in the explorer, its
+    /// chart (summary, SVG), table, search, CSV, nor the page's title and intro;
+    /// a search in the reader's language is told the reports are French, and
+    /// offered the series it names.
+    pub(super) async fn no_french_left(&self) -> Result {
+        let french = derek::i18n::Lang::Fr.text();
+        let catalogue =
+            derek::series::catalogue::Catalogue::bundled().map_err(|e| e.to_string())?;
+        for lang in [
+            derek::i18n::Lang::En,
+            derek::i18n::Lang::Ru,
+            derek::i18n::Lang::Kk,
+        ] {
+            let code = lang.code();
+            let theirs: Vec<&str> = lang.text().strings().into_iter().map(|(_, s)| s).collect();
+            // French strings, cut at their {names}, that this language does not share.
+            let mut needles: Vec<(String, String)> = Vec::new();
+            for (key, s) in french.strings() {
+                if key.starts_with("format.") || theirs.contains(&s) {
+                    continue;
+                }
+                for piece in s.split(['{', '}']).step_by(2) {
+                    let piece =
+                        piece.trim_matches(|c: char| c.is_whitespace() || c == '.' || c == ',');
+                    if piece.chars().count() >= 4 && !theirs.iter().any(|t| t.contains(piece)) {
+                        needles.push((key.clone(), piece.to_string()));
+                    }
+                }
+            }
+            for def in &catalogue.series {
+                for c in &def.categories {
+                    if lang.text().category(&c.fr) != c.fr {
+                        needles.push((format!("category {}", c.fr), c.fr.clone()));
+                    }
+                }
+            }
+            let mut texts: Vec<String> = Vec::new();
+            // "Uyghurs" in the reader's language: the French reports cannot match it.
+            let uyghurs = match lang {
+                derek::i18n::Lang::Ru => "уйгуры",
+                derek::i18n::Lang::Kk => "ұйғырлар",
+                _ => "Uyghurs",
+            };
+            for (series, q) in [
+                ("protection_orders_issued", "ordonnances"),
+                ("ethnic_composition_2025", uyghurs),
+                ("women_in_civil_service_2025", ""),
+            ] {
+                self.open(&format!("/index.html#series={series}&lang={code}&q={q}"))
+                    .await?;
+                if !q.is_empty() {
+                    self.wait_for(
+                        "search results",
+                        "return ex.querySelector('.count')?.textContent ? true : null;",
+                        |v| v.as_bool().map(Ok),
+                    )
+                    .await?;
+                }
+                if q == uyghurs {
+                    // Search says the reports are French, and offers the series
+                    // whose names in the reader's language match.
+                    let said = self
+                        .eval("return [ex.querySelector('.count').textContent, [...ex.querySelectorAll('.offers button')].map(b => b.dataset.series)];")
+                        .await?;
+                    let french_only = lang.text().text("page", "french_only");
+                    if !said[0].as_str().is_some_and(|s| s.contains(french_only))
+                        || !said[1]
+                            .as_array()
+                            .is_some_and(|a| a.iter().any(|s| s == "ethnic_composition_2025"))
+                    {
+                        return Err(format!("searching {q:?} in {code} says {said}"));
+                    }
+                }
+                // Open the menu, a point's source and the embed panel, so that their words are there too.
+                self.eval("if (chart.drawn) { chart.select(0); chart.showEmbed(); }")
+                    .await?;
+                let got = self.eval(&format!("{INTERFACE_TEXT} texts.push(chart.app.svg(chart.getAttribute('series'), '{code}', 'light', 'zero', 800)); texts.push(chart.app.csv(chart.getAttribute('series'), '{code}').split('\\r\\n').map(l => l.split(',')[2]).join(' ')); texts.push(chart.app.json(chart.getAttribute('series'), '{code}').match(/\"title\": \"[^\"]*\"/)?.[0] ?? ''); const about = chart.app.about(chart.getAttribute('series'), '{code}'); texts.push(about.heading, about.definition_heading, about.definition, ...about.notes); return [texts, document.documentElement.lang];")).await?;
+                if got[1] != code {
+                    return Err(format!("<html lang> is {} in {code}", got[1]));
+                }
+                texts.extend(
+                    got[0]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string),
+                );
+                // And the table of the same series.
+                self.eval("[...ex.querySelectorAll('[role=tab]')][1].click();")
+                    .await?;
+                let table = self
+                    .wait_for(
+                        "the table",
+                        &format!(
+                            "{INTERFACE_TEXT} return ex.querySelector('tbody tr') ? texts : null;"
+                        ),
+                        |v| {
+                            v.as_array().map(|a| {
+                                Ok(a.iter()
+                                    .filter_map(Value::as_str)
+                                    .map(str::to_string)
+                                    .collect::<Vec<_>>())
+                            })
+                        },
+                    )
+                    .await?;
+                texts.extend(table);
+            }
+            let all = texts.join("\n");
+            let left: Vec<String> = needles
+                .iter()
+                .filter(|(_, n)| all.contains(n.as_str()))
+                .map(|(k, n)| format!("{n:?} ({k})"))
+                .collect();
+            if !left.is_empty() {
+                return Err(format!(
+                    "French left in the {code} explorer: {}",
+                    left.join(", ")
+                ));
+            }
+            println!(
+                "e2e:   {code}: {} interface texts, none of {} French strings",
+                texts.len(),
+                needles.len()
+            );
+        }
+        Ok(())
+    }
+
+    /// The explorer and one chart in every language, light and dark, 360 and 1200 px.
+    pub(super) async fn screenshots(&self) -> Result {
+        for (width, height) in [(360, 800), (1200, 900)] {
+            self.window(width, height).await?;
+            for lang in ["fr", "en", "ru", "kk"] {
+                for theme in ["light", "dark"] {
+                    self.open(&format!(
+                        "/index.html#series=protection_orders_issued&lang={lang}&theme={theme}&point=1"
+                    ))
+                    .await?;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    self.screenshot(&format!("explorer-{lang}-{theme}-{width}"))
+                        .await?;
+                    self.open(&format!(
+                        "/embed.html#series=ethnic_composition_2025&lang={lang}&theme={theme}"
+                    ))
+                    .await?;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    self.screenshot(&format!("chart-{lang}-{theme}-{width}"))
+                        .await?;
+                }
+            }
+        }
+        self.window(1200, 900).await?;
+        // What a chart marks besides its points, in every language: "About this
+        // chart" with a gap and a break in series (rules of conduct) and with
+        // figures that disagree (persons with disabilities), the legend line of a
+        // part-year figure (citizenship granted, January to August 2025), and a
+        // point's source panel with the series' definition (protection orders).
+        for lang in ["fr", "en", "ru", "kk"] {
+            for (series, open) in [
+                ("rules_of_conduct_imposed", "about"),
+                ("persons_with_disabilities", "about"),
+                ("stateless_granted_citizenship", ""),
+                ("protection_orders_issued", "source"),
+            ] {
+                self.open(&format!("/index.html#series={series}&lang={lang}"))
+                    .await?;
+                let show = match open {
+                    "about" => format!("chart.showAbout(chart.app.about('{series}', '{lang}'));"),
+                    "source" => "chart.select(1);".to_string(),
+                    _ => String::new(),
+                };
+                if !show.is_empty() {
+                    self.eval(&format!(
+                        "{show} cs.querySelector('.panel').scrollIntoView({{ block: 'end' }});"
+                    ))
+                    .await?;
+                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                self.screenshot(&format!("marks-{series}-{lang}")).await?;
+            }
+        }
+        println!("e2e: screenshots in {}", self.out.display());
         Ok(())
     }
 }
