@@ -95,7 +95,7 @@ export class DerekExplorer extends HTMLElement {
       else history.pushState(null, "", url);
     }
     this.typing = typing;
-    this.render();
+    return this.render();
   }
   attributeChangedCallback(name, before, after) {
     if (before !== after && this.isConnected && !this.syncing) this.render();
@@ -333,8 +333,13 @@ export class DerekExplorer extends HTMLElement {
     });
     const body = rows.map((row) => {
       const tr = h("tr", { tabIndex: 0, "data-point": String(row.point) }, ...row.cells.map((c, i) => h("td", { className: i === 5 ? "text" : "", textContent: c.text, lang: i === 5 ? "fr" : langOf(this) })));
-      // A row opens its figure in the reader.
-      const open = () => this.read(this.app.place(this.state.series, row.point));
+      // The row opens its point on the chart (a step of history); focus goes to the
+      // chart, whose source panel gives it back to the canvas when closed, and
+      // whose "Read in the report" opens the reader at the figure.
+      const open = async () => {
+        await this.go({ view: "chart", point: String(row.point) });
+        this.chart.canvas.focus();
+      };
       tr.addEventListener("click", open);
       tr.addEventListener("keydown", (e) => e.key === "Enter" && open());
       return tr;
