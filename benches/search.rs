@@ -58,4 +58,22 @@ fn main() {
             "search {label:<32} {total:>5} paragraphs, {RUNS} runs: min {min:>7.1} µs, median {median:>7.1} µs",
         );
     }
+
+    // A quoted phrase of n words over a paragraph of 2n: the phrase matcher is
+    // linear, so doubling n should about double the time (a matcher that slides
+    // the phrase over every position would quadruple it).
+    for words in [5_000, 10_000, 20_000] {
+        let text = format!("1.\t{}\n", "la violence ".repeat(words));
+        let document = derek::document::parse_as(&text, derek::document::Layout::LinePerParagraph);
+        let index = SearchIndex::new(&[&document]);
+        let phrase = format!("\"{}\"", "la violence ".repeat(words / 2));
+        let (timing, results) = harness::time(5, || index.search(black_box(&phrase), 20));
+        let (min, median) = timing.ms();
+        println!(
+            "search a {}-word phrase in a {}-word paragraph ({} found), 5 runs: min {min:.2} ms, median {median:.2} ms",
+            words,
+            2 * words,
+            results.total,
+        );
+    }
 }

@@ -23,6 +23,9 @@ pub struct ReportMeta {
     pub reference_year: i32,
     /// The period the report covers, e.g. `2008-2012`.
     pub period: String,
+    /// The date the document prints, as printed (`15 juin 2021`), if it prints one.
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 /// A report shipped with Derek: its identity and its full text, as extracted.

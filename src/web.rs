@@ -90,7 +90,9 @@ struct SourcePanel {
     report_title: String,
     reference: String,
     paragraph: String,
-    line: usize,
+    /// Index of the report, and of the figure among its facts: to open the reader.
+    document: usize,
+    figure: Option<usize>,
     segments: Vec<present::Segment>,
 }
 
@@ -284,7 +286,9 @@ impl Derek {
                 .to_string(),
             reference: present::reference(&point.reference, lang),
             paragraph: point.paragraph.clone(),
-            line: point.line,
+            document: point.report_index,
+            figure: present::place_of_point(&self.corpus, self.find(id)?, index)
+                .and_then(|p| p.figure),
             segments: present::highlight(&paragraph.text, &[point.span]),
         })
     }
@@ -301,25 +305,70 @@ impl Derek {
     }
 
     /// Paragraphs of every report that match `query` (accents, case and French
-    /// endings ignored), words highlighted, figures linked to their series.
-    pub fn search(&self, query: &str, limit: usize, lang: &str) -> Result<JsValue, JsError> {
-        to_js(&self.search_view(query, limit, Lang::from_code(lang)))
+    /// endings ignored), ranked `offset` to `offset + limit`, with the total; words
+    /// highlighted, figures linked to their series and their place in the reader.
+    pub fn search(
+        &self,
+        query: &str,
+        offset: usize,
+        limit: usize,
+        lang: &str,
+    ) -> Result<JsValue, JsError> {
+        to_js(&self.search_view(query, offset, limit, Lang::from_code(lang)))
     }
 
-    /// The figures of the paragraphs that match `query`, as CSV, for download.
+    /// Every paragraph that matches `query`, with its figures, as CSV: the same
+    /// rows as [`Derek::search_json`].
     #[wasm_bindgen(js_name = searchCsv)]
     pub fn search_csv(&self, query: &str, lang: &str) -> String {
-        present::search_csv(&self.search_view(query, 500, Lang::from_code(lang)))
+        present::search_csv(&self.search_view(query, 0, usize::MAX, Lang::from_code(lang)))
     }
 
-    /// The paragraphs that match `query` and their figures, as JSON, for download.
+    /// Every paragraph that matches `query`, with its figures, as JSON: the same
+    /// rows as [`Derek::search_csv`].
     #[wasm_bindgen(js_name = searchJson)]
     pub fn search_json(&self, query: &str, lang: &str) -> Result<String, JsError> {
-        Ok(serde_json::to_string_pretty(&self.search_view(
+        Ok(present::search_json(&self.search_view(
             query,
-            500,
+            0,
+            usize::MAX,
             Lang::from_code(lang),
         ))?)
+    }
+
+    /// The bundled reports: index, symbol and title, for the reader's picker.
+    pub fn reports(&self, lang: &str) -> Result<JsValue, JsError> {
+        let lang = Lang::from_code(lang);
+        let list: Vec<ReportEntry> = self
+            .corpus
+            .reports
+            .iter()
+            .enumerate()
+            .map(|(document, r)| ReportEntry {
+                document,
+                symbol: &r.meta.symbol,
+                title: lang
+                    .text()
+                    .report_title(&r.meta.symbol)
+                    .unwrap_or(&r.meta.title_fr),
+            })
+            .collect();
+        to_js(&list)
+    }
+
+    /// Report `document`, to read whole: headings, paragraphs with their figures
+    /// marked, and what Derek read from each figure.
+    pub fn reader(&self, document: usize, lang: &str) -> Result<JsValue, JsError> {
+        let view = present::reader(&self.corpus, &self.series, document, Lang::from_code(lang))
+            .ok_or_else(|| JsError::new(&format!("there is no report {document}")))?;
+        to_js(&view)
+    }
+
+    /// Where point `index` of series `id` is read: `{document, paragraph, figure}`.
+    pub fn place(&self, id: &str, index: usize) -> Result<JsValue, JsError> {
+        let place = present::place_of_point(&self.corpus, self.find(id)?, index)
+            .ok_or_else(|| JsError::new(&format!("{id} has no point {index}")))?;
+        to_js(&place)
     }
 
     /// The series as CSV, categories in `lang`, for download.
@@ -354,8 +403,21 @@ impl Derek {
     }
 }
 
+#[derive(Serialize)]
+struct ReportEntry<'a> {
+    document: usize,
+    symbol: &'a str,
+    title: &'a str,
+}
+
 impl Derek {
-    fn search_view(&self, query: &str, limit: usize, lang: Lang) -> present::SearchView {
+    fn search_view(
+        &self,
+        query: &str,
+        offset: usize,
+        limit: usize,
+        lang: Lang,
+    ) -> present::SearchView {
         let index = self.index.get_or_init(|| {
             let documents: Vec<&crate::document::Document> = self.corpus.documents.iter().collect();
             SearchIndex::new(&documents)
@@ -365,7 +427,8 @@ impl Derek {
             &self.corpus,
             &self.series,
             query,
-            limit.min(500),
+            offset,
+            limit,
             lang,
         )
     }

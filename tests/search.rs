@@ -201,3 +201,124 @@ fn every_highlight_is_a_matched_word_of_its_paragraph() -> Result {
     }
     Ok(())
 }
+
+/// The figures a hit's paragraph states, as printed: what the reader came for.
+fn first_hit_text(corpus: &Corpus, query: &str) -> Result<String> {
+    let hits = corpus.hits(query);
+    let first = hits
+        .first()
+        .ok_or_else(|| format!("{query:?} finds nothing"))?;
+    Ok(corpus.paragraph(first)?.text.clone())
+}
+
+#[test]
+fn protection_orders_rank_the_paragraph_that_counts_them_first() -> Result {
+    let corpus = corpus()?;
+    for query in ["ordonnance de protection", "ordonnances de protection"] {
+        let text = first_hit_text(&corpus, query)?;
+        assert!(
+            text.contains("44 000 ordonnances de protection"),
+            "{query:?} ranks first: {text}"
+        );
+        // Stop words neither match nor highlight.
+        for hit in corpus.hits(query).iter().take(20) {
+            for word in corpus.highlights(hit)? {
+                let folded = word.to_lowercase();
+                assert!(
+                    !["de", "des", "dès", "du", "la"].contains(&folded.as_str()),
+                    "{query:?} highlights {word:?}"
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn words_close_together_rank_before_the_same_words_scattered() -> Result {
+    let corpus = corpus()?;
+    let hits = corpus.hits("ordonnance protection");
+    let close = |hit: &Hit| -> Result<bool> {
+        let text = corpus.paragraph(hit)?.text.to_lowercase();
+        Ok(text.contains("ordonnance de protection") || text.contains("ordonnances de protection"))
+    };
+    let first_scattered = hits
+        .iter()
+        .map(close)
+        .collect::<Result<Vec<bool>>>()?
+        .iter()
+        .position(|c| !c)
+        .unwrap_or(hits.len());
+    for hit in hits.iter().skip(first_scattered) {
+        assert!(!close(hit)?, "a close match ranks after a scattered one");
+    }
+    assert!(first_scattered > 0, "some paragraphs say it together");
+    Ok(())
+}
+
+#[test]
+fn a_number_finds_its_value_whatever_its_spacing() -> Result {
+    let corpus = corpus()?;
+    let spellings = ["64 000", "64000", "64\u{a0}000", "64\u{202f}000"];
+    let first = corpus.hits(spellings[0]);
+    assert!(!first.is_empty(), "64 000 is stated somewhere");
+    for query in spellings {
+        let hits = corpus.hits(query);
+        assert_eq!(hits, first, "{query:?} finds what 64 000 finds");
+        for hit in &hits {
+            let marked = corpus.highlights(hit)?;
+            assert!(
+                marked
+                    .iter()
+                    .all(|m| m.chars().filter(char::is_ascii_digit).collect::<String>() == "64000"),
+                "{query:?} marks {marked:?}"
+            );
+        }
+    }
+    // "000" is the value 0, no longer the end of "2 000".
+    for hit in corpus.hits("000") {
+        for word in corpus.highlights(&hit)? {
+            assert!(word.chars().all(|c| c == '0'), "000 marks {word:?}");
+        }
+    }
+    // A decimal comma.
+    let decimal = corpus.hits("20,3");
+    assert!(!decimal.is_empty());
+    for hit in &decimal {
+        assert!(corpus.paragraph(hit)?.text.contains("20,3"));
+    }
+    Ok(())
+}
+
+#[test]
+fn every_result_is_reachable_a_page_at_a_time() -> Result {
+    let corpus = corpus()?;
+    let all = corpus.index.search("torture", usize::MAX);
+    assert!(all.total > 50, "torture is everywhere in CAT/C/KAZ/3");
+    assert_eq!(all.hits.len(), all.total);
+    let mut paged = Vec::new();
+    let mut offset = 0;
+    while offset < all.total {
+        let page = corpus.index.search_page("torture", offset, 50);
+        assert_eq!(page.total, all.total);
+        offset += page.hits.len();
+        paged.extend(page.hits);
+    }
+    assert_eq!(paged, all.hits);
+    Ok(())
+}
+
+#[test]
+fn a_long_phrase_is_found_in_time_linear_in_its_length() -> Result {
+    // A quoted phrase of 20 000 words over a paragraph of 40 000: the matcher walks
+    // each once (a quadratic one would compare 800 million word pairs).
+    let text = format!("1.\t{}\n", "la violence ".repeat(20_000));
+    let document = derek::document::parse_as(&text, derek::document::Layout::LinePerParagraph);
+    let index = SearchIndex::new(&[&document]);
+    let phrase = format!("\"{}\"", "la violence ".repeat(10_000));
+    let results = index.search(&phrase, 10);
+    assert_eq!(results.total, 1);
+    let hit = results.hits.first().ok_or("the phrase is found")?;
+    assert_eq!(hit.spans.len(), 1, "overlapping matches are one highlight");
+    Ok(())
+}

@@ -706,10 +706,10 @@ mod tests {
                     "q2-c",
                     "2. c)",
                     "Premier paragraphe.\nSecond paragraphe.",
-                    "2. c)".to_string()
+                    "question 2 c)".to_string()
                 ),
-                ("q3-b", "3 b)", "Réponse.", "3 b)".to_string()),
-                ("q4", "4", "Autre réponse.", "4".to_string()),
+                ("q3-b", "3 b)", "Réponse.", "question 3 b)".to_string()),
+                ("q4", "4", "Autre réponse.", "question 4".to_string()),
             ]
         );
     }
@@ -722,7 +722,7 @@ mod tests {
         let got: Vec<_> = doc
             .paragraphs
             .iter()
-            .map(|p| (p.id.as_str(), p.reference()))
+            .map(|p| (p.id.as_str(), p.label.clone()))
             .collect();
         assert_eq!(
             got,

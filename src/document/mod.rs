@@ -4,8 +4,8 @@
 //! This module owns the reading of report text: telling paragraphs from headings and
 //! page furniture, joining hard-wrapped lines, normalising white space, and keeping
 //! for every character of clean text the line and column it came from. Every figure
-//! Derek shows is cited through a [`Paragraph::reference`] (`par. 81`, `1. a)`,
-//! `Article 16, 3`) computed here.
+//! Derek shows is cited through a [`Paragraph::reference`] (`par. 81`,
+//! `question 1 a)`, `Article 16`) computed here.
 //!
 //! Invariant: no knowledge of figures, and none of any particular report; pure text →
 //! document. [`parse`] accepts any `&str`, never panics, and runs in time linear in
@@ -152,12 +152,29 @@ impl Paragraph {
         SourcePositions(clean::Positions::new(&self.text, &self.spans))
     }
 
-    /// The paragraph's reference as a citation prints it after the document symbol:
-    /// `par. 81`, `1. a)`, `Article 16, 3`.
+    /// The paragraph's reference as a citation prints it after the document symbol,
+    /// in the report's own terms: `par. 81`, `question 3 b)`, and for a paragraph the
+    /// report does not label, the heading it falls under (`Article 16`), without the
+    /// position Derek counts for its id (that number is not in the document).
     pub fn reference(&self) -> String {
         match self.kind {
             LabelKind::Numbered => format!("par. {}", self.label),
-            LabelKind::Question | LabelKind::Position => self.label.clone(),
+            LabelKind::Question => {
+                // "3. b)" → "question 3 b)": the number's full stop is layout.
+                let label = match self.label.split_once(". ") {
+                    Some((number, rest)) if number.bytes().all(|b| b.is_ascii_digit()) => {
+                        format!("{number} {rest}")
+                    }
+                    _ => self.label.clone(),
+                };
+                format!("question {label}")
+            }
+            LabelKind::Position => match self.label.rsplit_once(", ") {
+                Some((heading, position)) if position.bytes().all(|b| b.is_ascii_digit()) => {
+                    heading.to_string()
+                }
+                _ => self.label.clone(),
+            },
         }
     }
 

@@ -190,6 +190,12 @@ impl Table {
             .and_then(Value::as_str)
     }
 
+    /// The body a report is addressed to (committee, council), by its symbol.
+    pub fn report_body(&self, symbol: &str) -> Option<&str> {
+        self.value(&["report", symbol, "body"])
+            .and_then(Value::as_str)
+    }
+
     /// Every string of the table (each plural form apart), with its path: what
     /// the end-to-end tests look for in a page that should not show this language.
     pub fn strings(&self) -> Vec<(String, &'static str)> {

@@ -5,6 +5,7 @@
 //! The wasm layer hands these to the page, which inserts them as text.
 
 mod about;
+mod reader;
 mod reference;
 mod search;
 mod segments;
@@ -14,8 +15,11 @@ mod table;
 mod tooltip;
 
 pub use about::{about, About};
+pub use reader::{
+    official_link, place_of_point, reader, Block, FigureCard, Piece, Place, ReaderView, ReportCard,
+};
 pub use reference::reference;
-pub use search::{search, search_csv, Figure, HitView, SearchView, SeriesLink};
+pub use search::{search, search_csv, search_json, Figure, HitView, SearchView, SeriesLink};
 pub use segments::{highlight, Segment};
 pub use suggest::{closest_ids, series_matching, SeriesOffer};
 pub use summary::summary;

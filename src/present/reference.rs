@@ -1,18 +1,19 @@
 //! A report's own reference to a paragraph ("par. 81", "Paragraphes 30 et 31, 2",
 //! "Article 16, 3") said in the reader's language: "para. 81", "Пункты 30 и 31, 2",
-//! "16-бап, 3". Only the words the document model writes are translated; a
-//! heading quoted from the report stays as the report prints it.
+//! "16-бап, 3", "вопрос 3 b)". Only the words the document model writes are
+//! translated; a heading quoted from the report stays as the report prints it.
 
 use crate::chart::Lang;
 
 /// The words that open a part of a reference, and their key in `[reference]`.
-const WORDS: [(&str, &str); 6] = [
+const WORDS: [(&str, &str); 7] = [
     ("par. ", "paragraph"),
     ("Paragraphes ", "paragraphs_word"),
     ("Paragraphe ", "paragraph_word"),
     ("Articles ", "articles"),
     ("Article ", "article"),
     ("sect. ", "section"),
+    ("question ", "question"),
 ];
 
 /// `reference` (as the document model prints it, in French) in `lang`.
@@ -51,6 +52,7 @@ mod tests {
         assert_eq!(reference("Article 16, 13", Lang::Ru), "Статья 16, 13");
         assert_eq!(reference("Article 16, 13", Lang::Kk), "16-бап, 13");
         assert_eq!(reference("par. 81", Lang::Fr), "par. 81");
+        assert_eq!(reference("question 3 b)", Lang::Ru), "вопрос 3 b)");
         // A heading quoted from the report stays as printed.
         assert_eq!(reference("1. a)", Lang::En), "1. a)");
     }

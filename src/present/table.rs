@@ -125,7 +125,7 @@ impl Table {
 /// language (a key to join downloads made in different languages).
 pub fn csv(series: &Series, lang: Lang) -> String {
     let mut out = String::from(
-        "series,year,category,value,qualifier,year_source,report,paragraph,reference,line,verbatim,conflict,sentence,category_fr,period,break\r\n",
+        "series,year,category,value,qualifier,year_source,report,paragraph,reference,text_file_line,verbatim,conflict,sentence,category_fr,period,break\r\n",
     );
     for p in &series.points {
         let fields = [

@@ -21,28 +21,117 @@ pub(crate) fn is_combining(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
+/// Spaces that may group the digits of a number: space, no-break space, narrow
+/// no-break space, thin space.
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
 /// The words of `text`, as byte ranges, in order. Every range is non-empty and on
 /// char boundaries.
+///
+/// A number is one word however its digits are grouped: `64 000` (with a space, a
+/// no-break or a thin space), `64000`, `64,5` (a decimal comma). Groups after the
+/// first have exactly three digits and the first at most three, so `2012 100` stays
+/// two words. [`fold_into`] gives every spelling of one value the same form.
 pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut at = 0;
     std::iter::from_fn(move || {
         // Skip separators.
         let start = loop {
-            let (i, c) = chars.next()?;
+            let c = text.get(at..)?.chars().next()?;
             if is_word_char(c) {
-                break i;
+                break at;
             }
+            at += c.len_utf8();
         };
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
+        let mut end = if bytes.get(start).is_some_and(u8::is_ascii_digit) {
+            number_end(text, start)
+        } else {
+            start
+        };
+        // The rest of the word (all of it for a word that is no number, letters glued
+        // to a number such as `1er` otherwise).
+        for c in text.get(end..).unwrap_or_default().chars() {
             if !is_word_char(c) {
-                end = i;
                 break;
             }
-            chars.next();
+            end += c.len_utf8();
         }
+        at = end;
         Some((start, end))
     })
+}
+
+/// Where the number that begins at `start` (an ASCII digit) ends: its digit groups
+/// and its decimal part.
+fn number_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let digits_from = |i: usize| {
+        bytes.get(i..).map_or(0, |rest| {
+            rest.iter().take_while(|b| b.is_ascii_digit()).count()
+        })
+    };
+    let first = digits_from(start);
+    let mut end = start + first;
+    if first <= 3 {
+        // `64 000 000`: a group space, then exactly three digits.
+        while let Some(space) = text.get(end..).and_then(|r| r.chars().next()) {
+            if !is_group_space(space) {
+                break;
+            }
+            let group = end + space.len_utf8();
+            if digits_from(group) != 3 {
+                break;
+            }
+            end = group + 3;
+        }
+    }
+    // `64,5`: a comma between digits.
+    if bytes.get(end) == Some(&b',') {
+        let decimals = digits_from(end + 1);
+        if decimals > 0 {
+            end += 1 + decimals;
+        }
+    }
+    end
+}
+
+/// Whether `word` (a range given by [`words`]) is a number: it starts with a digit
+/// and holds only digits, group spaces and a decimal comma.
+pub(crate) fn is_number(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || is_group_space(c))
+}
+
+/// Appends `word` folded: a number as its value's one spelling (`64 000` and `64000`
+/// → `64000`, `64,50` → `64,5`, `007` → `7`), any other word letter by letter with
+/// [`fold_char`].
+pub(crate) fn fold_into(word: &str, out: &mut String) {
+    if !is_number(word) {
+        for c in word.chars() {
+            fold_char(c, out);
+        }
+        return;
+    }
+    let (whole, decimals) = word.split_once(',').unwrap_or((word, ""));
+    let from = out.len();
+    for c in whole.chars().filter(char::is_ascii_digit) {
+        if c != '0' || out.len() > from {
+            out.push(c);
+        }
+    }
+    if out.len() == from {
+        out.push('0');
+    }
+    let decimals = decimals.trim_end_matches('0');
+    if !decimals.is_empty() {
+        out.push(',');
+        out.push_str(decimals);
+    }
 }
 
 /// Latin-1 letters U+00C0..=U+00FF without their accents; `?` where a letter folds to
@@ -92,12 +181,10 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
     out.push_str(spelled);
 }
 
-/// `word` folded (see [`fold_char`]).
+/// `word` folded (see [`fold_into`]).
 pub(crate) fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        fold_char(c, &mut out);
-    }
+    fold_into(word, &mut out);
     out
 }
 
@@ -167,7 +254,7 @@ mod tests {
         assert_eq!(words_of("l'État"), ["l", "État"]);
         assert_eq!(
             words_of(" non-gouvernementales, (ONG)… 44 000\u{a0}cas²."),
-            ["non", "gouvernementales", "ONG", "44", "000", "cas"]
+            ["non", "gouvernementales", "ONG", "44 000", "cas"]
         );
         assert_eq!(words_of("e\u{301}tat"), ["e\u{301}tat"]);
         assert!(words_of("  ’ - … «» ").is_empty());
@@ -175,8 +262,41 @@ mod tests {
     }
 
     #[test]
+    fn a_number_is_one_word_whatever_its_spacing() {
+        assert_eq!(
+            words_of("plus de 64 000 cas, 64\u{a0}000 ou 64\u{202f}000 ; 64000 et 64,5 %"),
+            [
+                "plus",
+                "de",
+                "64 000",
+                "cas",
+                "64\u{a0}000",
+                "ou",
+                "64\u{202f}000",
+                "64000",
+                "et",
+                "64,5"
+            ]
+        );
+        for spelling in ["64 000", "64\u{a0}000", "64\u{202f}000", "64000", "064000"] {
+            assert_eq!(fold(spelling), "64000", "{spelling:?}");
+        }
+        assert_eq!(fold("64,5"), fold("64,50"));
+        assert_eq!(fold("0"), "0");
+        // A year then a count, a date list, letters glued to a number.
+        assert_eq!(words_of("en 2012 100 cas"), ["en", "2012", "100", "cas"]);
+        assert_eq!(
+            words_of("1 243 en 2009, 1 224"),
+            ["1 243", "en", "2009", "1 224"]
+        );
+        assert_eq!(words_of("le 1er et 34e"), ["le", "1er", "et", "34e"]);
+        assert_eq!(words_of("12 34 5 000,"), ["12", "34", "5 000"]);
+        assert_eq!(fold("1er"), "1er");
+    }
+
+    #[test]
     fn words_are_on_char_boundaries_for_any_text() {
-        let text = "Ω≈ç√∫ ﬁn œ🎉x 中文 \u{301}a\u{200d}b é";
+        let text = "Ω≈ç√∫ ﬁn œ🎉x 中文 \u{301}a\u{200d}b é 1\u{a0}000,5 9 99\u{a0}";
         for (s, e) in words(text) {
             assert!(s < e);
             assert!(text.is_char_boundary(s) && text.is_char_boundary(e));

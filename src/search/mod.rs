@@ -87,6 +87,9 @@ pub struct SearchIndex {
     forms: Vec<Form>,
     /// Every stem, sorted by text.
     stems: Vec<Stem>,
+    /// For each form, the index of its stem in [`SearchIndex::stems`]: words of one
+    /// stem are one symbol to the phrase matcher.
+    form_stems: Vec<u32>,
 }
 
 /// A query word resolved against the index: the forms it matches.
@@ -94,6 +97,11 @@ pub struct SearchIndex {
 struct Term {
     /// The forms that match, one bit per form.
     forms: Bits,
+    /// The stem whose forms match (the forms of one stem, unless `prefix`); None
+    /// when no word of the corpus has the word's stem.
+    stem: Option<u32>,
+    /// Whether the term also matches the forms the word begins.
+    prefix: bool,
     /// The form that is the word itself, folded but not stemmed.
     exact: Option<u32>,
 }
@@ -109,10 +117,23 @@ impl Term {
 struct Clause {
     terms: Vec<Term>,
     weight: f32,
+    /// The stems of the terms, in order, but for a last term that is a prefix: the
+    /// phrase the matcher looks for, one symbol per word.
+    pattern: Vec<u32>,
+    /// The Knuth–Morris–Pratt failure function of `pattern`: for each prefix, the
+    /// length of its longest proper border.
+    failure: Vec<usize>,
+    /// The forms that are a query word itself (they count double).
+    exact: Bits,
 }
 
-/// Paragraphs past this many are not indexed: a paragraph's index fits in 32 bits.
-const MAX_PARAGRAPHS: usize = u32::MAX as usize - 1;
+/// Paragraphs past this many are not indexed: a paragraph's index fits in the 30
+/// bits a sort key gives it.
+const MAX_PARAGRAPHS: usize = (1 << 30) - 1;
+
+/// How many words beyond the query's own the words of a close match may stand
+/// apart ("within a few words of each other").
+const NEAR: usize = 4;
 
 /// Sets of small numbers (paragraphs, forms), one bit each.
 type Bits = Vec<u64>;
@@ -150,9 +171,7 @@ impl SearchIndex {
                         break;
                     };
                     buffer.clear();
-                    for c in text.get(start..end).unwrap_or_default().chars() {
-                        fold::fold_char(c, &mut buffer);
-                    }
+                    fold::fold_into(text.get(start..end).unwrap_or_default(), &mut buffer);
                     if buffer.is_empty() {
                         continue;
                     }
@@ -207,11 +226,13 @@ impl SearchIndex {
                 forms: Vec::new(),
             });
         }
+        let mut sorted_stems = Vec::with_capacity(form_stems.len());
         for (f, stem) in (0u32..).zip(form_stems) {
             let sorted = rank.get(stem as usize).copied().unwrap_or(0);
             if let Some(stem) = stems.get_mut(sorted as usize) {
                 stem.forms.push(f);
             }
+            sorted_stems.push(sorted);
         }
 
         SearchIndex {
@@ -219,6 +240,7 @@ impl SearchIndex {
             words,
             forms,
             stems,
+            form_stems: sorted_stems,
         }
     }
 
@@ -241,38 +263,54 @@ impl SearchIndex {
     /// match in all.
     ///
     /// The query's words must all match (AND), each as a word of the same stem
-    /// (`violence` finds `violences`), ignoring case and accents. The last word, while
-    /// it is being typed (the query ends in it) and has at least three characters,
-    /// also matches the words it begins (`viol` finds `violence`). Words between
-    /// double quotes (`"…"`, `“…”`, `«…»`), or joined by an apostrophe or a hyphen
-    /// (`l’État`), must occur in a row. A query without a word matches nothing.
+    /// (`violence` finds `violences`), ignoring case and accents. Stop words standing
+    /// alone (`de`, `la`) are left out, unless the query has nothing else. A number
+    /// matches the same value however it is spaced (`64 000`, `64000`, `64 000`
+    /// with a no-break space; `64,5`). The last word, while it is being typed (the
+    /// query ends in it) and has at least three letters, also matches the words it
+    /// begins (`viol` finds `violence`). Words between double quotes (`"…"`, `“…”`,
+    /// `«…»`), or joined by an apostrophe or a hyphen (`l’État`), must occur in a
+    /// row. A query without a word matches nothing.
     ///
-    /// Ranking: a paragraph scores, for each clause of the query, the number of its
-    /// matches (a match of the word's exact folded form counts double) weighted by
-    /// the clause's rarity across paragraphs; higher scores first, ties in document
-    /// order.
+    /// Ranking: first by closeness — paragraphs where the query's words stand
+    /// together as typed, then within a few words of each other ([`NEAR`]), then
+    /// scattered; then by score — for each clause, the number of its matches (a
+    /// match of the word's exact folded form counts double) weighted by the clause's
+    /// rarity across paragraphs; ties in document order.
+    ///
+    /// Time: linear in the length of the candidate paragraphs and of the query for
+    /// each clause (a phrase is found with Knuth–Morris–Pratt over stems).
     pub fn search(&self, query: &str, limit: usize) -> SearchResults {
-        let Some((clauses, candidates)) = self.resolve(&query::parse(query)) else {
+        self.search_page(query, 0, limit)
+    }
+
+    /// Like [`SearchIndex::search`], the hits from rank `offset` on: every result
+    /// can be reached, a page at a time.
+    pub fn search_page(&self, query: &str, offset: usize, limit: usize) -> SearchResults {
+        let query = query::parse(query);
+        let Some((clauses, candidates)) = self.resolve(&query) else {
             return SearchResults::default();
         };
-        // One u64 per hit that sorts best first, ties in document order: the score
-        // (non-negative, so its bits order as it does) inverted, then the paragraph.
-        // (A sort of plain integers also keeps the wasm small.)
+        // One u64 per hit that sorts best first, ties in document order: closeness
+        // (2 bits), the score (non-negative, so its bits order as it does) inverted,
+        // then the paragraph (30 bits). A sort of plain integers keeps the wasm small.
         let mut keys: Vec<u64> = ones(&candidates)
             .filter_map(|g| {
-                let score = self.score(g, &clauses, None)?;
-                Some(u64::from(u32::MAX - score.max(0.0).to_bits()) << 32 | g as u64)
+                let (closeness, score) = self.score(g, &clauses, query.width, None)?;
+                let score = u64::from(u32::MAX - score.max(0.0).to_bits());
+                Some(u64::from(2 - closeness.min(2)) << 62 | score << 30 | g as u64)
             })
             .collect();
         let total = keys.len();
         keys.sort_unstable();
-        keys.truncate(limit);
         let mut marks = Vec::new();
         let hits = keys
             .into_iter()
+            .skip(offset)
+            .take(limit)
             .filter_map(|key| {
-                let g = (key & u64::from(u32::MAX)) as usize;
-                let score = self.score(g, &clauses, Some(&mut marks))?;
+                let g = (key & ((1 << 30) - 1)) as usize;
+                let (_, score) = self.score(g, &clauses, query.width, Some(&mut marks))?;
                 let &(document, paragraph) = self.places.get(g)?;
                 Some(Hit {
                     document,
@@ -315,7 +353,29 @@ impl SearchIndex {
             }
             // Rarer clauses weigh more.
             let weight = (1.0 + self.places.len() as f32 / found as f32).ln();
-            clauses.push(Clause { terms, weight });
+            let mut exact = vec![0u64; self.forms.len().div_ceil(64)];
+            for f in terms.iter().filter_map(|t| t.exact) {
+                set(&mut exact, f as usize);
+            }
+            // Every term but a last prefix is one stem; a term whose stem is nowhere
+            // has no paragraph, and the clause was refused above.
+            let pattern_len = match terms.last() {
+                Some(last) if last.prefix => terms.len() - 1,
+                _ => terms.len(),
+            };
+            let pattern: Vec<u32> = terms
+                .iter()
+                .take(pattern_len)
+                .map(|t| t.stem)
+                .collect::<Option<_>>()?;
+            let failure = failure(&pattern);
+            clauses.push(Clause {
+                terms,
+                weight,
+                pattern,
+                failure,
+                exact,
+            });
         }
         Some((clauses, candidates))
     }
@@ -329,7 +389,8 @@ impl SearchIndex {
             set(&mut forms, f);
         }
         let stem = French::new().stem(word);
-        if let Ok(s) = self.stems.binary_search_by(|s| (*s.text).cmp(&stem)) {
+        let stem = self.stems.binary_search_by(|s| (*s.text).cmp(&stem)).ok();
+        if let Some(s) = stem {
             for &f in self.stems.get(s).map_or(&[][..], |s| &s.forms) {
                 set(&mut forms, f as usize);
             }
@@ -344,6 +405,8 @@ impl SearchIndex {
         }
         Term {
             forms,
+            stem: stem.and_then(|s| u32::try_from(s).ok()),
+            prefix,
             exact: exact.and_then(|f| u32::try_from(f).ok()),
         }
     }
@@ -359,48 +422,98 @@ impl SearchIndex {
         bits
     }
 
-    /// The score of paragraph `g`, or None if one of the clauses (a phrase) does not
-    /// occur in it after all. With `marks`, also marks the words to highlight.
+    /// The closeness (2: the clauses stand together as typed, 1: within [`NEAR`]
+    /// words more, 0: scattered) and score of paragraph `g`, or None if a clause (a
+    /// phrase) does not occur in it after all. With `marks`, also marks the words to
+    /// highlight. `width` is the number of words of the query, stop words included.
     fn score(
         &self,
         g: usize,
         clauses: &[Clause],
+        width: usize,
         mut marks: Option<&mut Vec<Mark>>,
-    ) -> Option<f32> {
+    ) -> Option<(u8, f32)> {
         let words = self.words.get(g)?;
         if let Some(marks) = marks.as_deref_mut() {
             marks.clear();
             marks.resize(words.len(), Mark::None);
         }
         let mut score = 0.0f32;
-        for clause in clauses {
+        let mut starts = Vec::new();
+        // Every match of every clause: (first word, one past the last, clause).
+        let mut matches: Vec<(usize, usize, usize)> = Vec::new();
+        for (c, clause) in clauses.iter().enumerate() {
+            self.occurrences(words, clause, &mut starts);
+            if starts.is_empty() {
+                return None;
+            }
             let n = clause.terms.len();
-            let mut matched = 0.0f32;
-            for (i, window) in words.windows(n).enumerate() {
-                let pairs = || window.iter().zip(&clause.terms);
-                if !pairs().all(|(word, term)| term.matches(word.form)) {
-                    continue;
-                }
-                let exact = pairs()
-                    .filter(|(word, term)| term.exact == Some(word.form))
-                    .count();
-                matched += 1.0 + exact as f32 / n as f32;
-                if let Some(marks) = marks.as_deref_mut() {
-                    for (j, mark) in marks.iter_mut().skip(i).take(n).enumerate() {
-                        *mark = match (j, *mark) {
-                            (0, Mark::Join) => Mark::Join,
-                            (0, _) => Mark::Start,
-                            _ => Mark::Join,
+            // Matches may overlap ("a a" in "a a a"): each word is visited once.
+            let mut covered = 0;
+            let mut exact = 0usize;
+            for &start in &starts {
+                let end = start + n;
+                for (i, word) in words.iter().enumerate().take(end).skip(start.max(covered)) {
+                    if has(&clause.exact, word.form as usize) {
+                        exact += 1;
+                    }
+                    if let Some(mark) = marks.as_deref_mut().and_then(|m| m.get_mut(i)) {
+                        *mark = match (i == start, *mark) {
+                            (true, Mark::Join) => Mark::Join,
+                            (true, _) => Mark::Start,
+                            (false, _) => Mark::Join,
                         };
                     }
                 }
+                covered = end;
+                matches.push((start, end, c));
             }
-            if matched == 0.0 {
-                return None;
-            }
-            score += clause.weight * matched;
+            score += clause.weight * (starts.len() as f32 + exact as f32 / n as f32);
         }
-        Some(score)
+        let closeness = if clauses.len() < 2 {
+            2
+        } else {
+            let filled: usize = clauses.iter().map(|c| c.terms.len()).sum();
+            match narrowest_window(&mut matches, clauses.len()) {
+                w if w <= width.max(filled) => 2,
+                w if w <= width.max(filled) + NEAR => 1,
+                _ => 0,
+            }
+        };
+        Some((closeness, score))
+    }
+
+    /// The first words of the matches of `clause` in `words`, ascending, into `out`.
+    /// Knuth–Morris–Pratt over the words' stems: linear in the paragraph and the
+    /// clause, however long the phrase.
+    fn occurrences(&self, words: &[Word], clause: &Clause, out: &mut Vec<usize>) {
+        out.clear();
+        let m = clause.pattern.len();
+        // A last term that is a prefix is checked after the pattern, once per match.
+        let tail = clause.terms.last().filter(|t| t.prefix);
+        let tail_matches =
+            |i: usize| tail.is_none_or(|t| words.get(i).is_some_and(|w| t.matches(w.form)));
+        if m == 0 {
+            out.extend((0..words.len()).filter(|&i| tail_matches(i)));
+            return;
+        }
+        let mut k = 0;
+        for (i, word) in words.iter().enumerate() {
+            let symbol = self.form_stems.get(word.form as usize).copied();
+            while k > 0 && clause.pattern.get(k).copied() != symbol {
+                k = clause.failure.get(k - 1).copied().unwrap_or(0);
+            }
+            if clause.pattern.get(k).copied() == symbol {
+                k += 1;
+            }
+            if k == m {
+                let start = i + 1 - m;
+                if tail_matches(i + 1) {
+                    out.push(start);
+                }
+                k = clause.failure.get(k - 1).copied().unwrap_or(0);
+            }
+        }
     }
 
     /// The byte ranges of the marked words of paragraph `g`, a phrase as one range.
@@ -417,6 +530,63 @@ impl SearchIndex {
         }
         spans
     }
+}
+
+/// The Knuth–Morris–Pratt failure function: for each prefix `pattern[..=i]`, the
+/// length of its longest proper prefix that is also a suffix.
+fn failure(pattern: &[u32]) -> Vec<usize> {
+    let mut failure = vec![0; pattern.len()];
+    let mut k = 0;
+    for i in 1..pattern.len() {
+        while k > 0 && pattern.get(i) != pattern.get(k) {
+            k = failure.get(k - 1).copied().unwrap_or(0);
+        }
+        if pattern.get(i) == pattern.get(k) {
+            k += 1;
+        }
+        if let Some(f) = failure.get_mut(i) {
+            *f = k;
+        }
+    }
+    failure
+}
+
+/// The fewest words a stretch of the paragraph needs to hold a match of each of
+/// `clauses` clauses, given every match as (first word, one past the last, clause).
+/// Sorts `matches`; a sliding window over them after that.
+fn narrowest_window(matches: &mut [(usize, usize, usize)], clauses: usize) -> usize {
+    matches.sort_unstable();
+    let mut counts = vec![0usize; clauses];
+    let mut present = 0;
+    let mut best = usize::MAX;
+    let mut lo = 0;
+    for hi in 0..matches.len() {
+        let Some(&(_, _, c)) = matches.get(hi) else {
+            break;
+        };
+        if let Some(count) = counts.get_mut(c) {
+            if *count == 0 {
+                present += 1;
+            }
+            *count += 1;
+        }
+        while present == clauses {
+            let (Some(&(start, low_end, low)), Some(&(_, high_end, _))) =
+                (matches.get(lo), matches.get(hi))
+            else {
+                break;
+            };
+            best = best.min(high_end.max(low_end) - start);
+            if let Some(count) = counts.get_mut(low) {
+                *count -= 1;
+                if *count == 0 {
+                    present -= 1;
+                }
+            }
+            lo += 1;
+        }
+    }
+    best
 }
 
 /// The id of `text` in `ids`, a new one if it has none.

@@ -288,7 +288,8 @@ fn any_query_is_answered_without_panicking() -> Result {
         let results = index.search(query, 10);
         assert!(results.hits.len() <= results.total);
     }
-    assert_eq!(index.total(&many_words), 1);
+    // "la" is a stop word: the paragraphs with "violence" match, with "la" or not.
+    assert_eq!(index.total(&many_words), 2);
     Ok(())
 }
 

@@ -6,7 +6,7 @@
 
 import { derek, yieldToPage, HERE } from "./load.js";
 import { SCHEME, langOf, themeOf, text } from "./text.js";
-import { h, segments, download, sheet, BASE_CSS } from "./dom.js";
+import { h, segments, download, sheet, copyLink, BASE_CSS } from "./dom.js";
 
 const CHART_CSS = `
 .bar { display: flex; justify-content: flex-end; gap: 6px; min-height: 30px; position: relative; }
@@ -30,6 +30,7 @@ canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block
 .panel p.text { margin: 0; }
 .embed pre { white-space: pre-wrap; word-break: break-all; background: var(--bg); padding: 8px; border-radius: 6px; font-size: 12px; }
 .head { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; }
+.copied { color: var(--muted); font-size: 12px; word-break: break-all; margin: 4px 0; }
 .status ul { margin: 4px 0 0; padding-left: 20px; }
 .status code { font-size: 13px; }
 `;
@@ -55,7 +56,8 @@ export class DerekChart extends HTMLElement {
     this.citation = h("p", { className: "visually-hidden" });
     this.panel = h("section", { className: "panel", hidden: true });
     this.embed = h("section", { className: "embed", hidden: true });
-    this.root.append(h("div", { className: "bar" }, this.menuButton, this.menu), this.frame, this.citation, this.status, this.live, this.panel, this.embed);
+    this.copied = h("p", { className: "copied", role: "status", hidden: true });
+    this.root.append(h("div", { className: "bar" }, this.menuButton, this.menu), this.copied, this.frame, this.citation, this.status, this.live, this.panel, this.embed);
     shadow.append(this.root);
     this.focusIndex = -1;
     this.resize = new ResizeObserver(() => this.schedule());
@@ -321,12 +323,21 @@ export class DerekChart extends HTMLElement {
     this.showPoint(index, { announce: true });
     const close = h("button", { textContent: "×", "aria-label": this.t.close });
     close.addEventListener("click", () => this.closeSource());
+    // "Read in the report": the explorer opens its reader; a chart on its own
+    // links to the explorer's page at that place.
+    const place = { document: source.document, paragraph: source.paragraph, figure: source.figure };
+    const read = h("a", { className: "read", textContent: this.t.read_here, href: `${HERE}index.html#${new URLSearchParams({ series: id, lang, view: "read", read: source.report, at: source.paragraph, ...(source.figure == null ? {} : { fig: String(source.figure) }) })}` });
+    read.addEventListener("click", (event) => {
+      const handled = !this.dispatchEvent(new CustomEvent("derek-read", { detail: place, cancelable: true }));
+      if (handled) event.preventDefault();
+    });
     this.panel.replaceChildren(
       h("div", { className: "head" }, h("h3", { textContent: `${source.report}, ${source.reference}` }), close),
-      h("p", { className: "ref", textContent: `${source.report_title} — ${this.t.line} ${source.line}` }),
+      h("p", { className: "ref", textContent: source.report_title }),
       h("p", { className: "text", lang: "fr" }, ...segments(source.segments)),
       // What the series counts, so that the figure is read against its definition.
       ...(source.definition ? [h("p", { className: "ref definition", textContent: source.definition })] : []),
+      h("p", {}, read),
     );
     this.panel.setAttribute("aria-label", this.t.source_of);
     this.panel.hidden = false;
@@ -369,7 +380,20 @@ export class DerekChart extends HTMLElement {
       item(t.csv, () => download(`${id}.csv`, "text/csv", this.app.csv(id, lang))),
       item(t.json, () => download(`${id}.json`, "application/json", this.app.json(id, lang))),
       item(t.embed, () => this.showEmbed()),
+      item(t.copy_link, () => copyLink(this.permalink(), this.copied, t)),
     );
+  }
+
+  // A link to this view: the explorer's own address inside it, else the explorer's
+  // page on this series.
+  permalink() {
+    if (typeof this.link === "function") return this.link();
+    const params = new URLSearchParams({ series: this.seriesId, lang: langOf(this) });
+    if (this.axis === "fit") params.set("axis", "fit");
+    const theme = this.getAttribute("theme");
+    if (theme === "dark" || theme === "light") params.set("theme", theme);
+    if (this.focusIndex >= 0) params.set("point", String(this.focusIndex));
+    return `${HERE}index.html#${params}`;
   }
 
   // "About this chart": the series' definition, then each gap, break, part year

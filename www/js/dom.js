@@ -24,6 +24,19 @@ export function download(name, type, content) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+// Copies a link to the clipboard and shows it in `note` (the reader can select it
+// there when the browser refuses the clipboard).
+export async function copyLink(url, note, t) {
+  note.hidden = false;
+  note.textContent = `${t.link_copied} ${url}`;
+  note.dataset.link = url;
+  try {
+    await navigator.clipboard.writeText(url);
+  } catch {
+    note.textContent = url;
+  }
+}
+
 const sheets = new Map();
 export function sheet(css) {
   // Constructed stylesheets need no inline <style>: allowed under a strict CSP.

@@ -1,12 +1,16 @@
 // <derek-explorer lang="fr|en|ru|kk" theme="light|dark|auto">: every series by theme
-// or report, a chart or table of the chosen one, and search across the reports. Its
-// view lives in the URL. Skip links lead to the chart, the series list and search;
-// on a phone the chart comes first, with a compact series picker above it. Every
-// control has a data-key, so that focus stays on it when the view is redrawn.
+// or report, a chart or table of the chosen one, a reader for any report, and search
+// across the reports. Its view lives in the URL, and every change of view is a step
+// of the browser's history: Back and Forward walk the reader's own steps. Skip links
+// lead to the chart, the series list and search; on a phone the chart comes first,
+// with a compact series picker above it. Every control has a data-key, so that
+// focus stays on it when the view is redrawn.
 
 import { derek } from "./load.js";
 import { LANGS, langCode, langOf, themeOf, text } from "./text.js";
-import { h, segments, download, sheet, BASE_CSS } from "./dom.js";
+import { h, sheet, copyLink, BASE_CSS } from "./dom.js";
+import { SearchPanel, SEARCH_CSS } from "./search.js";
+import { ReaderPanel, READER_CSS } from "./reader.js";
 
 const EXPLORER_CSS = `
 .root { padding: 12px; position: relative; }
@@ -51,16 +55,12 @@ th button { border: 0; padding: 0; font-weight: 700; }
 td.text { color: var(--muted); max-width: 40ch; }
 tbody tr { cursor: pointer; }
 tbody tr:hover, tbody tr:focus { background: var(--panel); }
-.search { margin-top: 16px; }
-.search h2 { font-size: 16px; margin: 0 0 6px; }
-.hits { list-style: none; padding: 0; }
-.hits li { margin: 10px 0; padding: 8px 10px; background: var(--panel); border-radius: 8px; }
-.hits h3 { margin: 0 0 4px; font-size: 13px; }
-.hits p { margin: 0 0 6px; }
-.hits .figs button { margin: 2px 4px 2px 0; padding: 1px 8px; font-size: 12px; }
-.count { color: var(--muted); }
+.copied { color: var(--muted); font-size: 12px; word-break: break-all; margin: 0 0 6px; }
 [hidden] { display: none !important; }
 `;
+
+// The state's defaults: a key at its default is left out of the URL.
+const DEFAULTS = { series: "", view: "chart", q: "", point: "", axis: "zero", group: "theme", sort: "", read: "", at: "", fig: "" };
 
 export class DerekExplorer extends HTMLElement {
   static observedAttributes = ["lang", "theme"];
@@ -68,17 +68,34 @@ export class DerekExplorer extends HTMLElement {
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: "open" });
-    shadow.adoptedStyleSheets = [sheet(BASE_CSS), sheet(EXPLORER_CSS)];
+    shadow.adoptedStyleSheets = [sheet(BASE_CSS), sheet(EXPLORER_CSS), sheet(SEARCH_CSS), sheet(READER_CSS)];
     this.root = h("div", { className: "root" });
     shadow.append(this.root);
-    this.state = { series: "", view: "chart", q: "", point: "", axis: "zero", group: "theme" };
-    this.sort = { column: 0, dir: 1 };
-    window.addEventListener("hashchange", () => this.fromHash() && this.render());
+    this.state = { ...DEFAULTS };
+    // Back and Forward (popstate), or a hash edited by hand (hashchange): the view
+    // follows the URL.
+    const follow = () => this.fromHash() && this.render();
+    window.addEventListener("popstate", follow);
+    window.addEventListener("hashchange", follow);
   }
 
   connectedCallback() {
     this.fromHash();
     this.render();
+  }
+
+  // Changes the view: a new step of history (a query being typed replaces its own
+  // step, so that Back does not walk through it letter by letter), then redraws.
+  go(changes, { typing = false } = {}) {
+    if ("series" in changes && changes.series !== this.state.series && !("point" in changes)) changes.point = "";
+    Object.assign(this.state, changes);
+    const url = `#${this.hashParams()}`;
+    if (url !== location.hash) {
+      if (typing && this.typing) history.replaceState(null, "", url);
+      else history.pushState(null, "", url);
+    }
+    this.typing = typing;
+    return this.render();
   }
   attributeChangedCallback(name, before, after) {
     if (before !== after && this.isConnected && !this.syncing) this.render();
@@ -92,13 +109,18 @@ export class DerekExplorer extends HTMLElement {
   fromHash() {
     const params = new URLSearchParams(location.hash.slice(1));
     const before = JSON.stringify(this.state) + this.getAttribute("lang") + this.getAttribute("theme");
+    const view = params.get("view");
     this.state = {
       series: params.get("series") || this.state.series,
-      view: params.get("view") === "table" ? "table" : "chart",
+      view: view === "table" || view === "read" ? view : "chart",
       q: params.get("q") || "",
       point: params.get("point") || "",
       axis: params.get("axis") === "fit" ? "fit" : "zero",
       group: params.get("group") === "report" ? "report" : "theme",
+      sort: /^\d+[ad]$/.test(params.get("sort") ?? "") ? params.get("sort") : "",
+      read: params.get("read") || "",
+      at: params.get("at") || "",
+      fig: /^\d+$/.test(params.get("fig") ?? "") ? params.get("fig") : "",
     };
     this.syncing = true;
     if (params.get("lang")) this.setAttribute("lang", langCode(params.get("lang")));
@@ -106,18 +128,26 @@ export class DerekExplorer extends HTMLElement {
     this.syncing = false;
     return before !== JSON.stringify(this.state) + this.getAttribute("lang") + this.getAttribute("theme");
   }
-  toHash() {
+  // The view as URL parameters: series and language always, the rest when not at
+  // its default (theme when chosen).
+  hashParams() {
     const params = new URLSearchParams();
     params.set("series", this.state.series);
     params.set("lang", langOf(this));
-    if (this.state.view !== "chart") params.set("view", this.state.view);
-    if (this.state.q) params.set("q", this.state.q);
-    if (this.state.point !== "") params.set("point", this.state.point);
-    if (this.state.axis === "fit") params.set("axis", "fit");
-    if (this.state.group === "report") params.set("group", "report");
+    for (const [key, value] of Object.entries(this.state)) if (key !== "series" && value !== DEFAULTS[key]) params.set(key, value);
     const theme = this.getAttribute("theme");
     if (theme === "dark" || theme === "light") params.set("theme", theme);
-    history.replaceState(null, "", `#${params}`);
+    return params;
+  }
+  // Keeps the current step of history in line with the view (no new step).
+  toHash() {
+    const url = `#${this.hashParams()}`;
+    if (url !== location.hash) history.replaceState(null, "", url);
+  }
+  // The table's sort: column and direction (1 ascending, -1 descending).
+  get sort() {
+    const m = /^(\d+)([ad])$/.exec(this.state.sort);
+    return m ? { column: Number(m[1]), dir: m[2] === "a" ? 1 : -1 } : { column: 0, dir: 1 };
   }
 
   async render() {
@@ -146,18 +176,15 @@ export class DerekExplorer extends HTMLElement {
 
     const langButton = (code) => {
       const b = h("button", { textContent: code.toUpperCase(), lang: code, "aria-label": text(code).lang_name, "aria-pressed": String(lang === code), "data-key": `lang-${code}` });
-      b.addEventListener("click", () => {
-        this.setAttribute("lang", code);
-        this.toHash();
-      });
+      b.addEventListener("click", () => this.attribute("lang", code));
       return b;
     };
     const dark = h("button", { textContent: "◐", "aria-label": t.dark, "aria-pressed": String(theme === "dark"), "data-key": "dark" });
-    dark.addEventListener("click", () => {
-      this.setAttribute("theme", theme === "dark" ? "light" : "dark");
-      this.toHash();
-    });
-    const languages = h("div", { className: "tools", role: "group", "aria-label": t.languages }, ...LANGS.map(langButton), dark);
+    dark.addEventListener("click", () => this.attribute("theme", theme === "dark" ? "light" : "dark"));
+    const link = h("button", { className: "copy-link", textContent: t.copy_link, "data-key": "copy-link" });
+    this.copied ??= h("p", { className: "copied", role: "status", hidden: true });
+    link.addEventListener("click", () => copyLink(location.href, this.copied, t));
+    const languages = h("div", { className: "tools", role: "group", "aria-label": t.languages }, link, ...LANGS.map(langButton), dark);
     const header = h("header", {}, h("h1", { textContent: "Derek" }), languages);
 
     // Skip links: to the chart, the series list and search (they show on focus).
@@ -178,11 +205,7 @@ export class DerekExplorer extends HTMLElement {
     const filter = h("input", { type: "search", placeholder: t.filter, "aria-label": t.filter, "data-key": "filter" });
     const groupBy = h("select", { "aria-label": t.group_by, "data-key": "group" }, h("option", { value: "theme", textContent: `${t.group_by} ${t.by_theme}` }), h("option", { value: "report", textContent: `${t.group_by} ${t.by_report}` }));
     groupBy.value = this.state.group;
-    groupBy.addEventListener("change", () => {
-      this.state.group = groupBy.value;
-      this.toHash();
-      this.render();
-    });
+    groupBy.addEventListener("change", () => this.go({ group: groupBy.value }));
     // Grouped by theme, or by the report that states the figures.
     const grouping = this.state.group === "report"
       ? [...new Set(all.flatMap((s) => s.reports))].sort().map((report) => ({ title: report, series: all.filter((s) => s.reports.includes(report)), theme: "" }))
@@ -211,11 +234,7 @@ export class DerekExplorer extends HTMLElement {
     // Chart and table of the chosen series.
     const tab = (view, label) => {
       const b = h("button", { role: "tab", textContent: label, "aria-selected": String(this.state.view === view), "data-key": `tab-${view}` });
-      b.addEventListener("click", () => {
-        this.state.view = view;
-        this.toHash();
-        this.render();
-      });
+      b.addEventListener("click", () => this.go({ view }));
       return b;
     };
     this.chart ??= this.makeChart();
@@ -224,26 +243,21 @@ export class DerekExplorer extends HTMLElement {
     this.chart.setAttribute("series", this.state.series);
     this.chart.setAttribute("axis", this.state.axis);
     const axis = h("button", { textContent: t.axis, "aria-pressed": String(this.state.axis === "zero"), "data-key": "axis" });
-    axis.addEventListener("click", () => {
-      this.state.axis = this.state.axis === "fit" ? "zero" : "fit";
-      this.toHash();
-      this.render();
-    });
+    axis.addEventListener("click", () => this.go({ axis: this.state.axis === "fit" ? "zero" : "fit" }));
+    axis.hidden = this.state.view === "read";
     this.chart.hidden = this.state.view !== "chart";
     const table = this.state.view === "table" ? this.table() : null;
 
-    // Search across every report.
-    this.searchBox ??= this.makeSearch();
-    this.searchBox.input.placeholder = t.search;
-    this.searchBox.input.setAttribute("aria-label", t.search);
-    this.searchBox.title.textContent = t.search;
-    // The reports are French: a reader of another language is told so.
-    this.searchBox.hint.textContent = lang === "fr" ? "" : t.french_only;
-    this.searchBox.hint.hidden = lang === "fr";
-    this.searchBox.hint.lang = lang;
-    this.runSearch();
+    // Any report, read whole.
+    this.reader ??= new ReaderPanel(this);
+    this.reader.section.hidden = this.state.view !== "read";
+    if (this.state.view === "read") this.reader.update();
 
-    const main = h("main", {}, picker, h("div", { className: "tabs" }, h("div", { role: "tablist", className: "tabs" }, tab("chart", t.chart), tab("table", t.table)), axis), this.chart);
+    // Search across every report.
+    this.searchBox ??= new SearchPanel(this);
+    this.searchBox.update();
+
+    const main = h("main", {}, picker, h("div", { className: "tabs" }, h("div", { role: "tablist", className: "tabs" }, tab("chart", t.chart), tab("table", t.table), tab("read", t.read)), axis), this.copied, this.chart, this.reader.section);
     if (table) main.append(table);
     main.append(this.searchBox.section);
     this.root.replaceChildren(skips, header, h("div", { className: "layout" }, main, nav));
@@ -256,14 +270,40 @@ export class DerekExplorer extends HTMLElement {
     if (!performance.getEntriesByName("derek-explorer").length) performance.measure("derek-explorer", { start: began });
   }
 
+  // Sets the language or theme, as a step of history.
+  attribute(name, value) {
+    this.syncing = true;
+    this.setAttribute(name, value);
+    this.syncing = false;
+    this.go({});
+  }
+
   makeChart() {
     const chart = document.createElement("derek-chart");
     chart.addEventListener("derek-select", (event) => {
-      this.state.point = String(event.detail.point);
-      this.toHash();
+      // A point reopened from the URL is no new step.
+      if (String(event.detail.point) !== this.state.point) {
+        this.state.point = String(event.detail.point);
+        history.pushState(null, "", `#${this.hashParams()}`);
+        this.typing = false;
+      }
     });
     chart.addEventListener("derek-drawn", () => this.reselect());
+    // The chart's "Read in the report" opens the reader here.
+    chart.addEventListener("derek-read", (event) => {
+      event.preventDefault();
+      this.read(event.detail);
+    });
+    // The chart's "Copy link" copies this view.
+    chart.link = () => location.href;
     return chart;
+  }
+
+  // Opens the reader at a place: {document, paragraph, figure}.
+  read(place) {
+    const report = this.app.reports(langOf(this))[place.document];
+    if (!report) return;
+    this.go({ view: "read", read: report.symbol, at: place.paragraph, fig: place.figure == null ? "" : String(place.figure) });
   }
 
   // Reopens the point named in the URL once its chart is drawn.
@@ -274,10 +314,7 @@ export class DerekExplorer extends HTMLElement {
   }
 
   choose(id) {
-    this.state.series = id;
-    this.state.point = "";
-    this.toHash();
-    this.render();
+    this.go({ series: id, point: "" });
   }
 
   table() {
@@ -291,20 +328,16 @@ export class DerekExplorer extends HTMLElement {
     });
     const head = data.columns.map((name, i) => {
       const b = h("button", { textContent: name + (i === column ? (dir > 0 ? " ▲" : " ▼") : ""), "data-key": `sort-${i}` });
-      b.addEventListener("click", () => {
-        this.sort = { column: i, dir: i === column ? -dir : 1 };
-        this.render();
-      });
+      b.addEventListener("click", () => this.go({ sort: `${i}${i === column && dir > 0 ? "d" : "a"}` }));
       return h("th", { scope: "col", "aria-sort": i === column ? (dir > 0 ? "ascending" : "descending") : "none" }, b);
     });
     const body = rows.map((row) => {
       const tr = h("tr", { tabIndex: 0, "data-point": String(row.point) }, ...row.cells.map((c, i) => h("td", { className: i === 5 ? "text" : "", textContent: c.text, lang: i === 5 ? "fr" : langOf(this) })));
-      // The row opens its point on the chart; focus goes to the chart, whose
-      // source panel gives it back to the canvas when closed.
+      // The row opens its point on the chart (a step of history); focus goes to the
+      // chart, whose source panel gives it back to the canvas when closed, and
+      // whose "Read in the report" opens the reader at the figure.
       const open = async () => {
-        this.state.view = "chart";
-        this.state.point = String(row.point);
-        await this.render();
+        await this.go({ view: "chart", point: String(row.point) });
         this.chart.canvas.focus();
       };
       tr.addEventListener("click", open);
@@ -315,84 +348,5 @@ export class DerekExplorer extends HTMLElement {
     // Wide tables scroll inside their own box, never the page.
     return h("div", { className: "table-box", tabIndex: 0, role: "region", "aria-label": caption, "data-key": "table" },
       h("table", {}, h("caption", { className: "visually-hidden", textContent: caption }), h("thead", {}, h("tr", {}, ...head)), h("tbody", {}, ...body)));
-  }
-
-  makeSearch() {
-    const input = h("input", { type: "search" });
-    const title = h("h2");
-    const count = h("p", { className: "count", "aria-live": "polite" });
-    const hits = h("ul", { className: "hits" });
-    const csv = h("button", { textContent: "CSV" });
-    const json = h("button", { textContent: "JSON" });
-    csv.addEventListener("click", () => download("derek-search.csv", "text/csv", this.app.searchCsv(this.state.q, langOf(this))));
-    json.addEventListener("click", () => download("derek-search.json", "application/json", this.app.searchJson(this.state.q, langOf(this))));
-    const downloads = h("p", { className: "downloads", hidden: true }, h("span", {}), " ", csv, " ", json);
-    const hint = h("p", { className: "hint", lang: langOf(this) });
-    const offers = h("div", { className: "offers", hidden: true });
-    const section = h("section", { className: "search" }, title, input, hint, count, offers, downloads, hits);
-    let timer = 0;
-    input.addEventListener("input", () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        this.state.q = input.value.trim();
-        this.toHash();
-        this.runSearch();
-      }, 120);
-    });
-    input.value = this.state.q;
-    return { section, input, title, count, hits, downloads, hint, offers };
-  }
-
-  runSearch() {
-    const { input, count, hits, downloads, offers } = this.searchBox;
-    if (input.value.trim() !== this.state.q) input.value = this.state.q;
-    // A render for another reason (tab, axis, series) keeps the results it has.
-    const searched = `${this.state.q}|${langOf(this)}`;
-    if (searched === this.searched) return;
-    this.searched = searched;
-    if (!this.state.q) {
-      count.textContent = "";
-      downloads.hidden = true;
-      offers.hidden = true;
-      hits.replaceChildren();
-      return;
-    }
-    const t = this.t;
-    const lang = langOf(this);
-    const result = this.app.search(this.state.q, 50, lang);
-    count.textContent = result.total ? t.count("results", result.total) : `${t.none} ${lang === "fr" ? "" : t.french_only}`.trim();
-    // A query in the reader's language may name a series: offer it.
-    const matching = Array.from(this.app.seriesMatching(this.state.q, lang));
-    offers.hidden = matching.length === 0;
-    offers.replaceChildren(
-      ...(matching.length ? [h("span", { textContent: t.series_match }), " "] : []),
-      ...matching.map((s) => {
-        const b = h("button", { textContent: s.title, "data-series": s.id });
-        b.addEventListener("click", () => this.choose(s.id));
-        return b;
-      }),
-    );
-    downloads.hidden = !result.total;
-    downloads.firstChild.textContent = t.download;
-    hits.replaceChildren(
-      ...result.hits.map((hit) => {
-        const figs = hit.figures.filter((f) => f.series.length > 0).flatMap((f) =>
-          f.series.map((s) => {
-            const b = h("button", { textContent: `${f.shown} → ${s.title}`, "data-series": s.id });
-            b.addEventListener("click", () => {
-              this.state.series = s.id;
-              this.state.point = String(s.point);
-              this.state.view = "chart";
-              this.toHash();
-              this.render();
-            });
-            return b;
-          }),
-        );
-        const li = h("li", { "data-paragraph": hit.paragraph }, h("h3", { textContent: `${hit.report}, ${hit.reference}` }), h("p", { lang: "fr" }, ...segments(hit.segments)));
-        if (figs.length) li.append(h("div", { className: "figs" }, t.figures, " ", ...figs));
-        return li;
-      }),
-    );
   }
 }

@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 
 mod editor;
 mod reader;
+mod reading;
 
 /// Runs every end-to-end check; returns how many passed (it stops at a failure).
 pub fn run() -> Result<usize> {
@@ -338,7 +339,7 @@ struct Page<'a> {
 
 impl Page<'_> {
     async fn run_all(&self) -> Result<usize> {
-        let checks: [(&str, CheckFn); 17] = [
+        let checks: [(&str, CheckFn); 21] = [
             ("the explorer loads the wasm and draws a chart", |p| {
                 Box::pin(p.explorer_draws())
             }),
@@ -358,6 +359,19 @@ impl Page<'_> {
             }),
             ("searching a word finds the expected paragraphs", |p| {
                 Box::pin(p.search())
+            }),
+            ("every result of a broad search can be reached", |p| {
+                Box::pin(p.every_result_is_reachable())
+            }),
+            (
+                "the reader opens at a search result, every figure marked",
+                |p| Box::pin(p.reader_opens_at_a_result()),
+            ),
+            ("Back walks three series back to the start", |p| {
+                Box::pin(p.back_walks_the_readers_steps())
+            }),
+            ("the copied link reopens the same view", |p| {
+                Box::pin(p.copied_link_reopens_the_view())
             }),
             ("the CSV download holds the series", |p| {
                 Box::pin(p.csv_download())
@@ -739,7 +753,7 @@ impl Page<'_> {
         let word: Vec<char> = "violences".chars().collect();
         self.keys(&word).await?;
         let hits = self
-            .wait_for("search results", "const items = [...ex.querySelectorAll('.hits li h3')].map(h => h.textContent); return items.length ? items : null;", |v| {
+            .wait_for("search results", "const items = [...ex.querySelectorAll('.hits li h3 .ref')].map(h => h.textContent); return items.length ? items : null;", |v| {
                 v.as_array().map(|a| Ok(a.iter().filter_map(|h| h.as_str().map(str::to_string)).collect::<Vec<_>>()))
             })
             .await?;
