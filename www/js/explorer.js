@@ -37,6 +37,10 @@ nav { max-height: 70vh; overflow: auto; }
   nav { max-height: none; }
   .picker { display: block; margin-bottom: 6px; }
   header h1 { font-size: 18px; }
+  /* The chart menu has Copy link too: the header keeps to one line. */
+  .copy-link { display: none; }
+  .tabs { gap: 4px; }
+  .tabs button { padding: 4px 7px; }
 }
 .table-box { max-width: 100%; overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
 .table-box:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
