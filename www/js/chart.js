@@ -379,8 +379,8 @@ export class DerekChart extends HTMLElement {
       item(t.svg, () => download(`${id}.svg`, "image/svg+xml", this.app.svg(id, lang, themeOf(this), this.axis, Math.round(this.frame.clientWidth)))),
       item(t.csv, () => download(`${id}.csv`, "text/csv", this.app.csv(id, lang))),
       item(t.json, () => download(`${id}.json`, "application/json", this.app.json(id, lang))),
-      item(t.embed, () => this.showEmbed()),
       item(t.copy_link, () => copyLink(this.permalink(), this.copied, t)),
+      item(t.embed, () => this.showEmbed()),
     );
   }
 
