@@ -363,8 +363,8 @@ export class DerekChart extends HTMLElement {
     this.menuButton.setAttribute("aria-label", t.menu);
     const id = this.seriesId;
     const lang = langOf(this);
-    const item = (label, action) => {
-      const b = h("button", { role: "menuitem", textContent: label });
+    const item = (label, action, key = label) => {
+      const b = h("button", { role: "menuitem", textContent: label, "data-item": key });
       b.addEventListener("click", () => {
         this.toggleMenu(false);
         action();
@@ -379,7 +379,7 @@ export class DerekChart extends HTMLElement {
       item(t.svg, () => download(`${id}.svg`, "image/svg+xml", this.app.svg(id, lang, themeOf(this), this.axis, Math.round(this.frame.clientWidth)))),
       item(t.csv, () => download(`${id}.csv`, "text/csv", this.app.csv(id, lang))),
       item(t.json, () => download(`${id}.json`, "application/json", this.app.json(id, lang))),
-      item(t.copy_link, () => copyLink(this.permalink(), this.copied, t)),
+      item(t.copy_link, () => copyLink(this.permalink(), this.copied, t), "copy-link"),
       item(t.embed, () => this.showEmbed()),
     );
   }

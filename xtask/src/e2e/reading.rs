@@ -198,7 +198,7 @@ impl Page<'_> {
             |v| (v == &Value::Bool(true)).then_some(Ok(())),
         )
         .await?;
-        self.eval("cs.querySelector('.bar > button').click(); [...cs.querySelectorAll('.menu button')].at(-1).click();")
+        self.eval("cs.querySelector('.bar > button').click(); cs.querySelector('.menu button[data-item=copy-link]').click();")
             .await?;
         let from_chart = self
             .wait_for(
