@@ -14,7 +14,9 @@ commands:
   paragraphs FILE            print the paragraphs of a report, one JSON object a line
   extract FILE [--reference-year YYYY]
                              print the facts of a report, one JSON object a line
-                             (a bundled report's reference year is used by default)";
+                             (a bundled report's reference year by default, else the
+                             year its cover states, said on stderr); flattened tables
+                             (a row of years, a label, a value a line) read cell by cell";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -238,8 +240,28 @@ fn cmd_extract(args: &[String]) -> Result<(), String> {
                 .map(|r| r.meta.reference_year);
         }
     }
+    if reference_year.is_none() {
+        // Any other report speaks from the year its cover or introduction states.
+        match derek::document::cover::reference_year(&text) {
+            Some(date) => {
+                eprintln!(
+                    "derek: reference year {} read from {} (line {}: « {} »); \
+                     --reference-year overrides it",
+                    date.year,
+                    date.source.describe("en"),
+                    date.line,
+                    date.text
+                );
+                reference_year = Some(date.year);
+            }
+            None => eprintln!(
+                "derek: no reference year on the cover of {file}: figures stated without \
+                 a year are left undated (give --reference-year YYYY)"
+            ),
+        }
+    }
     let document = derek::document::parse(&text);
-    let facts = derek::extract::extract_document(&document, reference_year);
+    let facts = derek::extract::table::extract_report(&text, &document, reference_year);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for f in &facts {
         let line = FactLine {

@@ -258,6 +258,34 @@ fn leading_space(s: &str) -> usize {
     s.len() - s.trim_start().len()
 }
 
+/// A line of a cover's masthead that is not text: `Distr. générale`, `Distr. :
+/// restreinte`, `Original : anglais`, or a date alone (`27 octobre 2025`).
+pub(crate) fn is_cover_line(body: &str) -> bool {
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let lower = |w: &&str| w.to_lowercase();
+    match words.as_slice() {
+        [first, rest @ ..] if *first == "Distr." || *first == "Distr.:" => {
+            rest.len() <= 2
+                && rest
+                    .iter()
+                    .all(|w| *w == ":" || w.chars().all(char::is_alphabetic))
+        }
+        [first, colon, language] if first.eq_ignore_ascii_case("original") && *colon == ":" => {
+            language.chars().all(char::is_alphabetic)
+        }
+        [day, month, year] => {
+            let day = day.strip_suffix("er").unwrap_or(day);
+            (1..=2).contains(&day.len())
+                && day.bytes().all(|b| b.is_ascii_digit())
+                && MONTHS.contains(&lower(month).as_str())
+                && years(year)
+                    .next()
+                    .is_some_and(|(s, e, _)| s == 0 && e == year.len())
+        }
+        _ => false,
+    }
+}
+
 /// The year a report speaks from, read from its head, if it states one. The period
 /// it covers wins when it ends no later than the report's own date (the figures
 /// describe that period); otherwise the date of receipt, then of distribution,
@@ -375,5 +403,19 @@ mod tests {
         // Four of the five print a cover date or their period; the UPR report neither.
         assert_eq!(read, 4);
         Ok(())
+    }
+
+    #[test]
+    fn cover_lines_are_known_by_their_shape() {
+        assert!(is_cover_line("Distr. générale"));
+        assert!(is_cover_line("Distr. : restreinte"));
+        assert!(is_cover_line("Original : anglais"));
+        assert!(is_cover_line("27 octobre 2025"));
+        assert!(is_cover_line("1er juin 2021"));
+        assert!(!is_cover_line("27 octobre 2025, la loi a été adoptée."));
+        assert!(!is_cover_line("12 centres 2025"));
+        assert!(!is_cover_line(
+            "Distr. générale des fonds publics aux régions"
+        ));
     }
 }

@@ -16,6 +16,7 @@ mod exclusions;
 mod numerals;
 mod qualifier;
 mod subject;
+pub mod table;
 mod tokens;
 mod unit;
 mod year;
