@@ -261,6 +261,16 @@ fn leading_space(s: &str) -> usize {
 /// A line of a cover's masthead that is not text: `Distr. générale`, `Distr. :
 /// restreinte`, `Original : anglais`, or a date alone (`27 octobre 2025`).
 pub(crate) fn is_cover_line(body: &str) -> bool {
+    // `[Date de réception : 25 septembre 2025]`: a bracketed line ending in a date.
+    if let Some(inner) = body.strip_prefix('[').and_then(|b| b.strip_suffix(']')) {
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        return words.len() <= 8
+            && words
+                .len()
+                .checked_sub(3)
+                .and_then(|i| words.get(i..))
+                .is_some_and(|date| is_cover_line(&date.join(" ")));
+    }
     let words: Vec<&str> = body.split_whitespace().collect();
     let lower = |w: &&str| w.to_lowercase();
     match words.as_slice() {
@@ -412,6 +422,8 @@ mod tests {
         assert!(is_cover_line("Original : anglais"));
         assert!(is_cover_line("27 octobre 2025"));
         assert!(is_cover_line("1er juin 2021"));
+        assert!(is_cover_line("[Date de réception : 25 septembre 2025]"));
+        assert!(!is_cover_line("[voir le paragraphe 12]"));
         assert!(!is_cover_line("27 octobre 2025, la loi a été adoptée."));
         assert!(!is_cover_line("12 centres 2025"));
         assert!(!is_cover_line(

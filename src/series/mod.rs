@@ -5,6 +5,7 @@
 //! give different values for the same year, both points are kept and flagged.
 
 pub mod catalogue;
+pub mod own;
 #[cfg(test)]
 pub mod sample;
 pub mod sourced;

@@ -1,0 +1,178 @@
+//! A report someone brings: any text, read as the bundled reports are, with its
+//! reference year read from its cover (or given), its flattened tables, and every
+//! fact with its provenance.
+//!
+//! Invariant: nothing here knows which report it reads; the text is owned (it
+//! comes from a file or a paste, not from the binary), never panics, and reading
+//! is linear in its length.
+
+use super::sourced::{sentence_bounds, SourcedFact};
+use crate::document::{self, cover, Document};
+use crate::extract;
+use serde::Serialize;
+
+/// Where a report's reference year comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "from", rename_all = "snake_case")]
+pub enum YearOrigin {
+    /// Read from the cover or the introduction.
+    Cover(cover::CoverDate),
+    /// Given by the reader (`--reference-year`, or changed in the page).
+    Given,
+    /// Neither: figures stated without a year stay undated.
+    Unknown,
+}
+
+/// A report brought by a reader, read.
+#[derive(Debug, Clone)]
+pub struct OwnReport {
+    /// What the reader calls it (a file name, or the first words of a paste).
+    pub name: String,
+    /// The year figures stated without one describe, if any.
+    pub reference_year: Option<i32>,
+    pub year_origin: YearOrigin,
+    pub document: Document,
+    /// Every fact, in document order, `report` set to [`OwnReport::name`].
+    pub facts: Vec<SourcedFact>,
+}
+
+impl OwnReport {
+    /// Reads `text`. With `reference_year` None, the year is read from the cover.
+    /// `report_index` is the index the facts carry (where the report sits among
+    /// the others the reader sees).
+    pub fn read(
+        name: &str,
+        text: &str,
+        reference_year: Option<i32>,
+        report_index: usize,
+    ) -> OwnReport {
+        let (reference_year, year_origin) = match reference_year {
+            Some(year) => (Some(year), YearOrigin::Given),
+            None => match cover::reference_year(text) {
+                Some(date) => (Some(date.year), YearOrigin::Cover(date)),
+                None => (None, YearOrigin::Unknown),
+            },
+        };
+        let document = document::parse(text);
+        let located = extract::table::extract_report(text, &document, reference_year);
+        let facts = sourced(&document, located, name, report_index);
+        OwnReport {
+            name: name.to_string(),
+            reference_year,
+            year_origin,
+            document,
+            facts,
+        }
+    }
+}
+
+/// The facts of one document with their paragraph, reference and sentence.
+fn sourced(
+    doc: &Document,
+    located: Vec<extract::LocatedFact>,
+    report: &str,
+    report_index: usize,
+) -> Vec<SourcedFact> {
+    let mut out = Vec::with_capacity(located.len());
+    // Facts come in document order: walk the paragraphs alongside them.
+    let mut paragraphs = doc.paragraphs.iter().peekable();
+    for located in located {
+        while paragraphs.next_if(|p| p.id != located.paragraph).is_some() {}
+        let Some(paragraph) = paragraphs.peek() else {
+            break;
+        };
+        let fact = located.fact;
+        let (start, end) = sentence_bounds(&paragraph.text, fact.start, fact.end);
+        let Some(sentence) = paragraph.text.get(start..end) else {
+            continue;
+        };
+        out.push(SourcedFact {
+            report_index,
+            report: report.to_string(),
+            paragraph: located.paragraph,
+            reference: paragraph.reference(),
+            section: paragraph.section.clone(),
+            line: located.line,
+            sentence: sentence.to_string(),
+            sentence_span: (fact.start - start, fact.end - start),
+            fact,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Year, YearSource};
+
+    const TEXT: &str = "[Date de réception : 25 septembre 2025]\n\n\
+        1. Environ 70 000 ordonnances de protection ont été délivrées. En 2023, 12 centres de crise étaient ouverts.\n\n\
+        En milliers de personnes\n2022\n2023\nBénéficiaires\n1,2\n1,5\n";
+
+    #[test]
+    fn an_own_report_is_dated_from_its_cover_and_keeps_its_sources() {
+        let own = OwnReport::read("mon-rapport.txt", TEXT, None, 5);
+        assert_eq!(own.reference_year, Some(2025));
+        assert!(matches!(&own.year_origin, YearOrigin::Cover(d) if d.line == 1));
+        let got: Vec<(f64, Option<Year>, Option<YearSource>, &str)> = own
+            .facts
+            .iter()
+            .map(|f| {
+                (
+                    f.fact.value,
+                    f.fact.year,
+                    f.fact.year_source,
+                    f.sentence.as_str(),
+                )
+            })
+            .collect();
+        let implied = Some(YearSource::Implied);
+        let stated = Some(YearSource::Stated);
+        assert_eq!(
+            got.first(),
+            Some(&(
+                70_000.0,
+                Some(Year::Single(2025)),
+                implied,
+                "Environ 70 000 ordonnances de protection ont été délivrées."
+            ))
+        );
+        assert_eq!(
+            got.get(1).map(|f| (f.0, f.1)),
+            Some((12.0, Some(Year::Single(2023))))
+        );
+        assert_eq!(
+            got.get(2).map(|f| (f.0, f.1, f.2)),
+            Some((1200.0, Some(Year::Single(2022)), stated))
+        );
+        assert_eq!(got.len(), 4);
+        assert!(own
+            .facts
+            .iter()
+            .all(|f| f.report == "mon-rapport.txt" && f.report_index == 5));
+        for f in &own.facts {
+            let (s, e) = f.sentence_span;
+            assert_eq!(f.sentence.get(s..e), Some(f.fact.verbatim.as_str()));
+        }
+    }
+
+    #[test]
+    fn a_given_year_wins_and_no_year_leaves_figures_undated() {
+        let own = OwnReport::read("r", TEXT, Some(2024), 0);
+        assert_eq!(own.year_origin, YearOrigin::Given);
+        assert_eq!(
+            own.facts.first().and_then(|f| f.fact.year),
+            Some(Year::Single(2024))
+        );
+        let own = OwnReport::read(
+            "r",
+            "Environ 70 000 ordonnances ont été délivrées.",
+            None,
+            0,
+        );
+        assert_eq!(own.year_origin, YearOrigin::Unknown);
+        assert_eq!(own.facts.first().map(|f| f.fact.year), Some(None));
+        assert!(OwnReport::read("r", "", None, 0).facts.is_empty());
+    }
+}
