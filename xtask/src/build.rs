@@ -50,7 +50,8 @@ fn modified(path: &Path) -> Option<SystemTime> {
     fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
-/// Writes `dist/`: `www/` as it is, with the wasm-bindgen output under `dist/pkg/`.
+/// Writes `dist/`: `www/` as it is, with the wasm-bindgen output under `dist/pkg/`
+/// and pdf.js under `dist/vendor/pdfjs/`.
 pub fn dist() -> Result<PathBuf> {
     let pkg = wasm()?;
     let dist = root().join("dist");
@@ -59,6 +60,7 @@ pub fn dist() -> Result<PathBuf> {
     }
     copy_dir(&root().join("www"), &dist)?;
     copy_dir(&pkg, &dist.join("pkg"))?;
+    crate::vendor::copy_pdfjs(&dist.join("vendor/pdfjs"))?;
     Ok(dist)
 }
 

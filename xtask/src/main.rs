@@ -11,6 +11,7 @@ mod e2e;
 mod serve;
 mod setup;
 mod test;
+mod vendor;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

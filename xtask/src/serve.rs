@@ -10,11 +10,13 @@ use tiny_http::{Header, Response, Server};
 /// `cargo xtask serve`: builds the wasm, then serves `www/` with `pkg/` at `/pkg/`.
 pub fn run(port: u16) -> Result {
     build::wasm()?;
+    let pdfjs = crate::vendor::pdfjs()?;
     let server = Server::http(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port} ({e}): try --port N"))?;
     println!("xtask: serving Derek on http://127.0.0.1:{port}/ (Ctrl-C stops)");
     let mounts = vec![
         ("/pkg/".to_string(), root().join("pkg")),
+        ("/vendor/pdfjs/".to_string(), pdfjs.join("build")),
         ("/".to_string(), root().join("www")),
     ];
     handle(Arc::new(server), Arc::new(mounts));
@@ -93,7 +95,7 @@ fn respond(url: &str, mounts: &[(String, PathBuf)]) -> Response<std::io::Cursor<
 fn content_type(file: &Path) -> &'static str {
     match file.extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
         Some("css") => "text/css; charset=utf-8",
         Some("wasm") => "application/wasm",
         Some("svg") => "image/svg+xml",
