@@ -4,12 +4,14 @@
 //! Invariant: plain data in, plain strings and structures out; no DOM, no drawing.
 //! The wasm layer hands these to the page, which inserts them as text.
 
+mod own;
 mod search;
 mod segments;
 mod summary;
 mod table;
 mod tooltip;
 
+pub use own::{fact_rows, facts_csv, facts_json, FactRow};
 pub use search::{search, search_csv, Figure, HitView, SearchView, SeriesLink};
 pub use segments::{highlight, Segment};
 pub use summary::summary;

@@ -23,6 +23,20 @@ pub enum YearOrigin {
     Unknown,
 }
 
+/// Fewer words than this is not a report (a scan, a cover page, a stray file).
+pub const MIN_WORDS: usize = 5;
+
+/// Why a text cannot be read as a report.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    #[error("the text is empty")]
+    Empty,
+    #[error(
+        "the text has only {words} words: not a report (a scanned document holds images, not text)"
+    )]
+    NoWords { words: usize },
+}
+
 /// A report brought by a reader, read.
 #[derive(Debug, Clone)]
 pub struct OwnReport {
@@ -39,13 +53,25 @@ pub struct OwnReport {
 impl OwnReport {
     /// Reads `text`. With `reference_year` None, the year is read from the cover.
     /// `report_index` is the index the facts carry (where the report sits among
-    /// the others the reader sees).
+    /// the others the reader sees). Fails when the text holds no words to read.
     pub fn read(
         name: &str,
         text: &str,
         reference_year: Option<i32>,
         report_index: usize,
-    ) -> OwnReport {
+    ) -> Result<OwnReport, ReadError> {
+        if text.trim().is_empty() {
+            return Err(ReadError::Empty);
+        }
+        // A scanned PDF gives page numbers and stray marks, not words.
+        let words = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3)
+            .take(MIN_WORDS)
+            .count();
+        if words < MIN_WORDS {
+            return Err(ReadError::NoWords { words });
+        }
         let (reference_year, year_origin) = match reference_year {
             Some(year) => (Some(year), YearOrigin::Given),
             None => match cover::reference_year(text) {
@@ -56,13 +82,13 @@ impl OwnReport {
         let document = document::parse(text);
         let located = extract::table::extract_report(text, &document, reference_year);
         let facts = sourced(&document, located, name, report_index);
-        OwnReport {
+        Ok(OwnReport {
             name: name.to_string(),
             reference_year,
             year_origin,
             document,
             facts,
-        }
+        })
     }
 }
 
@@ -111,8 +137,8 @@ mod tests {
         En milliers de personnes\n2022\n2023\nBénéficiaires\n1,2\n1,5\n";
 
     #[test]
-    fn an_own_report_is_dated_from_its_cover_and_keeps_its_sources() {
-        let own = OwnReport::read("mon-rapport.txt", TEXT, None, 5);
+    fn an_own_report_is_dated_from_its_cover_and_keeps_its_sources() -> Result<(), ReadError> {
+        let own = OwnReport::read("mon-rapport.txt", TEXT, None, 5)?;
         assert_eq!(own.reference_year, Some(2025));
         assert!(matches!(&own.year_origin, YearOrigin::Cover(d) if d.line == 1));
         let got: Vec<(f64, Option<Year>, Option<YearSource>, &str)> = own
@@ -155,24 +181,33 @@ mod tests {
             let (s, e) = f.sentence_span;
             assert_eq!(f.sentence.get(s..e), Some(f.fact.verbatim.as_str()));
         }
+        Ok(())
     }
 
     #[test]
-    fn a_given_year_wins_and_no_year_leaves_figures_undated() {
-        let own = OwnReport::read("r", TEXT, Some(2024), 0);
+    fn a_given_year_wins_and_no_year_leaves_figures_undated() -> Result<(), ReadError> {
+        let own = OwnReport::read("r", TEXT, Some(2024), 0)?;
         assert_eq!(own.year_origin, YearOrigin::Given);
         assert_eq!(
             own.facts.first().and_then(|f| f.fact.year),
             Some(Year::Single(2024))
         );
-        let own = OwnReport::read(
-            "r",
-            "Environ 70 000 ordonnances ont été délivrées.",
-            None,
-            0,
-        );
+        let text = "Environ 70 000 ordonnances de protection ont été délivrées.";
+        let own = OwnReport::read("r", text, None, 0)?;
         assert_eq!(own.year_origin, YearOrigin::Unknown);
         assert_eq!(own.facts.first().map(|f| f.fact.year), Some(None));
-        assert!(OwnReport::read("r", "", None, 0).facts.is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn an_empty_text_or_a_scan_is_said_to_be_no_report() {
+        assert_eq!(
+            OwnReport::read("r", " \n ", None, 0).err(),
+            Some(ReadError::Empty)
+        );
+        let scan = "1\n\n2\n\n3 GE.25-01234\n\n* ~ ## 4\n";
+        let err = OwnReport::read("r", scan, None, 0).err();
+        assert_eq!(err, Some(ReadError::NoWords { words: 0 }));
+        assert!(err.is_some_and(|e| e.to_string().contains("scanned")));
     }
 }
