@@ -94,3 +94,64 @@ fn a_flattened_table_gives_one_fact_per_value() -> Result<(), Box<dyn std::error
     );
     Ok(())
 }
+
+#[test]
+fn series_auto_prints_the_series_found_in_the_same_form_as_series_json(
+) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::env::temp_dir().join(format!("derek-own-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(format!(
+        "auto-{}.txt",
+        CALLS.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::write(&path, REPORT)?;
+    let path = path.to_str().ok_or("temp path is not UTF-8")?;
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_derek"))
+            .args(args)
+            .output()
+    };
+    let auto = run(&["series", "--auto", path, "--json"])?;
+    assert!(
+        auto.status.success(),
+        "{}",
+        String::from_utf8_lossy(&auto.stderr)
+    );
+    let found: Vec<serde_json::Value> = String::from_utf8(auto.stdout)?
+        .lines()
+        .map(serde_json::from_str)
+        .collect::<Result<_, _>>()?;
+    let catalogued = run(&["series", "--json"])?;
+    let first: serde_json::Value = String::from_utf8(catalogued.stdout)?
+        .lines()
+        .next()
+        .map(serde_json::from_str)
+        .ok_or("no catalogued series")??;
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        v.as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let crisis = found
+        .iter()
+        .find(|s| s["title_fr"] == "Centres de crise")
+        .ok_or("the table's row is not a series")?;
+    // The catalogue's fields (a breakdown's category names aside), and the mark.
+    for key in keys(&first).iter().filter(|k| *k != "categories_en") {
+        assert!(crisis.get(key).is_some(), "{key} is missing from {crisis}");
+    }
+    assert_eq!(crisis["found_automatically"], true);
+    let years: Vec<&serde_json::Value> = crisis["points"]
+        .as_array()
+        .map(|p| p.iter().map(|p| &p["year"]).collect())
+        .unwrap_or_default();
+    assert_eq!(years, [2022, 2023, 2024]);
+    // Without --json, a line per file says how many were found.
+    let text = run(&["series", "--auto", path])?;
+    let text = String::from_utf8(text.stdout)?;
+    assert!(
+        text.contains("1 series found automatically (not reviewed)"),
+        "{text}"
+    );
+    Ok(())
+}

@@ -8,6 +8,9 @@ const USAGE: &str = "usage: derek <command> [args]
 
 commands:
   series [--json]            the catalogued series and their points (text, or JSON Lines)
+  series --auto FILE... [--json]
+                             the series found automatically in any report files (not
+                             reviewed: found_automatically true), same form
   chart ID --svg FILE [--lang fr|en] [--theme light|dark] [--axis zero|fit] [--width PX]
                              draw a series to an SVG file
   facts                      print every fact of the bundled reports with its source, JSON Lines
@@ -21,6 +24,7 @@ commands:
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
+        Some("series") if args.iter().any(|a| a == "--auto") => cmd_series_auto(&args[1..]),
         Some("series") => cmd_series(args.get(1).is_some_and(|a| a == "--json")),
         Some("chart") => cmd_chart(&args[1..]),
         Some("facts") => cmd_facts(),
@@ -56,45 +60,93 @@ fn cmd_series(json: bool) -> Result<(), String> {
     for series in bundled_series()? {
         if json {
             let line = serde_json::to_string(&series).map_err(|e| e.to_string())?;
-            writeln!(out, "{line}")
+            writeln!(out, "{line}").map_err(|e| format!("cannot write: {e}"))?;
         } else {
-            writeln!(
-                out,
-                "{:<36} {:>3} points  {}",
-                series.id,
-                series.points.len(),
-                series.title_en
-            )
-            .and_then(|()| {
-                series.points.iter().try_for_each(|p| {
-                    let key = match &p.key {
-                        derek::series::Key::Year { year } => year.to_string(),
-                        derek::series::Key::Category { category } => category.clone(),
-                    };
-                    writeln!(
-                        out,
-                        "    {key:<24} {:>14} {:<10} {:<8} {}{} {}, {} (l. {})",
-                        p.value,
-                        serde_json::to_value(p.qualifier)
-                            .unwrap_or_default()
-                            .as_str()
-                            .unwrap_or(""),
-                        serde_json::to_value(p.year_source)
-                            .unwrap_or_default()
-                            .as_str()
-                            .unwrap_or(""),
-                        if p.conflict { "CONFLICT " } else { "" },
-                        p.verbatim,
-                        p.report,
-                        p.reference,
-                        p.line
-                    )
-                })
-            })
+            write_series(&mut out, &series)?;
         }
-        .map_err(|e| format!("cannot write: {e}"))?;
     }
     out.flush().map_err(|e| format!("cannot write: {e}"))
+}
+
+/// `derek series --auto FILE… [--json]`: each file read as a report brought by a
+/// reader (its reference year from its cover), its series found automatically.
+fn cmd_series_auto(args: &[String]) -> Result<(), String> {
+    let json = args.iter().any(|a| a == "--json");
+    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    if files.is_empty() {
+        return Err(format!("series --auto needs report files\n\n{USAGE}"));
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (index, file) in files.iter().enumerate() {
+        let text = read_report(file)?;
+        let name = std::path::Path::new(file.as_str())
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(file);
+        let own = derek::series::own::OwnReport::read(name, &text, None, index)
+            .map_err(|e| format!("{file}: {e}"))?;
+        let found = derek::series::auto::auto_series(&own.name, &own.facts);
+        if !json {
+            let year = own.reference_year.map_or_else(
+                || "no reference year".to_string(),
+                |y| format!("reference year {y}"),
+            );
+            writeln!(
+                out,
+                "{file}: {} series found automatically (not reviewed), {} facts, {year}",
+                found.len(),
+                own.facts.len()
+            )
+            .map_err(|e| format!("cannot write: {e}"))?;
+        }
+        for auto in &found {
+            if json {
+                let line = serde_json::to_string(auto).map_err(|e| e.to_string())?;
+                writeln!(out, "{line}").map_err(|e| format!("cannot write: {e}"))?;
+            } else {
+                write_series(&mut out, &auto.series)?;
+            }
+        }
+    }
+    out.flush().map_err(|e| format!("cannot write: {e}"))
+}
+
+/// A series and its points as text, one point a line.
+fn write_series(out: &mut impl Write, series: &derek::series::Series) -> Result<(), String> {
+    writeln!(
+        out,
+        "{:<36} {:>3} points  {}",
+        series.id,
+        series.points.len(),
+        series.title_en
+    )
+    .and_then(|()| {
+        series.points.iter().try_for_each(|p| {
+            let key = match &p.key {
+                derek::series::Key::Year { year } => year.to_string(),
+                derek::series::Key::Category { category } => category.clone(),
+            };
+            writeln!(
+                out,
+                "    {key:<24} {:>14} {:<10} {:<8} {}{} {}, {} (l. {})",
+                p.value,
+                serde_json::to_value(p.qualifier)
+                    .unwrap_or_default()
+                    .as_str()
+                    .unwrap_or(""),
+                serde_json::to_value(p.year_source)
+                    .unwrap_or_default()
+                    .as_str()
+                    .unwrap_or(""),
+                if p.conflict { "CONFLICT " } else { "" },
+                p.verbatim,
+                p.report,
+                p.reference,
+                p.line
+            )
+        })
+    })
+    .map_err(|e| format!("cannot write: {e}"))
 }
 
 fn cmd_chart(args: &[String]) -> Result<(), String> {

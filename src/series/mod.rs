@@ -4,6 +4,7 @@
 //! Invariant: a series never averages, drops or invents a value. When two reports
 //! give different values for the same year, both points are kept and flagged.
 
+pub mod auto;
 pub mod catalogue;
 pub mod own;
 #[cfg(test)]

@@ -1,0 +1,337 @@
+//! Series found automatically in a report nobody has catalogued: groups of facts
+//! about the same thing for two or more years, drawn like the catalogue's series
+//! (the same points, provenance and conflict flags), titled from their subject and
+//! marked as found automatically: no person has reviewed them.
+//!
+//! Grouping: facts with one year (not goals, not changes: they are not levels),
+//! the same unit, and the same label (the first two content words of their
+//! subject), or, for a vague label of one word or none, the same paragraph. A
+//! subject-less fact takes the label of the fact before it in its sentence with
+//! the same unit (lists: "1 059 en 2011, 1 224 en 2012").
+//!
+//! Invariant: never averages, drops or invents a value: every fact of a group is a
+//! point, two values for one year both kept and flagged. Linear in the facts.
+
+use super::catalogue::fold;
+use super::sourced::SourcedFact;
+use super::{flag_conflicts, Key, Kind, Point, Series, YearSource};
+use crate::extract::{Qualifier, Unit, Year};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+
+/// The theme every automatic series is listed under.
+pub const THEME: &str = "auto";
+
+/// A series and the mark that no person reviewed it: what `derek series --auto
+/// --json` prints, the fields of `derek series --json` and `found_automatically`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AutoSeries {
+    #[serde(flatten)]
+    pub series: Series,
+    /// Always true: found by rule, not reviewed.
+    pub found_automatically: bool,
+    /// The words its facts share (folded), what grouped them.
+    pub label: String,
+}
+
+/// Words that say nothing of what is counted.
+const STOP_WORDS: [&str; 22] = [
+    "les", "des", "aux", "une", "par", "pour", "sur", "dans", "avec", "ont", "ete", "sont", "qui",
+    "que", "avaient", "etait", "etaient", "ainsi", "ces", "cette", "leur", "leurs",
+];
+
+/// A subject's label: its first two content words, folded, without a plural `s`
+/// or `x` ("auteurs d'infractions" → "auteur infraction").
+pub fn label(subject: &str) -> String {
+    fold(subject)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3 && !STOP_WORDS.contains(w))
+        .take(2)
+        .map(|w| match w.strip_suffix(['s', 'x']) {
+            Some(stem) if stem.len() >= 3 => stem,
+            _ => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn single_year(fact: &SourcedFact) -> Option<i32> {
+    match fact.fact.year {
+        Some(Year::Single(year)) => Some(year),
+        _ => None,
+    }
+}
+
+/// A group of facts: its label, unit, and facts in report order.
+struct Group<'a> {
+    label: String,
+    unit: Unit,
+    facts: Vec<&'a SourcedFact>,
+}
+
+/// The groups of `facts` with two distinct years or more, in order of first fact.
+fn groups(facts: &[SourcedFact]) -> Vec<Group<'_>> {
+    type GroupKey<'a> = (
+        std::mem::Discriminant<Unit>,
+        String,
+        Option<(usize, &'a str)>,
+    );
+    let mut index: HashMap<GroupKey, usize> = HashMap::new();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut sentence: Option<(usize, &str, &str)> = None;
+    let mut last_label: Vec<(Unit, String)> = Vec::new();
+    for fact in facts {
+        let here = (
+            fact.report_index,
+            fact.paragraph.as_str(),
+            fact.sentence.as_str(),
+        );
+        if sentence != Some(here) {
+            sentence = Some(here);
+            last_label.clear();
+        }
+        let own = label(&fact.fact.subject);
+        let unit = fact.fact.unit;
+        let label = if own.is_empty() {
+            last_label
+                .iter()
+                .rev()
+                .find(|(u, _)| *u == unit)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_default()
+        } else {
+            last_label.push((unit, own.clone()));
+            own
+        };
+        let level = !matches!(fact.fact.qualifier, Qualifier::Target | Qualifier::Change);
+        if !level || single_year(fact).is_none() {
+            continue;
+        }
+        let scope = (!label.contains(' ')).then_some((fact.report_index, fact.paragraph.as_str()));
+        let key = (std::mem::discriminant(&unit), label, scope);
+        let slot = *index.entry(key.clone()).or_insert_with(|| {
+            groups.push(Group {
+                label: key.1,
+                unit,
+                facts: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        if let Some(group) = groups.get_mut(slot) {
+            group.facts.push(fact);
+        }
+    }
+    groups.retain(|g| {
+        g.facts
+            .iter()
+            .filter_map(|f| single_year(f))
+            .collect::<BTreeSet<_>>()
+            .len()
+            >= 2
+    });
+    groups
+}
+
+/// The title of a group: the subject its facts state most often (the first such),
+/// with a capital; "Figures, par. 12" when they state none.
+fn title(group: &Group) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for f in &group.facts {
+        let s = f.fact.subject.trim();
+        if s.is_empty() {
+            continue;
+        }
+        match counts.iter_mut().find(|(t, _)| *t == s) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((s, 1)),
+        }
+    }
+    let best = counts
+        .iter()
+        .fold(None::<(&str, usize)>, |best, &(s, n)| match best {
+            Some((_, m)) if m >= n => best,
+            _ => Some((s, n)),
+        });
+    match best {
+        Some((s, _)) => {
+            let mut chars = s.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        None => group
+            .facts
+            .first()
+            .map_or_else(String::new, |f| format!("Chiffres, {}", f.reference)),
+    }
+}
+
+/// An id usable in a URL: `auto-<slug of the report>-<n>`.
+fn id(report: &str, n: usize) -> String {
+    let slug: String = fold(report)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug = slug.trim_matches('-');
+    let slug: String = slug.chars().take(40).collect();
+    format!("auto-{slug}-{n}")
+}
+
+/// The series found automatically among `facts` (one report's, or several),
+/// `report` naming them in ids. Points are in year order; two values for one year
+/// are both kept and flagged as conflicting.
+pub fn auto_series(report: &str, facts: &[SourcedFact]) -> Vec<AutoSeries> {
+    groups(facts)
+        .into_iter()
+        .enumerate()
+        .map(|(n, group)| {
+            let mut picked: Vec<(&SourcedFact, i32)> = Vec::new();
+            for f in &group.facts {
+                let Some(year) = single_year(f) else {
+                    continue;
+                };
+                // One sentence repeating its own figure for the same year is one point.
+                let repeat = picked.iter().any(|(p, y)| {
+                    *y == year && p.report_index == f.report_index && p.fact.value == f.fact.value
+                });
+                if !repeat {
+                    picked.push((f, year));
+                }
+            }
+            picked.sort_by_key(|(_, year)| *year);
+            let mut points: Vec<Point> = picked
+                .into_iter()
+                .map(|(f, year)| Point {
+                    key: Key::Year { year },
+                    value: f.fact.value,
+                    qualifier: f.fact.qualifier,
+                    year_source: f.fact.year_source.unwrap_or(YearSource::Stated),
+                    report: f.report.clone(),
+                    paragraph: f.paragraph.clone(),
+                    reference: f.reference.clone(),
+                    line: f.line,
+                    verbatim: f.fact.verbatim.clone(),
+                    sentence: f.sentence.clone(),
+                    conflict: false,
+                    report_index: f.report_index,
+                    span: (f.fact.start, f.fact.end),
+                    sentence_span: f.sentence_span,
+                })
+                .collect();
+            flag_within(&mut points);
+            let title = title(&group);
+            AutoSeries {
+                series: Series {
+                    id: id(report, n + 1),
+                    theme: THEME.to_string(),
+                    title_fr: title.clone(),
+                    // Titles come from the report's own words: not translated.
+                    title_en: title,
+                    unit: group.unit,
+                    kind: Kind::Time,
+                    points,
+                    categories_en: Default::default(),
+                },
+                found_automatically: true,
+                label: group.label,
+            }
+        })
+        .collect()
+}
+
+/// Flags points of one year with different values, whichever report states
+/// them (one report may disagree with itself).
+fn flag_within(points: &mut [Point]) {
+    flag_conflicts(points);
+    let len = points.len();
+    for i in 0..len {
+        let differs = (0..len).any(|j| {
+            j != i
+                && points.get(j).map(|p| &p.key) == points.get(i).map(|p| &p.key)
+                && points
+                    .get(j)
+                    .zip(points.get(i))
+                    .is_some_and(|(a, b)| (a.value - b.value).abs() > 1e-9 * b.value.abs().max(1.0))
+        });
+        if let Some(p) = points.get_mut(i) {
+            p.conflict |= differs;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::series::own::{OwnReport, ReadError};
+
+    fn found(text: &str) -> Result<Vec<(String, Vec<(i32, f64)>)>, ReadError> {
+        let own = OwnReport::read("Rapport alternatif 2025", text, Some(2025), 0)?;
+        Ok(auto_series(&own.name, &own.facts)
+            .into_iter()
+            .map(|s| {
+                let points = s
+                    .series
+                    .points
+                    .iter()
+                    .filter_map(|p| p.year().map(|y| (y, p.value)))
+                    .collect();
+                (s.series.title_fr, points)
+            })
+            .collect())
+    }
+
+    #[test]
+    fn a_list_of_yearly_values_is_one_series_titled_from_its_subject() -> Result<(), ReadError> {
+        let text =
+            "1. En 2022, 1 200 ordonnances de protection ont été délivrées (980 en 2021).\n\n\
+                    2. En 2023, les tribunaux ont délivré 1 350 ordonnances de protection.\n\n\
+                    3. Le pays comptait 12 centres de crise en 2023.";
+        assert_eq!(
+            found(text)?,
+            vec![(
+                "Ordonnances de protection".to_string(),
+                vec![(2021, 980.0), (2022, 1200.0), (2023, 1350.0)]
+            )]
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_table_gives_one_series_a_row_and_nothing_is_averaged() -> Result<(), ReadError> {
+        let text = "1. Voici les données des centres.\n\nEn milliers\n2022\n2023\nOrdonnances de protection\n1,2\n1,5\nAppels reçus\n3\n4\n\n\
+                    2. En 2023, 1 600 ordonnances de protection ont été délivrées.";
+        let got = found(text)?;
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Ordonnances de protection".to_string(),
+                    vec![(2022, 1200.0), (2023, 1500.0), (2023, 1600.0)]
+                ),
+                (
+                    "Appels reçus".to_string(),
+                    vec![(2022, 3000.0), (2023, 4000.0)]
+                ),
+            ]
+        );
+        let own = OwnReport::read("r", text, Some(2025), 0)?;
+        let series = auto_series("Mon rapport", &own.facts);
+        let first = series.first().map(|s| &s.series);
+        // The two 2023 values are both kept and flagged; the 2022 one is not.
+        let flags: Vec<bool> = first
+            .map(|s| s.points.iter().map(|p| p.conflict).collect())
+            .unwrap_or_default();
+        assert_eq!(flags, vec![false, true, true]);
+        assert_eq!(first.map(|s| s.id.as_str()), Some("auto-mon-rapport-1"));
+        assert!(series.iter().all(|s| s.found_automatically));
+        Ok(())
+    }
+
+    #[test]
+    fn one_year_or_goals_make_no_series() -> Result<(), ReadError> {
+        let text = "1. En 2023, 12 centres de crise ont ouvert. L’objectif est de porter le nombre de centres de crise à 20 d’ici à 2030.";
+        assert_eq!(found(text)?, vec![]);
+        Ok(())
+    }
+}
