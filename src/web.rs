@@ -17,6 +17,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+mod own;
+
 /// The loaded reports and their series: built once per page, shared by elements.
 #[wasm_bindgen]
 pub struct Derek {
@@ -28,6 +30,9 @@ pub struct Derek {
     index: std::cell::OnceCell<SearchIndex>,
     /// How long each start-up stage took (ms), for `cargo xtask bench`.
     startup: Vec<(&'static str, f64)>,
+    /// Reports a reader added, and how many were ever added (their keys).
+    own: Vec<own::OwnEntry>,
+    own_added: usize,
 }
 
 /// Where a drawing put its points, to find the one under the pointer.
@@ -120,6 +125,8 @@ impl Derek {
             series,
             index: std::cell::OnceCell::new(),
             startup: clock.laps,
+            own: Vec::new(),
+            own_added: 0,
         })
     }
 
@@ -269,23 +276,27 @@ impl Derek {
             .points
             .get(index)
             .ok_or_else(|| JsError::new(&format!("{id} has no point {index}")))?;
-        let report = self
-            .corpus
-            .reports
-            .get(point.report_index)
-            .ok_or_else(|| JsError::new("the point's report is missing"))?;
-        let paragraph = self
-            .corpus
-            .documents
-            .get(point.report_index)
+        let (symbol, report_title, document) = match self.corpus.reports.get(point.report_index) {
+            Some(report) => (
+                report.meta.symbol.clone(),
+                match Lang::from_code(lang) {
+                    Lang::Fr => report.meta.title_fr.clone(),
+                    Lang::En => report.meta.title_en.clone(),
+                },
+                self.corpus.documents.get(point.report_index),
+            ),
+            // A report the reader added: its name is its title.
+            None => match self.own_document(point.report_index) {
+                Some((name, document)) => (name.to_string(), name.to_string(), Some(document)),
+                None => return Err(JsError::new("the point's report is missing")),
+            },
+        };
+        let paragraph = document
             .and_then(|d| d.paragraph(&point.paragraph))
             .ok_or_else(|| JsError::new("the point's paragraph is missing"))?;
         to_js(&SourcePanel {
-            report: report.meta.symbol.clone(),
-            report_title: match Lang::from_code(lang) {
-                Lang::Fr => report.meta.title_fr.clone(),
-                Lang::En => report.meta.title_en.clone(),
-            },
+            report: symbol,
+            report_title,
             reference: point.reference.clone(),
             paragraph: point.paragraph.clone(),
             line: point.line,

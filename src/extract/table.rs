@@ -220,13 +220,12 @@ fn header_at(lines: &[Line], i: usize) -> Option<(Vec<Year>, usize)> {
     })
 }
 
+/// A row's label, its cells with their lines, and the index of the line after it.
+type Row<'a> = (String, Vec<(Line<'a>, Cell)>, usize);
+
 /// One row at `lines[i]`: a label of one or two lines, then one cell per column.
 /// Returns the label, the cells with their lines, and the index after the row.
-fn row_at<'a>(
-    lines: &[Line<'a>],
-    i: usize,
-    columns: usize,
-) -> Option<(String, Vec<(Line<'a>, Cell)>, usize)> {
+fn row_at<'a>(lines: &[Line<'a>], i: usize, columns: usize) -> Option<Row<'a>> {
     for label_lines in 1..=2 {
         let labels = lines.get(i..i + label_lines)?;
         if !labels.iter().all(|l| is_label(l.body)) {

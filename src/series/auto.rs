@@ -265,7 +265,10 @@ mod tests {
     use super::*;
     use crate::series::own::{OwnReport, ReadError};
 
-    fn found(text: &str) -> Result<Vec<(String, Vec<(i32, f64)>)>, ReadError> {
+    /// A series' title and its points (year, value).
+    type Found = Vec<(String, Vec<(i32, f64)>)>;
+
+    fn found(text: &str) -> Result<Found, ReadError> {
         let own = OwnReport::read("Rapport alternatif 2025", text, Some(2025), 0)?;
         Ok(auto_series(&own.name, &own.facts)
             .into_iter()

@@ -92,6 +92,50 @@ impl OwnReport {
     }
 }
 
+/// What a reader is told once a report is read: its name, its reference year and
+/// where it came from, how much was read, and the series found automatically.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary<'a> {
+    pub name: &'a str,
+    pub reference_year: Option<i32>,
+    pub year_origin: &'a YearOrigin,
+    pub paragraphs: usize,
+    pub facts: usize,
+    /// Facts with a year (stated or implied).
+    pub dated: usize,
+    pub series: Vec<SeriesBrief<'a>>,
+}
+
+/// A series found automatically, in a list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeriesBrief<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub points: usize,
+}
+
+impl OwnReport {
+    /// The summary of this report, with `series` (its automatic series).
+    pub fn summary<'a>(&'a self, series: &'a [super::Series]) -> Summary<'a> {
+        Summary {
+            name: &self.name,
+            reference_year: self.reference_year,
+            year_origin: &self.year_origin,
+            paragraphs: self.document.paragraphs.len(),
+            facts: self.facts.len(),
+            dated: self.facts.iter().filter(|f| f.fact.year.is_some()).count(),
+            series: series
+                .iter()
+                .map(|s| SeriesBrief {
+                    id: &s.id,
+                    title: &s.title_fr,
+                    points: s.points.len(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// The facts of one document with their paragraph, reference and sentence.
 fn sourced(
     doc: &Document,
