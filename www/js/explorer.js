@@ -4,6 +4,7 @@
 import { derek } from "./load.js";
 import { TEXT, langOf, themeOf } from "./text.js";
 import { h, segments, download, sheet, BASE_CSS } from "./dom.js";
+import { ReportAdder, ADD_CSS } from "./add-report.js";
 
 const EXPLORER_CSS = `
 .root { padding: 12px; }
@@ -46,7 +47,8 @@ export class DerekExplorer extends HTMLElement {
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: "open" });
-    shadow.adoptedStyleSheets = [sheet(BASE_CSS), sheet(EXPLORER_CSS)];
+    shadow.adoptedStyleSheets = [sheet(BASE_CSS), sheet(EXPLORER_CSS), sheet(ADD_CSS)];
+    this.adder = new ReportAdder(this);
     this.root = h("div", { className: "root" });
     shadow.append(this.root);
     this.state = { series: "", view: "chart", q: "", point: "", axis: "zero", group: "theme" };
@@ -112,7 +114,9 @@ export class DerekExplorer extends HTMLElement {
       return;
     }
     this.app = app;
-    const themes = app.catalogue(lang);
+    await this.adder.restore(app);
+    // The catalogue's themes, then each added report's series found automatically.
+    const themes = [...app.catalogue(lang), ...this.adder.groups()];
     const all = themes.flatMap((th) => th.series);
     if (!all.some((s) => s.id === this.state.series)) this.state.series = all[0]?.id ?? "";
 
@@ -190,9 +194,10 @@ export class DerekExplorer extends HTMLElement {
     this.searchBox.title.textContent = t.search;
     this.runSearch();
 
-    const main = h("main", {}, h("div", { className: "tabs" }, h("div", { role: "tablist", className: "tabs" }, tab("chart", t.chart), tab("table", t.table)), axis), this.chart);
+    const autoNote = this.adder.isAuto(this.state.series) ? h("p", { className: "auto-note", textContent: t.autoNote }) : null;
+    const main = h("main", {}, h("div", { className: "tabs" }, h("div", { role: "tablist", className: "tabs" }, tab("chart", t.chart), tab("table", t.table)), axis), autoNote, this.chart);
     if (table) main.append(table);
-    main.append(this.searchBox.section);
+    main.append(this.searchBox.section, this.adder.section(app));
     this.root.replaceChildren(header, h("div", { className: "layout" }, nav, main));
     if (this.state.point !== "" && this.chart.dataset.state === "ready") this.reselect();
     this.toHash();
