@@ -430,4 +430,16 @@ mod tests {
             "Distr. générale des fonds publics aux régions"
         ));
     }
+
+    #[test]
+    fn the_first_paragraph_after_a_cover_keeps_its_number() {
+        let text = "Comité pour l’élimination de la discrimination\n\n[Date de réception : 20 octobre 2025]\n\n1. En 2022, 1 250 ordonnances.\n\n2. Fin.";
+        let doc = crate::document::parse(text);
+        let labels: Vec<&str> = doc.paragraphs.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["préambule, 1", "1", "2"]);
+        assert_eq!(
+            doc.paragraphs.get(1).map(|p| p.text.as_str()),
+            Some("En 2022, 1 250 ordonnances.")
+        );
+    }
 }
