@@ -148,6 +148,8 @@ export class ReportAdder {
     this.explorer.dataset.adding = "busy";
     return new Promise((resolve) => {
       this.worker.onmessage = async ({ data }) => {
+        // Only Derek's messages: pdf.js, in the worker, posts its own.
+        if (!data?.derek) return;
         if (data.progress) {
           const { stage, done, total } = data.progress;
           this.progress.max = total;
@@ -170,7 +172,7 @@ export class ReportAdder {
         this.explorer.dataset.adding = "error";
         resolve();
       };
-      this.worker.postMessage({ ...job, referenceYear }, job.file ? [job.file] : []);
+      this.worker.postMessage({ derek: true, ...job, referenceYear }, job.file ? [job.file] : []);
     });
   }
 
@@ -197,8 +199,21 @@ export class ReportAdder {
     else this.explorer.render();
   }
 
+  // A chart of a series that is about to go shows another first: it never
+  // draws a series the wasm no longer has.
+  leave(key) {
+    const entry = this.reports.get(key);
+    const ex = this.explorer;
+    if (entry?.summary.series.some((s) => s.id === ex.state.series)) {
+      ex.state.series = this.app.seriesIds().find((id) => !this.isAuto(id)) ?? "";
+      ex.state.point = "";
+      ex.chart?.setAttribute("series", ex.state.series);
+    }
+  }
+
   async removeReport(key) {
     const entry = this.reports.get(key);
+    this.leave(key);
     this.app.removeReport(key);
     this.reports.delete(key);
     if (entry?.record.id !== undefined) await store.remove(entry.record.id);
@@ -208,6 +223,7 @@ export class ReportAdder {
   async changeYear(key, year) {
     const entry = this.reports.get(key);
     if (!entry) return;
+    this.leave(key);
     this.app.removeReport(key);
     this.reports.delete(key);
     await this.add(entry.record.name, entry.record.text, year, entry.record);

@@ -18,7 +18,9 @@ async function derek() {
   return wasm;
 }
 
-const progress = (stage, done, total) => postMessage({ progress: { stage, done, total } });
+// Tagged: pdf.js's worker code, imported here, posts messages of its own.
+const send = (message) => postMessage({ derek: true, ...message });
+const progress = (stage, done, total) => send({ progress: { stage, done, total } });
 
 // Errors a reader can act on.
 class Unreadable extends Error {}
@@ -145,6 +147,7 @@ async function unzip(buffer, wanted) {
 }
 
 onmessage = async ({ data }) => {
+  if (!data?.derek) return;
   try {
     let text = data.text;
     if (text === undefined) {
@@ -163,8 +166,8 @@ onmessage = async ({ data }) => {
       throw new Unreadable("notReport:" + (error?.message ?? error));
     }
     progress("reading", 1, 1);
-    postMessage({ done: { text, summary } });
+    send({ done: { text, summary } });
   } catch (error) {
-    postMessage({ error: error instanceof Unreadable ? error.message : "failed:" + (error?.message ?? error) });
+    send({ error: error instanceof Unreadable ? error.message : "failed:" + (error?.message ?? error) });
   }
 };

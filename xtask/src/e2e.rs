@@ -57,7 +57,10 @@ pub fn measure_page(url: &str, expression: &str) -> Result<Value> {
 
 /// Starts ChromeDriver and a headless Chromium session, runs `work` with it, and
 /// closes the session whatever `work` returned, so that Chromium exits.
-fn with_browser<T>(downloads: &Path, work: impl AsyncFnOnce(&Client) -> Result<T>) -> Result<T> {
+pub(crate) fn with_browser<T>(
+    downloads: &Path,
+    work: impl AsyncFnOnce(&Client) -> Result<T>,
+) -> Result<T> {
     let driver = Driver::start()?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -73,7 +76,7 @@ fn with_browser<T>(downloads: &Path, work: impl AsyncFnOnce(&Client) -> Result<T
 
 /// Runs `script` in the page every 100 ms until `done` says yes (or no), for at
 /// most 30 s; `what` names the wait in the error.
-async fn poll<T>(
+pub(crate) async fn poll<T>(
     client: &Client,
     what: &str,
     script: &str,
@@ -659,7 +662,7 @@ fn canvas_shows_series(pixels: &Value) -> Result {
 
 /// ChromeDriver's log endpoint: the browser console since the last call.
 #[derive(Debug)]
-struct BrowserLog;
+pub(crate) struct BrowserLog;
 
 impl WebDriverCompatibleCommand for BrowserLog {
     fn endpoint(

@@ -8,6 +8,7 @@
 mod bench;
 mod build;
 mod e2e;
+mod e2e_own;
 mod serve;
 mod setup;
 mod test;
@@ -25,7 +26,8 @@ tasks:
   serve [--port N]   build everything and serve the widget (default port 8080)
   dist               write dist/: the page, the element, the wasm and its JS
   test               install what is missing, then run every test
-  e2e                only the end-to-end test of dist/ in headless Chromium
+  e2e                only the end-to-end tests of dist/ in headless Chromium
+  e2e-own            only the end-to-end tests of Add a report
   bench [--browser]  print figures: native benches, wasm/JS sizes, in-browser timings
                      (--browser: sizes and browser timings only)";
 
@@ -36,7 +38,10 @@ fn main() -> ExitCode {
         Some("dist") => build::dist().map(|dir| println!("xtask: wrote {}", dir.display())),
         Some("test") => test::run(),
         Some("bench") => bench::run(args.get(1).is_some_and(|a| a == "--browser")),
-        Some("e2e") => e2e::run().map(|n| println!("e2e: {n} passed, 0 failed")),
+        Some("e2e") => e2e::run()
+            .and_then(|n| Ok(n + e2e_own::run()?))
+            .map(|n| println!("e2e: {n} passed, 0 failed")),
+        Some("e2e-own") => e2e_own::run().map(|n| println!("e2e: {n} passed, 0 failed")),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             Ok(())

@@ -38,6 +38,14 @@ pub fn spawn(mounts: Vec<(String, PathBuf)>) -> Result<String> {
     Ok(format!("http://127.0.0.1:{port}"))
 }
 
+/// Every request served, as `METHOD URL`: tests read it to show what a page asked.
+static REQUESTS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// The requests served so far by every server of this process.
+pub fn requests() -> Vec<String> {
+    REQUESTS.lock().map(|log| log.clone()).unwrap_or_default()
+}
+
 fn handle(server: Arc<Server>, mounts: Arc<Vec<(String, PathBuf)>>) {
     let workers: Vec<_> = (0..4)
         .map(|_| {
@@ -45,6 +53,9 @@ fn handle(server: Arc<Server>, mounts: Arc<Vec<(String, PathBuf)>>) {
             let mounts = Arc::clone(&mounts);
             thread::spawn(move || {
                 for request in server.incoming_requests() {
+                    if let Ok(mut log) = REQUESTS.lock() {
+                        log.push(format!("{} {}", request.method(), request.url()));
+                    }
                     let response = respond(request.url(), &mounts);
                     // A client that went away is not the server's problem.
                     let _ = request.respond(response);

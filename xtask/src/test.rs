@@ -82,6 +82,10 @@ pub fn run() -> Result {
         "end-to-end (dist/ in headless Chromium through WebDriver)",
         &|| e2e::run().map(|n| println!("e2e: {n} passed, 0 failed")),
     )?;
+    step(
+        "end-to-end: a reader adds a report (text, PDF, .docx), keeps it, removes it",
+        &|| crate::e2e_own::run().map(|n| println!("e2e: {n} passed, 0 failed")),
+    )?;
 
     println!(
         "xtask: all checks passed in {:.0} s",
