@@ -146,6 +146,7 @@ export class ReportAdder {
     this.progress.removeAttribute("value");
     this.status.textContent = t.reading;
     this.explorer.dataset.adding = "busy";
+    const started = performance.now();
     return new Promise((resolve) => {
       this.worker.onmessage = async ({ data }) => {
         // Only Derek's messages: pdf.js, in the worker, posts its own.
@@ -155,13 +156,18 @@ export class ReportAdder {
           this.progress.max = total;
           this.progress.value = done;
           this.status.textContent = stage === "pages" ? t.pages(done, total) : t.reading;
+          if (stage === "pages") this.pages = total;
           return;
         }
         this.progress.hidden = true;
         if (data.error) {
           this.fail(data.error);
         } else {
+          const read = performance.now();
           await this.add(job.name, data.done.text, referenceYear);
+          // How long the worker and the page took, and the worker's memory: measured
+          // by `cargo xtask bench-pdf`.
+          this.lastRead = { workerMs: read - started, pageMs: performance.now() - read, pages: this.pages ?? 0, ...data.done.memory };
         }
         this.explorer.dataset.adding = data.error ? "error" : "done";
         resolve();

@@ -10,17 +10,26 @@
 // module is loaded from Derek's own folder.
 
 let wasm = null;
+let exports = null;
 async function derek() {
   wasm ??= import(new URL("../pkg/derek.js", import.meta.url)).then(async (pkg) => {
-    await pkg.default({ module_or_path: new URL("../pkg/derek_bg.wasm", import.meta.url) });
+    exports = await pkg.default({ module_or_path: new URL("../pkg/derek_bg.wasm", import.meta.url) });
     return pkg;
   });
   return wasm;
 }
 
+// The worker's memory, for the figures in the README: the JS heap's peak (pdf.js),
+// sampled at every page, and the wasm's linear memory (which only grows).
+let jsPeak = 0;
+const sample = () => (jsPeak = Math.max(jsPeak, performance.memory?.usedJSHeapSize ?? 0));
+
 // Tagged: pdf.js's worker code, imported here, posts messages of its own.
 const send = (message) => postMessage({ derek: true, ...message });
-const progress = (stage, done, total) => send({ progress: { stage, done, total } });
+const progress = (stage, done, total) => {
+  sample();
+  send({ progress: { stage, done, total } });
+};
 
 // Errors a reader can act on.
 class Unreadable extends Error {}
@@ -148,6 +157,7 @@ async function unzip(buffer, wanted) {
 
 onmessage = async ({ data }) => {
   if (!data?.derek) return;
+  jsPeak = 0;
   try {
     let text = data.text;
     if (text === undefined) {
@@ -166,7 +176,8 @@ onmessage = async ({ data }) => {
       throw new Unreadable("notReport:" + (error?.message ?? error));
     }
     progress("reading", 1, 1);
-    send({ done: { text, summary } });
+    const memory = { jsPeak, wasm: exports?.memory?.buffer.byteLength ?? 0 };
+    send({ done: { text, summary, memory } });
   } catch (error) {
     send({ error: error instanceof Unreadable ? error.message : "failed:" + (error?.message ?? error) });
   }

@@ -554,3 +554,189 @@ impl Own<'_> {
         }
     }
 }
+
+/// `cargo xtask bench-pdf`: the five reports printed to one PDF by headless
+/// Chromium, dropped on "Add a report"; prints the pages, the time the worker and
+/// the page took, the worker's memory, and the longest task on the page's main
+/// thread while it read (a frozen page would show it). Figures, not assertions.
+pub fn bench_pdf() -> Result {
+    let dist = build::dist()?;
+    let dir = root().join("target/e2e/own");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let reports = derek::corpus::bundled().map_err(|e| e.to_string())?;
+    let mut html = String::from("<!doctype html><meta charset=utf-8><style>pre { font: 14px serif; white-space: pre-wrap; break-after: page; }</style>");
+    for r in &reports {
+        html.push_str(&format!("<pre>{}</pre>", escape(r.text)));
+    }
+    std::fs::write(dir.join("five.html"), html)
+        .map_err(|e| format!("cannot write five.html: {e}"))?;
+    print_pdf(&dir.join("five.html"), &dir.join("five.pdf"))?;
+    let size = std::fs::metadata(dir.join("five.pdf"))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    let base = serve::spawn(vec![
+        ("/fixtures/".to_string(), dir.clone()),
+        ("/".to_string(), dist),
+    ])?;
+    let downloads = root().join("target/e2e/downloads");
+    with_browser(&downloads, async |client| {
+        let page = Own {
+            client,
+            base: &base,
+            expected: &[],
+            out: &dir,
+        };
+        page.open().await?;
+        page.eval("indexedDB.deleteDatabase('derek'); return true;", vec![])
+            .await?;
+        page.open().await?;
+        page.eval(
+            "window.__longest = 0;
+             new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' });
+             return true;",
+            vec![],
+        )
+        .await?;
+        let sampler = RssSampler::start();
+        page.eval(DROP, vec![json!("five.pdf"), json!("application/pdf")])
+            .await?;
+        let start = std::time::Instant::now();
+        let result = loop {
+            let v = page
+                .eval(
+                    "const s = ex.dataset.adding;
+                     if (s !== 'done' && s !== 'error') return null;
+                     const key = keys[keys.length - 1];
+                     const summary = key === undefined ? null : adder.reports.get(key).summary;
+                     return { state: s, error: root.querySelector('.add .error').textContent, pages: root.querySelector('.add progress').max,
+                              read: adder.lastRead, longest: window.__longest, facts: summary?.facts, paragraphs: summary?.paragraphs,
+                              series: summary?.series.length, year: summary?.reference_year };",
+                    vec![],
+                )
+                .await?;
+            if !v.is_null() {
+                break v;
+            }
+            if start.elapsed() > std::time::Duration::from_secs(600) {
+                return Err("the PDF was not read within 10 minutes".into());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        };
+        if result["state"] != "done" {
+            return Err(format!("the PDF could not be read: {result}"));
+        }
+        let ms = |k: &str| result["read"][k].as_f64().unwrap_or(0.0);
+        let mb = |k: &str| result["read"][k].as_f64().unwrap_or(0.0) / 1_048_576.0;
+        println!(
+            "bench-pdf: the five reports printed to one PDF: {} pages, {:.0} KB",
+            result["read"]["pages"],
+            size as f64 / 1024.0
+        );
+        println!(
+            "bench-pdf: worker (pdf.js text of every page, then Derek's reading): {:.1} s",
+            ms("workerMs") / 1000.0
+        );
+        println!(
+            "bench-pdf: page (the text read again into the explorer, series listed): {:.2} s",
+            ms("pageMs") / 1000.0
+        );
+        println!(
+            "bench-pdf: worker's wasm linear memory after reading: {:.0} MB",
+            mb("wasm")
+        );
+        let (before, peak) = sampler.stop();
+        println!(
+            "bench-pdf: Chromium's resident memory (all its processes): {before:.0} MB before the drop, peak {peak:.0} MB while reading (+{:.0} MB)",
+            peak - before
+        );
+        println!(
+            "bench-pdf: longest main-thread task while reading: {:.0} ms",
+            result["longest"].as_f64().unwrap_or(0.0)
+        );
+        println!(
+            "bench-pdf: read {} paragraphs, {} facts, {} series found automatically, reference year {}",
+            result["paragraphs"], result["facts"], result["series"], result["year"]
+        );
+        Ok(())
+    })
+}
+
+/// Samples, every 50 ms on a thread, the resident memory of every process this
+/// one started (ChromeDriver, Chromium and its renderers and workers): the first
+/// sample and the peak, in MB.
+struct RssSampler {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: std::thread::JoinHandle<(f64, f64)>,
+}
+
+impl RssSampler {
+    fn start() -> RssSampler {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = std::sync::Arc::clone(&stop);
+        let thread = std::thread::spawn(move || {
+            let first = descendants_rss_mb();
+            let mut peak = first;
+            while !flag.load(std::sync::atomic::Ordering::Relaxed) {
+                peak = peak.max(descendants_rss_mb());
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            (first, peak)
+        });
+        RssSampler { stop, thread }
+    }
+
+    fn stop(self) -> (f64, f64) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.thread.join().unwrap_or((0.0, 0.0))
+    }
+}
+
+/// The summed resident memory (MB) of this process's descendants, from /proc.
+fn descendants_rss_mb() -> f64 {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return 0.0;
+    };
+    let mut parent = std::collections::HashMap::new();
+    for entry in entries.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+        // `pid (name) state ppid …`: the name may hold spaces, so read after ')'.
+        let ppid = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|p| p.parse::<u32>().ok());
+        if let Some(ppid) = ppid {
+            parent.insert(pid, ppid);
+        }
+    }
+    let me = std::process::id();
+    let is_descendant = |mut pid: u32| {
+        for _ in 0..64 {
+            match parent.get(&pid) {
+                Some(&p) if p == me => return true,
+                Some(&p) if p > 1 => pid = p,
+                _ => return false,
+            }
+        }
+        false
+    };
+    parent
+        .keys()
+        .filter(|pid| is_descendant(**pid))
+        .map(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/status"))
+                .unwrap_or_default()
+                .lines()
+                .find_map(|l| l.strip_prefix("VmRSS:"))
+                .and_then(|v| {
+                    v.split_whitespace()
+                        .next()
+                        .and_then(|kb| kb.parse::<f64>().ok())
+                })
+                .unwrap_or(0.0)
+                / 1024.0
+        })
+        .sum()
+}

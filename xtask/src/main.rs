@@ -28,6 +28,7 @@ tasks:
   test               install what is missing, then run every test
   e2e                only the end-to-end tests of dist/ in headless Chromium
   e2e-own            only the end-to-end tests of Add a report
+  bench-pdf          time and memory to read the five reports printed as one PDF
   bench [--browser]  print figures: native benches, wasm/JS sizes, in-browser timings
                      (--browser: sizes and browser timings only)";
 
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
         Some("e2e") => e2e::run()
             .and_then(|n| Ok(n + e2e_own::run()?))
             .map(|n| println!("e2e: {n} passed, 0 failed")),
+        Some("bench-pdf") => e2e_own::bench_pdf(),
         Some("e2e-own") => e2e_own::run().map(|n| println!("e2e: {n} passed, 0 failed")),
         Some("-h" | "--help") => {
             println!("{USAGE}");
