@@ -33,6 +33,8 @@ pub struct Derek {
     /// Reports a reader added, and how many were ever added (their keys).
     own: Vec<own::OwnEntry>,
     own_added: usize,
+    /// The bundled reports' series found automatically: embeddable by id, not listed.
+    bundled_auto: Vec<Series>,
 }
 
 /// Where a drawing put its points, to find the one under the pointer.
@@ -119,6 +121,7 @@ impl Derek {
         let catalogue = Catalogue::bundled()?;
         let series = catalogue.build(&corpus);
         clock.lap("series");
+        let bundled_auto = crate::series::auto::bundled(&corpus);
         Ok(Derek {
             corpus,
             catalogue,
@@ -127,6 +130,7 @@ impl Derek {
             startup: clock.laps,
             own: Vec::new(),
             own_added: 0,
+            bundled_auto,
         })
     }
 
@@ -140,7 +144,11 @@ impl Derek {
     /// Ids of the series that can be drawn.
     #[wasm_bindgen(js_name = seriesIds)]
     pub fn series_ids(&self) -> Vec<String> {
-        self.series.iter().map(|s| s.id.clone()).collect()
+        self.series
+            .iter()
+            .chain(&self.bundled_auto)
+            .map(|s| s.id.clone())
+            .collect()
     }
 
     /// Themes with their series (id, title, kind, number of points, reports).
@@ -368,6 +376,7 @@ impl Derek {
     fn find(&self, id: &str) -> Result<&Series, JsError> {
         self.series
             .iter()
+            .chain(&self.bundled_auto)
             .find(|s| s.id == id)
             .ok_or_else(|| JsError::new(&format!("no series with id {id:?}")))
     }

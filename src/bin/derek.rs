@@ -83,7 +83,16 @@ fn cmd_series_auto(args: &[String]) -> Result<(), String> {
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or(file);
-        let own = derek::series::own::OwnReport::read(name, &text, None, index)
+        // A bundled report keeps its symbol and catalogued year: the ids are the
+        // ones the widget embeds (`auto-cat-c-kaz-3-1`).
+        let bundled = derek::corpus::bundled()
+            .ok()
+            .and_then(|reports| reports.into_iter().find(|r| r.meta.file == name));
+        let (name, year) = match &bundled {
+            Some(r) => (r.meta.symbol.as_str(), Some(r.meta.reference_year)),
+            None => (name, None),
+        };
+        let own = derek::series::own::OwnReport::read(name, &text, year, index)
             .map_err(|e| format!("{file}: {e}"))?;
         let found = derek::series::auto::auto_series(&own.name, &own.facts);
         if !json {

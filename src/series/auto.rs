@@ -240,6 +240,26 @@ pub fn auto_series(report: &str, facts: &[SourcedFact]) -> Vec<AutoSeries> {
         .collect()
 }
 
+/// The series found automatically in each bundled report, named by its symbol:
+/// what an editor embeds by id (`auto-cat-c-kaz-3-1`), as `derek series --auto`
+/// lists them for the report's file.
+pub fn bundled(corpus: &super::sourced::Corpus) -> Vec<Series> {
+    let mut out = Vec::new();
+    let mut rest = corpus.facts.as_slice();
+    for (index, report) in corpus.reports.iter().enumerate() {
+        // Facts come report by report: each report's are a run.
+        let len = rest.iter().take_while(|f| f.report_index == index).count();
+        let (mine, others) = rest.split_at(len);
+        rest = others;
+        out.extend(
+            auto_series(&report.meta.symbol, mine)
+                .into_iter()
+                .map(|a| a.series),
+        );
+    }
+    out
+}
+
 /// Flags points of one year with different values, whichever report states
 /// them (one report may disagree with itself).
 fn flag_within(points: &mut [Point]) {
@@ -335,6 +355,33 @@ mod tests {
     fn one_year_or_goals_make_no_series() -> Result<(), ReadError> {
         let text = "1. En 2023, 12 centres de crise ont ouvert. L’objectif est de porter le nombre de centres de crise à 20 d’ici à 2030.";
         assert_eq!(found(text)?, vec![]);
+        Ok(())
+    }
+
+    #[test]
+    fn the_bundled_reports_series_are_named_by_symbol_and_read_like_the_cli(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let corpus = crate::series::sourced::Corpus::read(crate::corpus::bundled()?);
+        let found = bundled(&corpus);
+        assert!(
+            found.iter().any(|s| s.id == "auto-cat-c-kaz-3-1"),
+            "{:?}",
+            found.iter().map(|s| &s.id).collect::<Vec<_>>()
+        );
+        // The same series as a reader bringing the report with its catalogued year.
+        let cat = corpus.reports.get(3).ok_or("no CAT report")?;
+        let own = OwnReport::read(&cat.meta.symbol, cat.text, Some(cat.meta.reference_year), 3)?;
+        let alone: Vec<String> = auto_series(&cat.meta.symbol, &own.facts)
+            .into_iter()
+            .map(|a| a.series.id)
+            .collect();
+        let in_corpus: Vec<&String> = found
+            .iter()
+            .map(|s| &s.id)
+            .filter(|id| id.starts_with("auto-cat-"))
+            .collect();
+        assert_eq!(in_corpus, alone.iter().collect::<Vec<_>>());
+        assert!(found.iter().all(|s| s.points.len() >= 2));
         Ok(())
     }
 }

@@ -90,6 +90,13 @@ fn make_fixtures(dir: &Path) -> Result {
         b"<!doctype html><svg width=400 height=300><rect x=20 y=20 width=300 height=200 fill=#888 /></svg>",
     )?;
     write("passage.docx", &docx(PASSAGE)?)?;
+    // The snippet an editor pastes, with a bundled report's automatic series.
+    write(
+        "embed-auto.html",
+        b"<!doctype html><meta charset=utf-8><link rel=icon href=/favicon.svg type=image/svg+xml>\
+          <script type=module src=/derek-element.js></script>\
+          <derek-chart series=auto-cat-c-kaz-3-1 lang=fr></derek-chart>",
+    )?;
     print_pdf(&dir.join("passage.html"), &dir.join("passage.pdf"))?;
     print_pdf(&dir.join("scan.html"), &dir.join("scan.pdf"))
 }
@@ -268,7 +275,7 @@ type Check =
 
 impl Own<'_> {
     async fn run_all(&self) -> Result<usize> {
-        let checks: [(&str, Check); 7] = [
+        let checks: [(&str, Check); 8] = [
             (
                 "pasting a passage shows its facts and a chart of its series",
                 |p| Box::pin(p.paste()),
@@ -292,6 +299,9 @@ impl Own<'_> {
                 "removing the reports removes them, after a reload too",
                 |p| Box::pin(p.remove_all()),
             ),
+            ("a bundled report's automatic series embeds by id", |p| {
+                Box::pin(p.embed_bundled_auto())
+            }),
             ("no request carried a report anywhere", |p| {
                 Box::pin(p.no_request_left())
             }),
@@ -468,6 +478,9 @@ impl Own<'_> {
     }
 
     async fn remove_all(&self) -> Result {
+        let ids = self
+            .eval("return [...adder.reports.values()].flatMap((e) => e.summary.series.map((s) => s.id));", vec![])
+            .await?;
         let count = self.eval("return keys.length;", vec![]).await?;
         for _ in 0..count.as_u64().unwrap_or(0) {
             self.eval(
@@ -482,7 +495,9 @@ impl Own<'_> {
             )
             .await?;
         }
-        let left = self.eval("return [keys.length, ex.app.seriesIds().filter((id) => id.startsWith('auto-')).length];", vec![]).await?;
+        let left = self
+            .eval("return [keys.length, ex.app.seriesIds().filter((id) => arguments[0].includes(id)).length];", vec![ids])
+            .await?;
         if left != json!([0, 0]) {
             return Err(format!("reports or series left after removal: {left}"));
         }
@@ -495,6 +510,26 @@ impl Own<'_> {
             .await?;
         if left != json!([0, 0]) {
             return Err(format!("a removed report came back after a reload: {left}"));
+        }
+        Ok(())
+    }
+
+    async fn embed_bundled_auto(&self) -> Result {
+        let id = "auto-cat-c-kaz-3-1";
+        self.client
+            .goto(&format!("{}/fixtures/embed-auto.html", self.base))
+            .await
+            .map_err(|e| format!("cannot open the embedding page: {e}"))?;
+        let state = poll(
+            self.client,
+            "the embedded chart",
+            "const c = document.querySelector('derek-chart'); const s = c?.dataset.state;
+             return s === 'ready' || s === 'error' ? [s, c.shadowRoot.querySelector('canvas')?.getAttribute('aria-label') ?? ''] : null;",
+            |v| (!v.is_null()).then(|| Ok(v.clone())),
+        )
+        .await?;
+        if state[0] != "ready" || !state[1].as_str().unwrap_or("").contains("ctions pénales") {
+            return Err(format!("{id} does not draw: {state}"));
         }
         Ok(())
     }
