@@ -363,14 +363,15 @@ impl Derek {
             let documents: Vec<&crate::document::Document> = self.corpus.documents.iter().collect();
             SearchIndex::new(&documents)
         });
-        present::search(
+        let view = present::search(
             index,
             &self.corpus,
             &self.series,
             query,
             limit.min(500),
             lang,
-        )
+        );
+        self.with_own_hits(view, query, limit.min(500), lang)
     }
 
     fn find(&self, id: &str) -> Result<&Series, JsError> {

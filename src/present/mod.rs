@@ -11,7 +11,7 @@ mod summary;
 mod table;
 mod tooltip;
 
-pub use own::{fact_rows, facts_csv, facts_json, FactRow};
+pub use own::{fact_rows, facts_csv, facts_json, search_report, FactRow};
 pub use search::{search, search_csv, Figure, HitView, SearchView, SeriesLink};
 pub use segments::{highlight, Segment};
 pub use summary::summary;

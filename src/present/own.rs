@@ -82,6 +82,70 @@ pub fn facts_json(rows: &[FactRow]) -> String {
     serde_json::to_string_pretty(rows).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
+/// Runs `query` over one added report (its own index, document 0) and dresses the
+/// hits as the bundled reports' are: `report` is its name, figures link to
+/// `series` (its automatic ones).
+pub fn search_report(
+    index: &crate::search::SearchIndex,
+    report: &crate::series::own::OwnReport,
+    series: &[crate::series::Series],
+    query: &str,
+    limit: usize,
+    lang: crate::chart::Lang,
+) -> super::SearchView {
+    let (name, document, facts) = (&report.name, &report.document, &report.facts);
+    let results = index.search(query, limit);
+    let hits = results
+        .hits
+        .iter()
+        .filter_map(|hit| {
+            let paragraph = document.paragraphs.get(hit.paragraph)?;
+            let figures = facts
+                .iter()
+                .filter(|f| f.paragraph == paragraph.id)
+                .map(|f| super::Figure {
+                    verbatim: f.fact.verbatim.clone(),
+                    value: f.fact.value,
+                    unit: f.fact.unit,
+                    qualifier: f.fact.qualifier,
+                    year: f.fact.year,
+                    year_source: f.fact.year_source,
+                    line: f.line,
+                    series: series
+                        .iter()
+                        .filter_map(|s| {
+                            let point = s.points.iter().position(|p| {
+                                p.report_index == f.report_index
+                                    && p.paragraph == paragraph.id
+                                    && p.span == (f.fact.start, f.fact.end)
+                            })?;
+                            Some(super::SeriesLink {
+                                id: s.id.clone(),
+                                title: match lang {
+                                    crate::chart::Lang::Fr => s.title_fr.clone(),
+                                    crate::chart::Lang::En => s.title_en.clone(),
+                                },
+                                point,
+                            })
+                        })
+                        .collect(),
+                })
+                .collect();
+            Some(super::HitView {
+                report: name.clone(),
+                reference: paragraph.reference(),
+                paragraph: paragraph.id.clone(),
+                segments: super::highlight(&paragraph.text, &hit.spans),
+                figures,
+            })
+        })
+        .collect();
+    super::SearchView {
+        total: results.total,
+        hits,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +188,50 @@ mod tests {
         );
         let json: serde_json::Value = serde_json::from_str(&facts_json(&rows))?;
         assert_eq!(json.as_array().map(Vec::len), Some(2));
+        Ok(())
+    }
+
+    #[test]
+    fn an_added_report_is_searchable_with_its_figures_linked_to_its_series(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let own = OwnReport::read(
+            "Passage",
+            "1. En 2022, 1 250 ordonnances de protection ont été délivrées, contre 980 en 2021.\n\n2. Les centres de crise sont ouverts.",
+            Some(2025),
+            7,
+        )?;
+        let series: Vec<crate::series::Series> =
+            crate::series::auto::auto_series(&own.name, &own.facts)
+                .into_iter()
+                .map(|a| a.series)
+                .collect();
+        let index = crate::search::SearchIndex::new(&[&own.document]);
+        let view = search_report(
+            &index,
+            &own,
+            &series,
+            "ordonnance",
+            10,
+            crate::chart::Lang::Fr,
+        );
+        assert_eq!(view.total, 1);
+        let hit = view.hits.first().ok_or("no hit")?;
+        assert_eq!(
+            (hit.report.as_str(), hit.reference.as_str()),
+            ("Passage", "par. 1")
+        );
+        let links: Vec<(&str, usize)> = hit
+            .figures
+            .iter()
+            .flat_map(|f| f.series.iter().map(|s| (s.title.as_str(), s.point)))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("Ordonnances de protection", 1),
+                ("Ordonnances de protection", 0)
+            ]
+        );
         Ok(())
     }
 }

@@ -19,6 +19,8 @@ pub(super) struct OwnEntry {
     pub key: usize,
     pub report: OwnReport,
     pub series: Vec<Series>,
+    /// Built on the first search that reaches it.
+    pub index: std::cell::OnceCell<crate::search::SearchIndex>,
 }
 
 fn read(
@@ -41,6 +43,7 @@ fn read(
         key: index,
         report,
         series,
+        index: std::cell::OnceCell::new(),
     })
 }
 
@@ -117,6 +120,32 @@ impl Derek {
 }
 
 impl Derek {
+    /// `view` (the bundled reports' hits) with the added reports' hits first: a
+    /// reader who brought a report searches it above all. Each report is ranked
+    /// on its own; `total` counts them all.
+    pub(super) fn with_own_hits(
+        &self,
+        mut view: present::SearchView,
+        query: &str,
+        limit: usize,
+        lang: crate::chart::Lang,
+    ) -> present::SearchView {
+        let mut hits = Vec::new();
+        for entry in &self.own {
+            let index = entry
+                .index
+                .get_or_init(|| crate::search::SearchIndex::new(&[&entry.report.document]));
+            let own =
+                present::search_report(index, &entry.report, &entry.series, query, limit, lang);
+            view.total += own.total;
+            hits.extend(own.hits);
+        }
+        hits.append(&mut view.hits);
+        hits.truncate(limit);
+        view.hits = hits;
+        view
+    }
+
     fn own_entry(&self, key: usize) -> Result<&OwnEntry, JsError> {
         self.own
             .iter()

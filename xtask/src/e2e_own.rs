@@ -448,7 +448,22 @@ impl Own<'_> {
         if kept[0] != 1 || kept[1] != "Passage" {
             return Err(format!("after a reload: {kept}"));
         }
-        self.same_facts(&kept[2])
+        self.same_facts(&kept[2])?;
+        // It joins the search, its figures linked to its automatic series.
+        self.eval("location.hash = 'q=ordonnances'; return true;", vec![])
+            .await?;
+        let hit = self
+            .wait(
+                "the added report in the search results",
+                "const h = root.querySelector('.hits li'); return h ? [h.querySelector('h3').textContent, [...h.querySelectorAll('.figs button')].map((b) => b.textContent)] : null;",
+            )
+            .await?;
+        if !hit[0].as_str().unwrap_or("").starts_with("Passage")
+            || !hit[1].to_string().contains("Ordonnances de protection")
+        {
+            return Err(format!("the first hit is not the added report's: {hit}"));
+        }
+        Ok(())
     }
 
     async fn drop_file(&self, name: &str, mime: &str) -> Result {
