@@ -91,6 +91,9 @@ struct SeriesEntry<'a> {
 
 #[derive(Serialize)]
 struct SourcePanel {
+    /// "Ce que compte la série : …": the series' definition in the reader's
+    /// language (empty when the catalogue has none).
+    definition: String,
     report: String,
     report_title: String,
     reference: String,
@@ -279,15 +282,16 @@ impl Derek {
 
     /// The paragraph a point was read in, cut into segments with its number marked.
     pub fn source(&self, id: &str, index: usize, lang: &str) -> Result<JsValue, JsError> {
-        let point = self
-            .find(id)?
+        let series = self.find(id)?;
+        let point = series
             .points
             .get(index)
             .ok_or_else(|| JsError::new(&format!("{id} has no point {index}")))?;
+        let lang = Lang::from_code(lang);
         let (symbol, report_title, document) = match self.corpus.reports.get(point.report_index) {
             Some(report) => (
                 report.meta.symbol.clone(),
-                match Lang::from_code(lang) {
+                match lang {
                     Lang::Fr => report.meta.title_fr.clone(),
                     Lang::En => report.meta.title_en.clone(),
                 },
@@ -303,6 +307,10 @@ impl Derek {
             .and_then(|d| d.paragraph(&point.paragraph))
             .ok_or_else(|| JsError::new("the point's paragraph is missing"))?;
         to_js(&SourcePanel {
+            definition: crate::chart::words::definition_line(
+                &present::about(series, lang).definition,
+                lang,
+            ),
             report: symbol,
             report_title,
             reference: point.reference.clone(),
@@ -310,6 +318,12 @@ impl Derek {
             line: point.line,
             segments: present::highlight(&paragraph.text, &[point.span]),
         })
+    }
+
+    /// "About this chart": the series' definition, and every gap, break in series,
+    /// part-year figure and disagreement the chart marks, in sentences.
+    pub fn about(&self, id: &str, lang: &str) -> Result<JsValue, JsError> {
+        to_js(&present::about(self.find(id)?, Lang::from_code(lang)))
     }
 
     /// The series as a table: column titles and rows of cells with sort keys.

@@ -9,7 +9,10 @@
 use derek::chart::{self, ChartStyle, Lang, Theme};
 use derek::series::catalogue::Catalogue;
 use derek::series::sourced::Corpus;
-use derek::series::{flag_conflicts, Key, Kind, Point, Qualifier, Series, Unit, YearSource};
+use derek::series::{
+    flag_conflicts, mark_breaks, Break, Key, Kind, Month, Period, Point, Qualifier, Series, Unit,
+    YearSource,
+};
 use std::path::Path;
 
 fn point(
@@ -32,6 +35,8 @@ fn point(
         verbatim: value.to_string(),
         sentence: String::new(),
         conflict: false,
+        period: None,
+        series_break: None,
         report_index: 0,
         span: (0, 0),
         sentence_span: (0, 0),
@@ -90,6 +95,9 @@ fn protection_orders() -> Series {
         title_en: "Protection orders issued".into(),
         unit: Unit::Count,
         kind: Kind::Time,
+        definition_fr: String::new(),
+        definition_en: String::new(),
+        breaks: Vec::new(),
         categories_en: Default::default(),
         points,
     }
@@ -116,6 +124,9 @@ fn ethnic_composition() -> Series {
         title_en: "Ethnic composition of the population, start of 2025".into(),
         unit: Unit::Percent,
         kind: Kind::Breakdown,
+        definition_fr: String::new(),
+        definition_en: String::new(),
+        breaks: Vec::new(),
         categories_en: [
             ("Russes", "Russians"),
             ("Ouzbeks", "Uzbeks"),
@@ -135,6 +146,196 @@ fn ethnic_composition() -> Series {
             share("Allemands", 1.1, Qualifier::MoreThan),
         ],
     }
+}
+
+/// "Rules of conduct imposed": one population in 2011-2012, another from 2018 on
+/// (a break in series), and a last figure that covers January to August only.
+fn rules_of_conduct() -> Series {
+    let year = |year| Key::Year { year };
+    let mut points = vec![
+        point(
+            year(2011),
+            2900.0,
+            Qualifier::Exact,
+            YearSource::Stated,
+            "CAT/C/KAZ/3",
+            "par. 30",
+        ),
+        point(
+            year(2012),
+            3300.0,
+            Qualifier::Exact,
+            YearSource::Stated,
+            "CAT/C/KAZ/3",
+            "par. 30",
+        ),
+        point(
+            year(2018),
+            40000.0,
+            Qualifier::MoreThan,
+            YearSource::Stated,
+            "A/HRC/WG.6/34/KAZ/1",
+            "par. 81",
+        ),
+        point(
+            year(2019),
+            41000.0,
+            Qualifier::Exact,
+            YearSource::Stated,
+            "A/HRC/WG.6/34/KAZ/1",
+            "par. 81",
+        ),
+        point(
+            year(2020),
+            42000.0,
+            Qualifier::Exact,
+            YearSource::Stated,
+            "CEDAW/C/KAZ/RQ/6",
+            "3 b)",
+        ),
+        point(
+            year(2021),
+            26000.0,
+            Qualifier::Exact,
+            YearSource::Stated,
+            "CEDAW/C/KAZ/RQ/6",
+            "3 b)",
+        ),
+    ];
+    points[5].period = Some(Period {
+        from: Month {
+            year: 2021,
+            month: 1,
+        },
+        to: Month {
+            year: 2021,
+            month: 8,
+        },
+        as_of: None,
+    });
+    let breaks = vec![Break {
+        from: 2018,
+        note_fr: "à partir de 2018 : auteurs de violences familiales, non plus d’infractions administratives".into(),
+        note_en: "from 2018: perpetrators of family violence, no longer of administrative offences".into(),
+    }];
+    flag_conflicts(&mut points);
+    mark_breaks(&mut points, &breaks);
+    Series {
+        id: "rules_of_conduct_imposed".into(),
+        theme: "violence".into(),
+        title_fr: "Règles de conduite imposées".into(),
+        title_en: "Rules of conduct imposed".into(),
+        unit: Unit::Count,
+        kind: Kind::Time,
+        definition_fr: String::new(),
+        definition_en: String::new(),
+        breaks,
+        categories_en: Default::default(),
+        points,
+    }
+}
+
+/// Women in the civil service, 2025: one report says 56,2 % of all agents (as of 1
+/// July), another says 56,2 % in one answer and 55,8 % in another; both agree on
+/// 39,1 % for senior posts.
+fn civil_service() -> Series {
+    let category = |name: &str| Key::Category {
+        category: name.into(),
+    };
+    let share = |name: &str, value: f64, report: &str, reference: &str| {
+        point(
+            category(name),
+            value,
+            Qualifier::Exact,
+            YearSource::Stated,
+            report,
+            reference,
+        )
+    };
+    let july = Period {
+        from: Month {
+            year: 2025,
+            month: 7,
+        },
+        to: Month {
+            year: 2025,
+            month: 7,
+        },
+        as_of: Some(1),
+    };
+    let mut points = vec![
+        share("Ensemble des agents", 56.2, "CERD/C/KAZ/11-14", "par. 91"),
+        share("Ensemble des agents", 56.2, "CEDAW/C/KAZ/RQ/6", "15 d)"),
+        share("Ensemble des agents", 55.8, "CEDAW/C/KAZ/RQ/6", "10 d)"),
+        share(
+            "Postes à responsabilité",
+            39.1,
+            "CERD/C/KAZ/11-14",
+            "par. 91",
+        ),
+        share("Postes à responsabilité", 39.1, "CEDAW/C/KAZ/RQ/6", "10 d)"),
+        share(
+            "Postes à responsabilité, organes locaux",
+            34.4,
+            "CERD/C/KAZ/11-14",
+            "par. 91",
+        ),
+    ];
+    for i in [0, 3, 5] {
+        points[i].period = Some(july);
+    }
+    flag_conflicts(&mut points);
+    Series {
+        id: "women_in_civil_service_2025".into(),
+        theme: "women".into(),
+        title_fr: "Part des femmes dans la fonction publique, 2025".into(),
+        title_en: "Women in the civil service, 2025".into(),
+        unit: Unit::Percent,
+        kind: Kind::Breakdown,
+        definition_fr: String::new(),
+        definition_en: String::new(),
+        breaks: Vec::new(),
+        categories_en: [
+            ("Ensemble des agents", "All civil servants"),
+            ("Postes à responsabilité", "Senior posts"),
+            (
+                "Postes à responsabilité, organes locaux",
+                "Senior posts, local bodies",
+            ),
+        ]
+        .into_iter()
+        .map(|(fr, en)| (fr.to_string(), en.to_string()))
+        .collect(),
+        points,
+    }
+}
+
+/// Whether `svg` holds a solid straight line (one `<polyline>` of two points)
+/// from `a` to `b` (pixels).
+fn has_solid_line(svg: &str, a: (f64, f64), b: (f64, f64)) -> bool {
+    let pair =
+        |p: (f64, f64), q: (f64, f64)| format!("points=\"{},{} {},{} \"", p.0, p.1, q.0, q.1);
+    svg.contains(&pair(a, b)) || svg.contains(&pair(b, a))
+}
+
+/// Draws `series` to an SVG string 720 px wide; returns it with the marks.
+fn drawn(series: &Series, style: &ChartStyle) -> (String, chart::DrawnChart) {
+    use plotters::prelude::{IntoDrawingArea, SVGBackend};
+    let height = chart::preferred_height(series, style, 720.0) as u32;
+    let mut svg = String::new();
+    let marks = {
+        let root = SVGBackend::with_string(&mut svg, (720, height)).into_drawing_area();
+        chart::draw(&root, series, style).expect("it draws")
+    };
+    (svg, marks)
+}
+
+/// The texts of an SVG document, trimmed.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("</text>")
+        .filter_map(|chunk| chunk.rsplit('>').next())
+        .map(|t| t.trim().to_string())
+        .collect()
 }
 
 fn check(name: &str, svg: &str) {
@@ -158,10 +359,98 @@ fn check(name: &str, svg: &str) {
     );
 }
 
+/// Protection orders are known for 2011, 2012, 2018 and 2019: 2011-2012 and
+/// 2018-2019 are joined, 2012-2018 is dotted, never solid, and the legend says
+/// which years have no figure.
 #[test]
-fn line_chart_matches_its_reviewed_snapshot() {
-    let svg = chart::svg(&protection_orders(), &ChartStyle::default(), 720).expect("it draws");
-    check("line-fr-light-720.svg", &svg);
+fn a_gap_is_dotted_and_said_not_drawn_as_a_trend() {
+    let series = protection_orders();
+    let (svg, drawn) = drawn(&series, &ChartStyle::default());
+    let at = |year: i32| {
+        let point = series
+            .line()
+            .into_iter()
+            .find(|i| series.points[*i].year() == Some(year))
+            .expect("a point on the line");
+        let mark = drawn
+            .marks
+            .iter()
+            .find(|m| m.point == point)
+            .expect("drawn");
+        (mark.x, mark.y)
+    };
+    assert!(has_solid_line(&svg, at(2011), at(2012)), "2011-2012 solid");
+    assert!(
+        !has_solid_line(&svg, at(2012), at(2018)),
+        "2012-2018 drawn solid"
+    );
+    assert!(svg.contains("aucun chiffre pour 2013–2017"));
+    check(
+        "line-fr-light-720.svg",
+        &chart::svg(&series, &ChartStyle::default(), 720).expect("it draws"),
+    );
+}
+
+/// A break in series is never joined across, is marked, and its note is a legend
+/// line; a part-year figure is not joined either, and is framed and labelled.
+#[test]
+fn a_break_in_series_and_a_part_year_have_their_marks_and_legend_lines() {
+    let series = rules_of_conduct();
+    let style = ChartStyle {
+        lang: Lang::En,
+        ..ChartStyle::default()
+    };
+    let (svg, drawn) = drawn(&series, &style);
+    let at = |i: usize| {
+        let mark = drawn.marks.iter().find(|m| m.point == i).expect("drawn");
+        (mark.x, mark.y)
+    };
+    assert!(has_solid_line(&svg, at(0), at(1)));
+    assert!(has_solid_line(&svg, at(2), at(3)));
+    assert!(
+        !has_solid_line(&svg, at(1), at(2)),
+        "joined across the break"
+    );
+    assert!(
+        !has_solid_line(&svg, at(4), at(5)),
+        "joined to a part-year figure"
+    );
+    assert!(svg.contains("from 2018: perpetrators of family violence"));
+    assert!(svg.contains("part of a year, or a date within it"));
+    assert!(svg.contains("26,000 (Jan–Aug)"));
+    // The part-year point is framed by a square.
+    let (x, y) = at(5);
+    assert!(
+        svg.contains(&format!("<rect x=\"{}\" y=\"{}\"", x - 9.0, y - 9.0)),
+        "no frame at {x},{y}"
+    );
+    check(
+        "line-en-light-720-break.svg",
+        &chart::svg(&series, &style, 720).expect("it draws"),
+    );
+}
+
+/// A category the reports give twice is one bar, drawn as disputed, with both
+/// values at its end; two equal values are one value.
+#[test]
+fn a_disputed_category_is_one_bar_with_both_values() {
+    let series = civil_service();
+    let (svg, drawn) = drawn(&series, &ChartStyle::default());
+    let texts = texts(&svg);
+    let count = |t: &str| texts.iter().filter(|x| *x == t).count();
+    assert_eq!(count("Ensemble des agents"), 1, "{texts:?}");
+    assert_eq!(
+        count("55,8\u{202f}% ≠ 56,2\u{202f}% (1er juil.)"),
+        1,
+        "{texts:?}"
+    );
+    assert_eq!(count("39,1\u{202f}% (1er juil.)"), 1, "{texts:?}");
+    // Every point can be reached on its bar.
+    assert_eq!(drawn.marks.len(), series.points.len());
+    check(
+        "bars-fr-light-720-conflict.svg",
+        &chart::svg(&series, &ChartStyle::default(), 720).expect("it draws"),
+    );
 }
 
 #[test]

@@ -13,6 +13,8 @@ commands:
                              reviewed: found_automatically true), same form
   chart ID --svg FILE [--lang fr|en] [--theme light|dark] [--axis zero|fit] [--width PX]
                              draw a series to an SVG file
+  candidates                 groups of dated facts (two or more years) that no series holds yet,
+                             with their sentences, and the share of dated facts in a series
   facts                      print every fact of the bundled reports with its source, JSON Lines
   paragraphs FILE            print the paragraphs of a report, one JSON object a line
   extract FILE [--reference-year YYYY]
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
         Some("series") => cmd_series(args.get(1).is_some_and(|a| a == "--json")),
         Some("chart") => cmd_chart(&args[1..]),
         Some("facts") => cmd_facts(),
+        Some("candidates") => cmd_candidates(),
         Some("paragraphs") => match args.get(1) {
             Some(file) => cmd_paragraphs(file),
             None => Err(USAGE.to_string()),
@@ -131,10 +134,18 @@ fn write_series(out: &mut impl Write, series: &derek::series::Series) -> Result<
     )
     .and_then(|()| {
         series.points.iter().try_for_each(|p| {
-            let key = match &p.key {
+            let mut key = match &p.key {
                 derek::series::Key::Year { year } => year.to_string(),
                 derek::series::Key::Category { category } => category.clone(),
             };
+            // A part-year figure says its months; the first point of a new
+            // definition says so.
+            if let Some(period) = p.period {
+                key = format!("{key} [{}]", period.iso());
+            }
+            if let Some(b) = &p.series_break {
+                key = format!("{key} [break from {}]", b.from);
+            }
             writeln!(
                 out,
                 "    {key:<24} {:>14} {:<10} {:<8} {}{} {}, {} (l. {})",
@@ -351,4 +362,80 @@ fn cmd_facts() -> Result<(), String> {
         writeln!(out, "{json}").map_err(|e| format!("cannot write: {e}"))?;
     }
     out.flush().map_err(|e| format!("cannot write: {e}"))
+}
+
+/// `derek candidates`: what the catalogue leaves out, for a person to judge.
+fn cmd_candidates() -> Result<(), String> {
+    use derek::series::candidates;
+    let reports = derek::corpus::bundled().map_err(|e| e.to_string())?;
+    let corpus = derek::series::sourced::Corpus::read(reports);
+    let catalogue = derek::series::catalogue::Catalogue::bundled().map_err(|e| e.to_string())?;
+    let held = candidates::in_series(&catalogue, &corpus.facts);
+    let found = candidates::candidates(&corpus.facts, &held);
+    let coverage = candidates::coverage(&corpus.facts, &held);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let name = |v: serde_json::Result<serde_json::Value>| {
+        v.ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    let written = (|| -> std::io::Result<()> {
+        for c in &found {
+            let years: Vec<String> = c.years().iter().map(i32::to_string).collect();
+            writeln!(
+                out,
+                "== {} ({}): {} facts, years {}",
+                if c.label.is_empty() {
+                    "(no subject)"
+                } else {
+                    &c.label
+                },
+                name(serde_json::to_value(c.unit)),
+                c.facts.len(),
+                years.join(", ")
+            )?;
+            let mut sentences: Vec<&str> = Vec::new();
+            for f in &c.facts {
+                let year = f.fact.year.map(|y| match y {
+                    derek::extract::Year::Single(y) => y.to_string(),
+                    derek::extract::Year::Period(a, b) => format!("{a}-{b}"),
+                });
+                writeln!(
+                    out,
+                    "   {:<6} {:>14} {:<10} {:<8} {}, {} (l. {})",
+                    year.unwrap_or_default(),
+                    f.fact.verbatim,
+                    name(serde_json::to_value(f.fact.qualifier)),
+                    name(serde_json::to_value(f.fact.year_source)),
+                    f.report,
+                    f.reference,
+                    f.line
+                )?;
+                if !sentences.contains(&f.sentence.as_str()) {
+                    sentences.push(&f.sentence);
+                }
+            }
+            for s in sentences {
+                writeln!(
+                    out,
+                    "   « {} »",
+                    s.split_whitespace().collect::<Vec<_>>().join(" ")
+                )?;
+            }
+        }
+        writeln!(
+            out,
+            "{} candidates; {} of {} dated facts ({:.1} %) belong to a series",
+            found.len(),
+            coverage.in_series,
+            coverage.dated,
+            coverage.percent()
+        )?;
+        out.flush()
+    })();
+    match written {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write: {e}")),
+    }
 }

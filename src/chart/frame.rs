@@ -7,8 +7,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::format;
 use super::marks::{self, MarkKind};
-use super::{backend_error, ChartError, ChartStyle};
-use crate::series::Series;
+use super::{backend_error, words, ChartError, ChartStyle};
+use crate::series::{Kind, Series};
 
 /// Font sizes and spacing for one chart, in device pixels.
 #[derive(Debug, Clone, Copy)]
@@ -67,11 +67,47 @@ pub fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
     lines
 }
 
+/// A legend line that is not a mark: what the line does between marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteKind {
+    /// Years without a figure: the dotted line.
+    Gap,
+    /// A break in series: the vertical rule.
+    Break,
+}
+
+/// A legend line under the marks, wrapped to the width.
+pub struct Note {
+    pub kind: NoteKind,
+    pub lines: Vec<String>,
+}
+
+/// The legend lines a time series needs beyond its marks: its gaps, then its
+/// breaks in series, in the reader's language.
+pub fn notes(series: &Series, lang: super::Lang) -> Vec<(NoteKind, String)> {
+    if series.kind != Kind::Time {
+        return Vec::new();
+    }
+    let mut notes = Vec::new();
+    let gaps = series.gaps();
+    if !gaps.is_empty() {
+        notes.push((NoteKind::Gap, words::gaps_legend(&gaps, lang)));
+    }
+    for b in series.breaks_drawn() {
+        notes.push((
+            NoteKind::Break,
+            words::break_legend(&b.note_fr, &b.note_en, b.from, lang),
+        ));
+    }
+    notes
+}
+
 /// What goes above and below the plot, measured for one width.
 pub struct Frame {
     title: Vec<String>,
     subtitle: String,
     legend_rows: Vec<Vec<MarkKind>>,
+    notes: Vec<Note>,
     source: Vec<String>,
     /// A breakdown: the legend shows bar swatches, not line markers.
     bars: bool,
@@ -104,8 +140,17 @@ impl Frame {
                 }
             }
         }
+        let note_width = inner - metrics.small * 1.6;
+        let notes = notes(series, style.lang)
+            .into_iter()
+            .map(|(kind, text)| Note {
+                kind,
+                lines: wrap(&text, metrics.small, note_width),
+            })
+            .collect();
         Frame {
             title: wrap(title, metrics.title, inner),
+            notes,
             subtitle: format::unit_name(series.unit, style.lang).to_string(),
             legend_rows,
             source: wrap(&source_line(series, style.lang), metrics.small, inner),
@@ -123,8 +168,13 @@ impl Frame {
         let m = &self.metrics;
         m.pad * 0.5
             + self.legend_rows.len() as f64 * m.small * 1.7
+            + self.note_lines() as f64 * m.small * 1.35
             + self.source.len() as f64 * m.small * 1.35
             + m.pad
+    }
+
+    fn note_lines(&self) -> usize {
+        self.notes.iter().map(|n| n.lines.len()).sum()
     }
 
     /// Height the frame takes, title to source line, in device pixels.
@@ -213,6 +263,40 @@ impl Frame {
             }
             y += m.small * 1.7;
         }
+        for note in &self.notes {
+            let centre = (y + m.small * 0.5) as i32;
+            let swatch = (m.pad, m.pad + m.small * 1.2);
+            let colour = palette.series.stroke_width(stroke);
+            match note.kind {
+                NoteKind::Gap => root.draw(&dotted(
+                    (swatch.0 as i32, centre),
+                    (swatch.1 as i32, centre),
+                    m.px(3.0),
+                    colour,
+                )),
+                NoteKind::Break => {
+                    let x = ((swatch.0 + swatch.1) / 2.0) as i32;
+                    let half = (m.small * 0.6) as i32;
+                    root.draw(&dotted(
+                        (x, centre - half),
+                        (x, centre + half),
+                        m.px(3.0),
+                        palette.muted.stroke_width(stroke),
+                    ))
+                }
+            }
+            .map_err(backend_error)?;
+            for line in &note.lines {
+                let font = ("sans-serif", m.small)
+                    .into_font()
+                    .color(&palette.ink)
+                    .pos(top_left);
+                let x = (m.pad + m.small * 1.6) as i32;
+                root.draw(&Text::new(line.clone(), (x, y as i32), font))
+                    .map_err(backend_error)?;
+                y += m.small * 1.35;
+            }
+        }
         for line in &self.source {
             let font = ("sans-serif", m.small)
                 .into_font()
@@ -244,4 +328,16 @@ pub fn source_line(series: &Series, lang: super::Lang) -> String {
         super::Lang::Fr => format!("Source : {}", cited.join(" ; ")),
         super::Lang::En => format!("Source: {}", cited.join("; ")),
     }
+}
+
+/// A dotted straight line: short dashes `step` device pixels apart (plotters has
+/// no dotted style; half-step dashes read as dots at chart sizes).
+pub fn dotted(
+    from: (i32, i32),
+    to: (i32, i32),
+    step: i32,
+    style: ShapeStyle,
+) -> plotters::element::DashedPathElement<std::vec::IntoIter<(i32, i32)>, i32> {
+    let step = step.max(2);
+    plotters::element::DashedPathElement::new(vec![from, to], step / 2, step - step / 2, style)
 }

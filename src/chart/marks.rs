@@ -20,7 +20,11 @@ pub enum MarkKind {
     Approx,
     /// Dashed line: the year comes from the report's date, not from the text.
     ImpliedYear,
-    /// Second colour, joined to the other value: reports disagree.
+    /// A square around the marker: the figure covers part of a year only
+    /// ("huit premiers mois de 2025", "au 1er juillet 2025").
+    Partial,
+    /// Second colour, joined to the other value: figures for the same date or
+    /// category disagree, between reports or within one.
     Conflict,
 }
 
@@ -42,6 +46,9 @@ impl MarkKind {
             kinds.push(MarkKind::of(p));
             if p.year_source == YearSource::Implied && p.year().is_some() {
                 kinds.push(MarkKind::ImpliedYear);
+            }
+            if p.period.is_some() {
+                kinds.push(MarkKind::Partial);
             }
             if p.conflict {
                 kinds.push(MarkKind::Conflict);
@@ -66,8 +73,8 @@ impl MarkKind {
             (MarkKind::Approx, En) => "“about”",
             (MarkKind::ImpliedYear, Fr) => "année déduite de la date du rapport",
             (MarkKind::ImpliedYear, En) => "year implied by the report’s date",
-            (MarkKind::Conflict, Fr) => "les rapports divergent",
-            (MarkKind::Conflict, En) => "reports disagree",
+            (MarkKind::Partial, lang) => super::words::partial_legend(lang),
+            (MarkKind::Conflict, lang) => super::words::conflict_legend(lang),
         }
     }
 }
@@ -117,6 +124,10 @@ pub fn draw_marker<DB: DrawingBackend>(
             open(area)?;
             tick(area, 1)?;
         }
+        MarkKind::Partial => {
+            area.draw(&Circle::new((x, y), radius / 2, colour.filled()))?;
+            draw_partial_frame(area, (x, y), radius, colour, stroke)?;
+        }
         MarkKind::ImpliedYear => {
             let half = radius * 2;
             area.draw(&DashedPathElement::new(
@@ -128,4 +139,20 @@ pub fn draw_marker<DB: DrawingBackend>(
         }
     }
     Ok(())
+}
+
+/// The square drawn around a marker whose figure covers part of a year only: it
+/// keeps the marker's own look (its qualifier) inside.
+pub fn draw_partial_frame<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x, y): (i32, i32),
+    radius: i32,
+    colour: RGBColor,
+    stroke: u32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let half = radius * 9 / 5;
+    area.draw(&Rectangle::new(
+        [(x - half, y - half), (x + half, y + half)],
+        colour.stroke_width(stroke),
+    ))
 }

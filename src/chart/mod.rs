@@ -10,6 +10,7 @@ mod frame;
 pub mod marks;
 mod palette;
 mod time;
+pub mod words;
 
 pub use frame::source_line;
 pub use palette::{Palette, Theme};
@@ -144,7 +145,7 @@ pub fn preferred_height(series: &Series, style: &ChartStyle, css_width: f64) -> 
     );
     let plot = match series.kind {
         Kind::Time => (width * 0.6).clamp(240.0, 420.0),
-        Kind::Breakdown => series.points.len() as f64 * bars::ROW + 8.0,
+        Kind::Breakdown => series.bars().len() as f64 * bars::ROW + 8.0,
     };
     (frame.height() + plot).round()
 }
@@ -258,7 +259,7 @@ mod tests {
         crate::series::flag_conflicts(&mut series.points);
         assert!(series.points[2].conflict && series.points[3].conflict);
         let svg = svg(&series, &ChartStyle::default(), 640)?;
-        assert!(svg.contains("les rapports divergent"));
+        assert!(svg.contains("chiffres divergents"));
         assert!(svg.contains("60\u{202f}000") && svg.contains("64\u{202f}000"));
         Ok(())
     }

@@ -1,14 +1,16 @@
-//! A time series: a line over whole years, from zero, with honest marks.
+//! A time series: a line over whole years, from zero, with honest marks. The line
+//! joins consecutive known years only: across missing years it is dotted, across a
+//! break in series or to a part-year figure it is not drawn at all.
 
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::frame::{text_width, Frame};
+use super::frame::{dotted, text_width, Frame};
 use super::marks::{self, MarkKind};
-use super::{backend_error, format, ChartError, ChartStyle, DrawnChart, DrawnMark};
-use crate::series::{Series, YearSource};
+use super::{backend_error, format, words, ChartError, ChartStyle, DrawnChart, DrawnMark};
+use crate::series::{Join, Series, YearSource};
 
 /// Draws `series` (a time series) on `root`; returns where each point was drawn.
 pub fn draw<DB: DrawingBackend>(
@@ -118,36 +120,44 @@ pub fn draw<DB: DrawingBackend>(
         year += step;
     }
 
-    // One value per year carries the line: the first listed (series put the newest
-    // report first); other reports' values for that year stand beside it.
-    let mut line: Vec<usize> = Vec::new();
-    for (index, year) in &dated {
-        if !line.iter().any(|i| series.points[*i].year() == Some(*year)) {
-            line.push(*index);
-        }
-    }
-    line.sort_by_key(|i| series.points[*i].year());
+    // One value per year carries the line (see `Series::line`); other values for
+    // that year stand beside it.
+    let line = series.line();
     let pixel = |i: usize| {
         let p = &series.points[i];
         chart.backend_coord(&(f64::from(p.year().unwrap_or(first)), p.value))
     };
     let stroke = m.px(2.0).max(1) as u32;
-    for pair in line.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
+    for link in series.links() {
+        let (a, b) = (link.from, link.to);
         let implied = [a, b]
             .iter()
             .any(|i| series.points[*i].year_source == YearSource::Implied);
         let path = vec![pixel(a), pixel(b)];
-        if implied {
-            root.draw(&DashedPathElement::new(
-                path,
-                m.px(6.0),
-                m.px(4.0),
-                palette.series.stroke_width(stroke),
-            ))
-        } else {
-            root.draw(&PathElement::new(path, palette.series.stroke_width(stroke)))
+        let style = palette.series.stroke_width(stroke);
+        match link.join {
+            Join::Solid if implied => {
+                root.draw(&DashedPathElement::new(path, m.px(6.0), m.px(4.0), style))
+            }
+            Join::Solid => root.draw(&PathElement::new(path, style)),
+            // Years without a figure: dotted, never a solid trend.
+            Join::Gap => root.draw(&dotted(pixel(a), pixel(b), m.px(5.0), style)),
+            // Another definition, or part of a year: never joined.
+            Join::Break | Join::Partial => Ok(()),
         }
+        .map_err(backend_error)?;
+    }
+    // A break in series: a rule between the last year of one definition and the
+    // first of the next, explained by its legend line.
+    let (_, y_range) = chart.plotting_area().get_pixel_range();
+    for b in series.breaks_drawn() {
+        let (x, _) = chart.backend_coord(&(f64::from(b.from) - 0.5, bottom));
+        root.draw(&dotted(
+            (x, y_range.start),
+            (x, y_range.end),
+            m.px(6.0),
+            palette.muted.stroke_width(m.px(1.5).max(1) as u32),
+        ))
         .map_err(backend_error)?;
     }
 
@@ -160,12 +170,13 @@ pub fn draw<DB: DrawingBackend>(
         let point = &series.points[*index];
         let (x, y) = pixel(*index);
         let on_line = line.contains(index);
-        let colour = if point.conflict && !on_line {
+        // Every value of a disputed year is drawn as disputed, the line's too.
+        let colour = if point.conflict {
             palette.conflict
         } else {
             palette.series
         };
-        if !on_line {
+        if !on_line && point.conflict {
             // Join a second report's value to the line's, so the disagreement shows.
             if let Some(main) = line
                 .iter()
@@ -180,6 +191,20 @@ pub fn draw<DB: DrawingBackend>(
                 .map_err(backend_error)?;
             }
         }
+        // An implied year is said by the mark itself, not only by the dashed line
+        // that may join it: a point across a gap or a break has no line.
+        if point.year_source == YearSource::Implied {
+            marks::draw_marker(
+                root,
+                MarkKind::ImpliedYear,
+                (x, y),
+                radius,
+                colour,
+                palette.background,
+                mark_stroke,
+            )
+            .map_err(backend_error)?;
+        }
         marks::draw_marker(
             root,
             MarkKind::of(point),
@@ -190,12 +215,19 @@ pub fn draw<DB: DrawingBackend>(
             mark_stroke,
         )
         .map_err(backend_error)?;
-        if show_labels || point.conflict {
-            let text = format!(
+        if point.period.is_some() {
+            marks::draw_partial_frame(root, (x, y), radius, colour, mark_stroke)
+                .map_err(backend_error)?;
+        }
+        if show_labels || point.conflict || point.period.is_some() {
+            let mut text = format!(
                 "{}{}",
                 format::qualifier_sign(point.qualifier),
                 format::with_unit(point.value, series.unit, style.lang)
             );
+            if let Some(period) = &point.period {
+                text = format!("{text} ({})", words::period_short(period, style.lang));
+            }
             // Labels sit beside the marker, on the side the line leaves free: below
             // when the line climbs to the next point, above otherwise.
             // A label that would run off the right edge goes to the marker's left.

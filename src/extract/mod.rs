@@ -14,12 +14,15 @@
 
 mod exclusions;
 mod numerals;
+mod period;
 mod qualifier;
 mod subject;
 pub mod table;
 mod tokens;
 mod unit;
 mod year;
+
+pub use period::{Month, Period};
 
 use crate::document::Document;
 use serde::{Deserialize, Serialize, Serializer};
@@ -135,6 +138,10 @@ pub struct Fact {
     pub year_source: Option<YearSource>,
     /// The short French noun phrase saying what is counted (may be empty).
     pub subject: String,
+    /// The months covered when the text says they are not a whole year
+    /// ("au cours des huit premiers mois de 2025").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
 }
 
 /// Extracts the facts of a plain text. `reference_year` dates the figures that
@@ -166,7 +173,7 @@ pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
         reference_year,
     );
     let subjects = subject::assign(&toks, &mentions);
-    mentions
+    let mut facts: Vec<Fact> = mentions
         .iter()
         .enumerate()
         .filter_map(|(i, m)| {
@@ -183,9 +190,12 @@ pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
                 year,
                 year_source,
                 subject: subjects.get(i).cloned().unwrap_or_default(),
+                period: None,
             })
         })
-        .collect()
+        .collect();
+    period::assign(text, &mut facts);
+    facts
 }
 
 /// A fact placed in its report: the fact (offsets into the paragraph's clean

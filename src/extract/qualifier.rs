@@ -375,6 +375,59 @@ fn pair_of(tokens: &[Token<'_>], a: &Mention, b: &Mention) -> Option<Pair> {
     (sep.is_word(&["et"]) && w(0) == "entre").then_some(Pair::Range)
 }
 
+super::tokens::word_set! {
+    /// Auxiliaries and common finite verbs: between two numbers, they mean each
+    /// number has its own clause ("Environ 70 000 ordonnances ont été délivrées et
+    /// les tribunaux ont imposé … à 80 000 auteurs").
+    fn is_finite_verb = [
+        "a", "ont", "est", "sont", "été", "était", "étaient", "avait", "avaient",
+        "sera", "seront", "fut", "furent", "compte", "comptait", "comptent",
+        "représente", "représentent", "représentait", "atteint", "atteignait",
+    ]
+}
+
+/// Whether the approximation before `a` also bounds `b`: they are coordinated
+/// ("environ 70 000 et 80 000", "environ 70 000 hommes et 80 000 femmes",
+/// "environ 300, 400 ou 500 cas") within one clause: at most four words apart, joined
+/// by "et", "ou" or a comma, with no verb, parenthesis, "dont" or other number word
+/// between them (each of which gives the second number a clause of its own). The
+/// second number must be round as well: "Environ 17 000 élèves et 597 directeurs"
+/// counts the directors to the unit, which no one writes of an estimate.
+fn distributes(tokens: &[Token<'_>], a: &Mention, b: &Mention) -> bool {
+    if !is_round(b.value) {
+        return false;
+    }
+    let Some(between) = tokens.get(a.last + 1..b.first) else {
+        return false;
+    };
+    if between.is_empty()
+        || between.len() > 4
+        || sentence(tokens, a.last) != sentence(tokens, b.first)
+    {
+        return false;
+    }
+    let joined = between
+        .last()
+        .is_some_and(|t| t.is_word(&["et", "ou"]) || t.is_punct(','));
+    let clause_of_its_own = between.iter().any(|t| {
+        (t.kind == Kind::Word && (is_finite_verb(t.lower) || t.lower == "dont"))
+            || t.kind == Kind::Num
+            || (t.kind == Kind::Punct && !t.is_punct(','))
+    });
+    joined && !clause_of_its_own
+}
+
+/// Whether a value looks rounded: a whole number ending in zeros from its third
+/// digit on (400, 80 000, 17 500), or one of two digits ending in zero (30).
+fn is_round(value: f64) -> bool {
+    if value.fract() != 0.0 || value < 10.0 {
+        return false;
+    }
+    let digits = value.log10().floor() as i32 + 1;
+    let unit = 10f64.powi((digits - 3).max(1));
+    value % unit == 0.0
+}
+
 /// The qualifier of each mention, in order, and for each mention whether it
 /// starts a pair with the next one.
 // A stage of its own in profiles: called once per text, never worth inlining.
@@ -465,6 +518,14 @@ pub(crate) fn assign(
             q = Some(Qualifier::Target);
         }
         out[i] = q;
+        // "environ 70 000 hommes et 80 000 femmes": one "environ" for both.
+        if q.is_none()
+            && i > 0
+            && out[i - 1] == Some(Qualifier::Approx)
+            && distributes(tokens, &mentions[i - 1], m)
+        {
+            out[i] = Some(Qualifier::Approx);
+        }
     }
     (
         out.into_iter()
@@ -472,4 +533,50 @@ pub(crate) fn assign(
             .collect(),
         pairs,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{extract_text, Qualifier};
+
+    fn qualifiers(text: &str) -> Vec<(String, Qualifier)> {
+        extract_text(text, Some(2019))
+            .into_iter()
+            .map(|f| (f.verbatim, f.qualifier))
+            .collect()
+    }
+
+    #[test]
+    fn environ_bounds_every_number_of_a_coordination() {
+        use Qualifier::{Approx, Exact};
+        let pair = |a: &str, qa, b: &str, qb| vec![(a.to_string(), qa), (b.to_string(), qb)];
+        assert_eq!(
+            qualifiers("Environ 70 000 hommes et 80 000 femmes ont été aidés."),
+            pair("70 000", Approx, "80 000", Approx)
+        );
+        assert_eq!(
+            qualifiers("On compte environ 300 ou 400 cas par an."),
+            pair("300", Approx, "400", Approx)
+        );
+        // Each number in its own clause: "environ" bounds the first only.
+        assert_eq!(
+            qualifiers("Environ 70 000 ordonnances de protection ont été délivrées et les tribunaux ont imposé des règles de conduite à 80 000 auteurs de violences familiales."),
+            pair("70 000", Approx, "80 000", Exact)
+        );
+        // A number counted to the unit is no estimate.
+        assert_eq!(
+            qualifiers("Environ 17 000 élèves et 597 directeurs d’école ont participé."),
+            pair("17 000", Approx, "597", Exact)
+        );
+        // A part of the approximate whole is stated as is.
+        assert_eq!(
+            qualifiers("Environ 70 000 personnes, dont 30 000 femmes, ont été aidées."),
+            pair("70 000", Approx, "30 000", Exact)
+        );
+        // The second number's own words win.
+        assert_eq!(
+            qualifiers("Environ 70 000 hommes et plus de 80 000 femmes."),
+            pair("70 000", Approx, "80 000", Qualifier::MoreThan)
+        );
+    }
 }

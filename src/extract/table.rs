@@ -319,6 +319,8 @@ pub fn read_tables(text: &str) -> Vec<Table> {
                         year: Some(*year),
                         year_source: Some(YearSource::Stated),
                         subject: label.clone(),
+                        // A column is a whole year: no part-year period.
+                        period: None,
                     },
                 ));
             }

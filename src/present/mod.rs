@@ -4,6 +4,7 @@
 //! Invariant: plain data in, plain strings and structures out; no DOM, no drawing.
 //! The wasm layer hands these to the page, which inserts them as text.
 
+mod about;
 mod own;
 mod search;
 mod segments;
@@ -11,6 +12,7 @@ mod summary;
 mod table;
 mod tooltip;
 
+pub use about::{about, About};
 pub use own::{fact_rows, facts_csv, facts_json, search_report, FactRow};
 pub use search::{search, search_csv, Figure, HitView, SearchView, SeriesLink};
 pub use segments::{highlight, Segment};
@@ -18,7 +20,7 @@ pub use summary::summary;
 pub use table::{csv, json, Table};
 pub use tooltip::{tooltip, Tooltip};
 
-use crate::chart::Lang;
+use crate::chart::{words, Lang};
 use crate::series::{Point, Qualifier, Series, YearSource};
 
 /// The qualifier in words: "plus de" / "more than"; empty for an exact figure.
@@ -46,10 +48,11 @@ pub fn qualifier_words(qualifier: Qualifier, lang: Lang) -> &'static str {
     }
 }
 
-/// The point's key for a reader: "2012", "2019 (année implicite)", or a category
-/// in the reader's language.
+/// The point's key for a reader: "2012", "2019 (année déduite de la date du
+/// rapport)", "2025 (partie de l’année : janvier–août 2025)", or a category in the
+/// reader's language.
 pub fn key_label(series: &Series, point: &Point, lang: Lang) -> String {
-    match (point.year(), series.category_label(point, lang == Lang::En)) {
+    let mut label = match (point.year(), series.category_label(point, lang == Lang::En)) {
         (Some(year), _) if point.year_source == YearSource::Implied => match lang {
             Lang::Fr => format!("{year} (année déduite de la date du rapport)"),
             Lang::En => format!("{year} (year implied by the report’s date)"),
@@ -57,5 +60,25 @@ pub fn key_label(series: &Series, point: &Point, lang: Lang) -> String {
         (Some(year), _) => year.to_string(),
         (None, Some(category)) => category.to_string(),
         (None, None) => String::new(),
+    };
+    if let Some(period) = &point.period {
+        label = format!("{label} ({})", words::partial_key(period, lang));
     }
+    label
+}
+
+/// The break in series a point opens, in the reader's language.
+pub fn break_note(point: &Point, lang: Lang) -> Option<String> {
+    point
+        .series_break
+        .as_ref()
+        .map(|b| words::break_legend(&b.note_fr, &b.note_en, b.from, lang))
+}
+
+/// A legend line made a sentence: its first letter in capitals.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
 }

@@ -1,6 +1,7 @@
 //! A chart said in words, for screen readers and for people who prefer text.
 
-use crate::chart::{format, Lang};
+use super::capitalise;
+use crate::chart::{format, words, Lang};
 use crate::series::{Kind, Series};
 
 /// "Protection orders issued: 3 values from 2011 to 2019, lowest more than 36,000
@@ -72,10 +73,28 @@ pub fn summary(series: &Series, lang: Lang) -> String {
             Lang::En => format!(" {implied} year(s) implied by the report’s date."),
         });
     }
+    let gaps = series.gaps();
+    if series.kind == Kind::Time && !gaps.is_empty() {
+        text.push_str(&format!(
+            " {}.",
+            capitalise(&words::gaps_legend(&gaps, lang))
+        ));
+    }
+    for b in series.breaks_drawn() {
+        let note = words::break_legend(&b.note_fr, &b.note_en, b.from, lang);
+        text.push_str(&format!(" {}.", capitalise(&note)));
+    }
+    let partial = series.points.iter().filter(|p| p.period.is_some()).count();
+    if partial > 0 {
+        text.push_str(&match lang {
+            Lang::Fr => format!(" {partial} valeur(s) ne couvrent qu’une partie de l’année."),
+            Lang::En => format!(" {partial} value(s) cover part of a year only."),
+        });
+    }
     if conflicts > 0 {
         text.push_str(&match lang {
-            Lang::Fr => format!(" {conflicts} valeurs divergent d’un rapport à l’autre."),
-            Lang::En => format!(" {conflicts} values differ between reports."),
+            Lang::Fr => format!(" {conflicts} valeurs divergent pour une même date ou catégorie."),
+            Lang::En => format!(" {conflicts} values disagree for the same date or category."),
         });
     }
     text
@@ -99,6 +118,7 @@ mod tests {
         assert!(text.starts_with("Protection orders issued: "), "{text}");
         assert!(text.contains("more than 36,000 (2011)"), "{text}");
         assert!(text.contains("implied"), "{text}");
+        assert!(text.contains("No figure for 2013–2017."), "{text}");
         Ok(())
     }
 }

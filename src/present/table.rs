@@ -1,7 +1,7 @@
 //! A series as a table (the chart's accessible equivalent) and as CSV and JSON.
 
 use super::{key_label, qualifier_words};
-use crate::chart::{format, Lang};
+use crate::chart::{format, words, Lang};
 use crate::series::{Series, YearSource};
 use serde::Serialize;
 
@@ -89,11 +89,15 @@ impl Table {
                     value.push_str(" ≠");
                 }
                 let source = format!("{}, {}", p.report, p.reference);
+                let mut key = key_label(series, p, lang);
+                if p.series_break.is_some() {
+                    key = format!("{key} ({})", words::break_mark(lang));
+                }
                 Row {
                     point: index,
                     cells: vec![
                         Cell {
-                            text: key_label(series, p, lang),
+                            text: key,
                             sort: key_sort,
                         },
                         Cell {
@@ -133,7 +137,7 @@ impl Table {
 /// names in English whatever the interface language.
 pub fn csv(series: &Series) -> String {
     let mut out = String::from(
-        "series,year,category,value,qualifier,year_source,report,paragraph,reference,line,verbatim,conflict,sentence\r\n",
+        "series,year,category,value,qualifier,year_source,report,paragraph,reference,line,verbatim,conflict,sentence,period,break\r\n",
     );
     for p in &series.points {
         let fields = [
@@ -150,6 +154,13 @@ pub fn csv(series: &Series) -> String {
             p.verbatim.clone(),
             p.conflict.to_string(),
             p.sentence.clone(),
+            // The months a part-year figure covers (ISO 8601), and the break in
+            // series a point opens: new columns go last, after the old ones.
+            p.period.map(|period| period.iso()).unwrap_or_default(),
+            p.series_break
+                .as_ref()
+                .map(|b| words::break_legend(&b.note_fr, &b.note_en, b.from, Lang::En))
+                .unwrap_or_default(),
         ];
         push_row(&mut out, &fields);
     }
@@ -200,7 +211,59 @@ mod tests {
         assert!(lines.next().is_some_and(|l| l.starts_with("orders,2011,")));
         assert_eq!(
             lines.next(),
-            Some("orders,2012,,44000,more_than,stated,CAT/C/KAZ/3,p1,\"Article 16, 13\",447,44 000,false,\"En 2012, plus de 44 000 ordonnances \"\"de protection\"\" ont été prises contre des personnes ayant commis une infraction.\"")
+            Some("orders,2012,,44000,more_than,stated,CAT/C/KAZ/3,p1,\"Article 16, 13\",447,44 000,false,\"En 2012, plus de 44 000 ordonnances \"\"de protection\"\" ont été prises contre des personnes ayant commis une infraction.\",,")
+        );
+    }
+
+    /// A series whose last point covers January to August 2025 only.
+    fn with_part_year() -> crate::series::Series {
+        use crate::series::{Month, Period};
+        let mut s = series();
+        let mut part = crate::series::sample::point(
+            2025,
+            396.0,
+            "396",
+            crate::series::Qualifier::Exact,
+            "CERD/C/KAZ/11-14",
+            "par. 303",
+        );
+        part.period = Some(Period {
+            from: Month {
+                year: 2025,
+                month: 1,
+            },
+            to: Month {
+                year: 2025,
+                month: 8,
+            },
+            as_of: None,
+        });
+        s.points.push(part);
+        s
+    }
+
+    #[test]
+    fn a_part_year_point_is_labelled_partial_in_the_table_csv_json_and_tooltip() {
+        let s = with_part_year();
+        let table = Table::of(&s, Lang::Fr);
+        assert_eq!(
+            table.rows[3].cells[0].text,
+            "2025 (partie de l’année : janvier–août 2025)"
+        );
+        let csv = csv(&s);
+        let last = csv.trim_end().lines().last().unwrap_or_default();
+        assert!(last.ends_with(",2025-01/2025-08,"), "{last}");
+        let json = json(&s);
+        assert!(
+            json.contains("\"period\": {\n        \"from\": \"2025-01\",\n        \"to\": \"2025-08\"\n      }"),
+            "{json}"
+        );
+        // Whole-year points carry no period field at all.
+        assert_eq!(json.matches("\"period\"").count(), 1);
+        let tip = crate::present::tooltip(&s, 3, Lang::En).map(|t| t.key);
+        assert_eq!(
+            tip.as_deref(),
+            Some("2025 (part of the year: January–August 2025)")
         );
     }
 

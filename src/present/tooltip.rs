@@ -2,7 +2,7 @@
 //! implied) and where it comes from.
 
 use super::{key_label, qualifier_words};
-use crate::chart::{format, Lang};
+use crate::chart::{format, words, Lang};
 use crate::series::{Point, Series};
 use serde::Serialize;
 
@@ -17,8 +17,11 @@ pub struct Tooltip {
     pub quote: String,
     /// "CAT/C/KAZ/3, Paragraphes 30 et 31, 13".
     pub source: String,
-    /// Another report gives another value for this year.
+    /// Other figures for the same year or category, and who states them.
     pub conflict: Option<String>,
+    /// The break in series this point opens: "définition différente à partir de 2018".
+    #[serde(rename = "break")]
+    pub series_break: Option<String>,
 }
 
 /// The tooltip of `series.points[index]`, if there is such a point.
@@ -36,22 +39,24 @@ pub fn tooltip(series: &Series, index: usize, lang: Lang) -> Option<Tooltip> {
         }
     );
     let conflict = point.conflict.then(|| {
-        let others: Vec<String> = series
+        let others: Vec<(String, String, String, bool)> = series
             .points
             .iter()
-            .filter(|o| o.key == point.key && o.report != point.report && o.value != point.value)
+            .filter(|o| crate::series::disagree(point, o))
             .map(|o| {
-                format!(
-                    "{} ({})",
-                    format::with_unit(o.value, series.unit, lang),
-                    o.report
+                (
+                    format!(
+                        "{}{}",
+                        format::qualifier_sign(o.qualifier),
+                        format::with_unit(o.value, series.unit, lang)
+                    ),
+                    o.report.clone(),
+                    o.reference.clone(),
+                    o.report == point.report,
                 )
             })
             .collect();
-        match lang {
-            Lang::Fr => format!("Un autre rapport donne : {}", others.join(", ")),
-            Lang::En => format!("Another report gives: {}", others.join(", ")),
-        }
+        words::conflict_line(&others, lang)
     });
     Some(Tooltip {
         key: key_label(series, point, lang),
@@ -59,6 +64,7 @@ pub fn tooltip(series: &Series, index: usize, lang: Lang) -> Option<Tooltip> {
         quote: quote(point),
         source: format!("{}, {}", point.report, point.reference),
         conflict,
+        series_break: super::break_note(point, lang),
     })
 }
 

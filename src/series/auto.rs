@@ -3,21 +3,21 @@
 //! (the same points, provenance and conflict flags), titled from their subject and
 //! marked as found automatically: no person has reviewed them.
 //!
-//! Grouping: facts with one year (not goals, not changes: they are not levels),
-//! the same unit, and the same label (the first two content words of their
-//! subject), or, for a vague label of one word or none, the same paragraph. A
-//! subject-less fact takes the label of the fact before it in its sentence with
-//! the same unit (lists: "1 059 en 2011, 1 224 en 2012").
+//! Grouping is `derek candidates`' ([`super::candidates`]): dated facts with one
+//! year (not goals, not changes), the same unit and the same label (the first
+//! two content words of their subject), or, for a vague label, one paragraph; a
+//! group with two years or more is a series here, where `derek candidates` leaves
+//! the decision to a person.
 //!
 //! Invariant: never averages, drops or invents a value: every fact of a group is a
 //! point, two values for one year both kept and flagged. Linear in the facts.
 
+use super::candidates::{candidates, Candidate};
 use super::catalogue::fold;
 use super::sourced::SourcedFact;
 use super::{flag_conflicts, Key, Kind, Point, Series, YearSource};
-use crate::extract::{Qualifier, Unit, Year};
+use crate::extract::{Unit, Year};
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
 
 /// The theme every automatic series is listed under.
 pub const THEME: &str = "auto";
@@ -34,27 +34,6 @@ pub struct AutoSeries {
     pub label: String,
 }
 
-/// Words that say nothing of what is counted.
-const STOP_WORDS: [&str; 22] = [
-    "les", "des", "aux", "une", "par", "pour", "sur", "dans", "avec", "ont", "ete", "sont", "qui",
-    "que", "avaient", "etait", "etaient", "ainsi", "ces", "cette", "leur", "leurs",
-];
-
-/// A subject's label: its first two content words, folded, without a plural `s`
-/// or `x` ("auteurs d'infractions" → "auteur infraction").
-pub fn label(subject: &str) -> String {
-    fold(subject)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3 && !STOP_WORDS.contains(w))
-        .take(2)
-        .map(|w| match w.strip_suffix(['s', 'x']) {
-            Some(stem) if stem.len() >= 3 => stem,
-            _ => w,
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn single_year(fact: &SourcedFact) -> Option<i32> {
     match fact.fact.year {
         Some(Year::Single(year)) => Some(year),
@@ -62,79 +41,9 @@ fn single_year(fact: &SourcedFact) -> Option<i32> {
     }
 }
 
-/// A group of facts: its label, unit, and facts in report order.
-struct Group<'a> {
-    label: String,
-    unit: Unit,
-    facts: Vec<&'a SourcedFact>,
-}
-
-/// The groups of `facts` with two distinct years or more, in order of first fact.
-fn groups(facts: &[SourcedFact]) -> Vec<Group<'_>> {
-    type GroupKey<'a> = (
-        std::mem::Discriminant<Unit>,
-        String,
-        Option<(usize, &'a str)>,
-    );
-    let mut index: HashMap<GroupKey, usize> = HashMap::new();
-    let mut groups: Vec<Group> = Vec::new();
-    let mut sentence: Option<(usize, &str, &str)> = None;
-    let mut last_label: Vec<(Unit, String)> = Vec::new();
-    for fact in facts {
-        let here = (
-            fact.report_index,
-            fact.paragraph.as_str(),
-            fact.sentence.as_str(),
-        );
-        if sentence != Some(here) {
-            sentence = Some(here);
-            last_label.clear();
-        }
-        let own = label(&fact.fact.subject);
-        let unit = fact.fact.unit;
-        let label = if own.is_empty() {
-            last_label
-                .iter()
-                .rev()
-                .find(|(u, _)| *u == unit)
-                .map(|(_, l)| l.clone())
-                .unwrap_or_default()
-        } else {
-            last_label.push((unit, own.clone()));
-            own
-        };
-        let level = !matches!(fact.fact.qualifier, Qualifier::Target | Qualifier::Change);
-        if !level || single_year(fact).is_none() {
-            continue;
-        }
-        let scope = (!label.contains(' ')).then_some((fact.report_index, fact.paragraph.as_str()));
-        let key = (std::mem::discriminant(&unit), label, scope);
-        let slot = *index.entry(key.clone()).or_insert_with(|| {
-            groups.push(Group {
-                label: key.1,
-                unit,
-                facts: Vec::new(),
-            });
-            groups.len() - 1
-        });
-        if let Some(group) = groups.get_mut(slot) {
-            group.facts.push(fact);
-        }
-    }
-    groups.retain(|g| {
-        g.facts
-            .iter()
-            .filter_map(|f| single_year(f))
-            .collect::<BTreeSet<_>>()
-            .len()
-            >= 2
-    });
-    groups
-}
-
 /// The title of a group: the subject its facts state most often (the first such),
 /// with a capital; "Figures, par. 12" when they state none.
-fn title(group: &Group) -> String {
+fn title(group: &Candidate) -> String {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for f in &group.facts {
         let s = f.fact.subject.trim();
@@ -182,7 +91,9 @@ fn id(report: &str, n: usize) -> String {
 /// `report` naming them in ids. Points are in year order; two values for one year
 /// are both kept and flagged as conflicting.
 pub fn auto_series(report: &str, facts: &[SourcedFact]) -> Vec<AutoSeries> {
-    groups(facts)
+    // No fact is held by a reviewed series here: every group is a candidate.
+    let held = vec![false; facts.len()];
+    candidates(facts, &held)
         .into_iter()
         .enumerate()
         .map(|(n, group)| {
@@ -214,13 +125,16 @@ pub fn auto_series(report: &str, facts: &[SourcedFact]) -> Vec<AutoSeries> {
                     verbatim: f.fact.verbatim.clone(),
                     sentence: f.sentence.clone(),
                     conflict: false,
+                    period: f.fact.period,
+                    series_break: None,
                     report_index: f.report_index,
                     span: (f.fact.start, f.fact.end),
                     sentence_span: f.sentence_span,
                 })
                 .collect();
-            flag_within(&mut points);
+            flag_conflicts(&mut points);
             let title = title(&group);
+            let (definition_fr, definition_en) = definition(report, &group.label, group.unit);
             AutoSeries {
                 series: Series {
                     id: id(report, n + 1),
@@ -231,6 +145,9 @@ pub fn auto_series(report: &str, facts: &[SourcedFact]) -> Vec<AutoSeries> {
                     unit: group.unit,
                     kind: Kind::Time,
                     points,
+                    definition_fr,
+                    definition_en,
+                    breaks: Vec::new(),
                     categories_en: Default::default(),
                 },
                 found_automatically: true,
@@ -260,24 +177,28 @@ pub fn bundled(corpus: &super::sourced::Corpus) -> Vec<Series> {
     out
 }
 
-/// Flags points of one year with different values, whichever report states
-/// them (one report may disagree with itself).
-fn flag_within(points: &mut [Point]) {
-    flag_conflicts(points);
-    let len = points.len();
-    for i in 0..len {
-        let differs = (0..len).any(|j| {
-            j != i
-                && points.get(j).map(|p| &p.key) == points.get(i).map(|p| &p.key)
-                && points
-                    .get(j)
-                    .zip(points.get(i))
-                    .is_some_and(|(a, b)| (a.value - b.value).abs() > 1e-9 * b.value.abs().max(1.0))
-        });
-        if let Some(p) = points.get_mut(i) {
-            p.conflict |= differs;
-        }
-    }
+/// What an automatic series is, said plainly: found by rule, not reviewed, and
+/// what grouped its figures.
+fn definition(report: &str, label: &str, unit: Unit) -> (String, String) {
+    let unit = serde_json::to_value(unit)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default();
+    let words = if label.is_empty() {
+        (
+            "chiffres d’un même paragraphe".to_string(),
+            "figures of one paragraph".to_string(),
+        )
+    } else {
+        (
+            format!("chiffres dont le sujet commence par « {label} »"),
+            format!("figures whose subject starts with “{label}”"),
+        )
+    };
+    (
+        format!("Série trouvée automatiquement, non revue : {} ({unit}), {report}, un point par année indiquée.", words.0),
+        format!("Series found automatically, not reviewed: {} ({unit}), {report}, one point per stated year.", words.1),
+    )
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! adding a table to the TOML file.
 
 use super::sourced::{Corpus, SourcedFact};
-use super::{flag_conflicts, Key, Kind, Point, Series};
+use super::{flag_conflicts, mark_breaks, Key, Kind, Point, Series};
 use crate::extract::{Qualifier, Unit, Year, YearSource};
 use serde::Deserialize;
 
@@ -28,6 +28,8 @@ pub enum CatalogueError {
     NoRule(String),
     #[error("series.toml: series {0:?} has a `years` or `values` range whose low end exceeds its high end")]
     EmptyRange(String),
+    #[error("series.toml: series {0:?} is a breakdown: a break in series (`breaks`) needs years")]
+    BreakWithoutYears(String),
 }
 
 /// A group of series in the explorer's list.
@@ -99,6 +101,28 @@ pub struct SeriesDef {
     pub note_fr: String,
     #[serde(default)]
     pub note_en: String,
+    /// What is counted, of whom, where, over what period (calendar year, school
+    /// year, as of 1 January, partial year) and from which kind of statement.
+    #[serde(default)]
+    pub definition_fr: String,
+    #[serde(default)]
+    pub definition_en: String,
+    /// Breaks in series: from these years on the definition is comparable but
+    /// not identical, so points on either side are never joined.
+    #[serde(default)]
+    pub breaks: Vec<Break>,
+}
+
+/// A break in series: from year `from` on, the figures count something
+/// comparable but not identical ("définition différente à partir de 2018").
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Break {
+    /// The first year counted under the new definition.
+    pub from: i32,
+    /// The legend line that says what changed.
+    pub note_fr: String,
+    pub note_en: String,
 }
 
 /// A breakdown's category: the words that name it, and its labels.
@@ -143,9 +167,14 @@ impl Catalogue {
             if years_empty || values_empty {
                 return Err(CatalogueError::EmptyRange(def.id.clone()));
             }
+            if def.kind == Kind::Breakdown && !def.breaks.is_empty() {
+                return Err(CatalogueError::BreakWithoutYears(def.id.clone()));
+            }
         }
         // Rule words are folded once here, not once per fact they are matched with.
         for def in &mut catalogue.series {
+            // Breaks in year order: the chart and `mark_breaks` read them so.
+            def.breaks.sort_by_key(|b| b.from);
             for words in [
                 &mut def.subject,
                 &mut def.subject_not,
@@ -174,6 +203,18 @@ impl Catalogue {
         self.series
             .iter()
             .map(|def| def.build_from(corpus, &words))
+            .collect()
+    }
+
+    /// Whether some series selects each fact (`result[i]` is `facts[i]`'s): what
+    /// `derek candidates` leaves out. Each fact's words are folded once.
+    pub fn selected(&self, facts: &[SourcedFact]) -> Vec<bool> {
+        facts
+            .iter()
+            .map(|fact| {
+                let words = FactWords::of(fact);
+                self.series.iter().any(|def| def.matches(fact, &words))
+            })
             .collect()
     }
 }
@@ -380,12 +421,17 @@ impl SeriesDef {
                 verbatim: f.fact.verbatim.clone(),
                 sentence: f.sentence.clone(),
                 conflict: false,
+                period: f.fact.period,
+                series_break: None,
                 report_index: f.report_index,
                 span: (f.fact.start, f.fact.end),
                 sentence_span: f.sentence_span,
             })
             .collect();
         flag_conflicts(&mut points);
+        if self.kind == Kind::Time {
+            mark_breaks(&mut points, &self.breaks);
+        }
         Series {
             id: self.id.clone(),
             theme: self.theme.clone(),
@@ -394,6 +440,9 @@ impl SeriesDef {
             unit: self.unit,
             kind: self.kind,
             points,
+            definition_fr: self.definition_fr.clone(),
+            definition_en: self.definition_en.clone(),
+            breaks: self.breaks.clone(),
             categories_en: self
                 .categories
                 .iter()
@@ -453,6 +502,56 @@ mod tests {
     fn a_clause_never_panics_on_bad_offsets() {
         assert_eq!(clause("é", 1, 2), "");
         assert_eq!(clause("abc", 2, 9), "");
+    }
+
+    #[test]
+    fn every_breakdown_has_one_bar_per_label_in_both_languages(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let corpus = Corpus::read(crate::corpus::bundled()?);
+        for series in Catalogue::bundled()?.build(&corpus) {
+            if series.kind != Kind::Breakdown {
+                continue;
+            }
+            for english in [false, true] {
+                let labels: Vec<&str> = series
+                    .bars()
+                    .iter()
+                    .filter_map(|bar| series.points.get(*bar.points.first()?))
+                    .filter_map(|p| series.category_label(p, english))
+                    .collect();
+                let mut unique = labels.clone();
+                unique.sort_unstable();
+                unique.dedup();
+                assert_eq!(unique.len(), labels.len(), "{}: {labels:?}", series.id);
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_break_in_series_needs_years() {
+        let text = r#"
+[[theme]]
+id = "t"
+title_fr = "T"
+title_en = "T"
+
+[[series]]
+id = "s"
+theme = "t"
+title_fr = "S"
+title_en = "S"
+unit = "count"
+kind = "breakdown"
+sentence = ["x"]
+breaks = [{ from = 2018, note_fr = "a", note_en = "b" }]
+"#;
+        assert!(matches!(
+            Catalogue::parse(text),
+            Err(CatalogueError::BreakWithoutYears(id)) if id == "s"
+        ));
+        let time = text.replace("breakdown", "time");
+        assert!(Catalogue::parse(&time).is_ok_and(|c| c.series[0].breaks[0].from == 2018));
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub fn point(
         verbatim: verbatim.into(),
         sentence: String::new(),
         conflict: false,
+        period: None,
+        series_break: None,
         report_index: 0,
         span: (0, 0),
         sentence_span: (0, 0),
@@ -69,6 +71,9 @@ pub fn protection_orders() -> Series {
         unit: Unit::Count,
         kind: Kind::Time,
         points,
+        definition_fr: String::new(),
+        definition_en: String::new(),
+        breaks: Vec::new(),
         categories_en: Default::default(),
     }
 }

@@ -80,14 +80,17 @@ impl Corpus {
 
 /// The byte range of the sentence around `start..end` in `text`: from after the
 /// previous ". " (or "; ") to the next one. Abbreviations such as "art. 108" do not
-/// end a sentence: a sentence ends only before a capital letter or a line end.
+/// end a sentence: a sentence ends only before a capital letter or a line end. A
+/// line break the document kept (its lines are joined where they were only
+/// wrapped) ends a sentence before a capital too, full stop or not.
 pub fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let is_break = |i: usize| -> bool {
         let before = text[..i].chars().next_back();
-        let after = text[i..].trim_start().chars().next();
-        matches!(before, Some('.' | '!' | '?' | ';'))
-            && text[i..].starts_with(' ')
-            && after.is_none_or(|c| c.is_uppercase() || c == '«')
+        let rest = &text[i..];
+        let after = rest.trim_start().chars().next();
+        let capital = after.is_none_or(|c| c.is_uppercase() || c == '«');
+        let stop = matches!(before, Some('.' | '!' | '?' | ';')) && rest.starts_with([' ', '\n']);
+        (stop || rest.starts_with('\n')) && capital
     };
     let begin = text[..start.min(text.len())]
         .char_indices()
@@ -121,6 +124,17 @@ mod tests {
         let start = text.find("108").unwrap_or(0);
         let (a, b) = sentence_bounds(text, start, start + 3);
         assert_eq!(&text[a..b], "Voir art. 108 du Code.");
+    }
+
+    #[test]
+    fn a_line_break_ends_a_sentence() {
+        let text = "Elle couvre le conseil et la représentation.\nLe soutien est assuré par 30 centres de crise\nEn 2024, 4 656 personnes ont été aidées.";
+        let start = text.find("30").unwrap_or(0);
+        let (a, b) = sentence_bounds(text, start, start + 2);
+        assert_eq!(&text[a..b], "Le soutien est assuré par 30 centres de crise");
+        let start = text.find("4 656").unwrap_or(0);
+        let (a, b) = sentence_bounds(text, start, start + 5);
+        assert_eq!(&text[a..b], "En 2024, 4 656 personnes ont été aidées.");
     }
 
     #[test]

@@ -203,6 +203,7 @@ export class DerekChart extends HTMLElement {
       h("div", { className: "quote", textContent: `« ${tip.quote} »` }),
       h("div", { className: "src", textContent: tip.source }),
       ...(tip.conflict ? [h("div", { className: "conflict", textContent: tip.conflict })] : []),
+      ...(tip.break ? [h("div", { className: "src", textContent: tip.break })] : []),
     );
     this.tip.hidden = false;
     const width = this.frame.clientWidth;
@@ -245,6 +246,8 @@ export class DerekChart extends HTMLElement {
       h("div", { className: "head" }, h("h3", { textContent: `${source.report}, ${source.reference}` }), close),
       h("p", { className: "ref", textContent: `${source.report_title} — ${this.t.line} ${source.line}` }),
       h("p", { className: "text", lang: "fr" }, ...segments(source.segments)),
+      // What the series counts, so that the figure is read against its definition.
+      ...(source.definition ? [h("p", { className: "ref definition", textContent: source.definition })] : []),
     );
     this.panel.setAttribute("aria-label", this.t.sourceOf);
     this.panel.hidden = false;
@@ -277,13 +280,33 @@ export class DerekChart extends HTMLElement {
       });
       return b;
     };
+    // Its words come from the wasm module, as do the ones it shows.
+    const about = this.app.about(id, lang);
     this.menu.replaceChildren(
+      item(about.heading, () => this.showAbout(about)),
       item(t.png, () => this.canvas.toBlob((blob) => blob && download(`${id}.png`, "image/png", blob))),
       item(t.svg, () => download(`${id}.svg`, "image/svg+xml", this.app.svg(id, lang, themeOf(this), this.axis, Math.round(this.frame.clientWidth)))),
       item(t.csv, () => download(`${id}.csv`, "text/csv", this.app.csv(id))),
       item(t.json, () => download(`${id}.json`, "application/json", this.app.json(id))),
       item(t.embed, () => this.showEmbed()),
     );
+  }
+
+  // "About this chart": the series' definition, then each gap, break, part year
+  // and disagreement the drawing marks, as text.
+  showAbout(about) {
+    const close = h("button", { textContent: "×", "aria-label": this.t.close });
+    close.addEventListener("click", () => {
+      this.panel.hidden = true;
+      this.menuButton.focus();
+    });
+    this.panel.replaceChildren(
+      h("div", { className: "head" }, h("h3", { textContent: about.heading }), close),
+      ...(about.definition ? [h("p", { className: "text", textContent: `${about.definition_heading} — ${about.definition}` })] : []),
+      h("ul", {}, ...about.notes.map((note) => h("li", { textContent: note }))),
+    );
+    this.panel.setAttribute("aria-label", about.heading);
+    this.panel.hidden = false;
   }
 
   // The exact snippet that reproduces this chart on another site.
