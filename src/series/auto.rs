@@ -97,42 +97,7 @@ pub fn auto_series(report: &str, facts: &[SourcedFact]) -> Vec<AutoSeries> {
         .into_iter()
         .enumerate()
         .map(|(n, group)| {
-            let mut picked: Vec<(&SourcedFact, i32)> = Vec::new();
-            for f in &group.facts {
-                let Some(year) = single_year(f) else {
-                    continue;
-                };
-                // One sentence repeating its own figure for the same year is one point.
-                let repeat = picked.iter().any(|(p, y)| {
-                    *y == year && p.report_index == f.report_index && p.fact.value == f.fact.value
-                });
-                if !repeat {
-                    picked.push((f, year));
-                }
-            }
-            picked.sort_by_key(|(_, year)| *year);
-            let mut points: Vec<Point> = picked
-                .into_iter()
-                .map(|(f, year)| Point {
-                    key: Key::Year { year },
-                    value: f.fact.value,
-                    qualifier: f.fact.qualifier,
-                    year_source: f.fact.year_source.unwrap_or(YearSource::Stated),
-                    report: f.report.clone(),
-                    paragraph: f.paragraph.clone(),
-                    reference: f.reference.clone(),
-                    line: f.line,
-                    verbatim: f.fact.verbatim.clone(),
-                    sentence: f.sentence.clone(),
-                    conflict: false,
-                    period: f.fact.period,
-                    series_break: None,
-                    report_index: f.report_index,
-                    span: (f.fact.start, f.fact.end),
-                    sentence_span: f.sentence_span,
-                })
-                .collect();
-            flag_conflicts(&mut points);
+            let points = points_of(&group.facts);
             let title = title(&group);
             let (definition_fr, definition_en) = definition(report, &group.label, group.unit);
             AutoSeries {
@@ -155,6 +120,80 @@ pub fn auto_series(report: &str, facts: &[SourcedFact]) -> Vec<AutoSeries> {
             }
         })
         .collect()
+}
+
+/// The points of some facts, one per fact with one year (a sentence repeating
+/// its own figure for the same year is one point), in year order, disagreements
+/// flagged.
+fn points_of(facts: &[&SourcedFact]) -> Vec<Point> {
+    let mut picked: Vec<(&SourcedFact, i32)> = Vec::new();
+    for f in facts {
+        let Some(year) = single_year(f) else {
+            continue;
+        };
+        let repeat = picked.iter().any(|(p, y)| {
+            *y == year && p.report_index == f.report_index && p.fact.value == f.fact.value
+        });
+        if !repeat {
+            picked.push((f, year));
+        }
+    }
+    picked.sort_by_key(|(_, year)| *year);
+    let mut points: Vec<Point> = picked
+        .into_iter()
+        .map(|(f, year)| Point {
+            key: Key::Year { year },
+            value: f.fact.value,
+            qualifier: f.fact.qualifier,
+            year_source: f.fact.year_source.unwrap_or(YearSource::Stated),
+            report: f.report.clone(),
+            paragraph: f.paragraph.clone(),
+            reference: f.reference.clone(),
+            line: f.line,
+            verbatim: f.fact.verbatim.clone(),
+            sentence: f.sentence.clone(),
+            conflict: false,
+            period: f.fact.period,
+            series_break: None,
+            report_index: f.report_index,
+            span: (f.fact.start, f.fact.end),
+            sentence_span: f.sentence_span,
+        })
+        .collect();
+    flag_conflicts(&mut points);
+    points
+}
+
+/// A series of facts a reader ticked: one point per fact with one year, titled
+/// from their most frequent subject, said to be the reader's choice. None when
+/// fewer than one of them has a year.
+pub fn picked(id: &str, report: &str, facts: &[&SourcedFact]) -> Option<Series> {
+    let points = points_of(facts);
+    let unit = points.first().and_then(|p| {
+        facts
+            .iter()
+            .find(|f| f.line == p.line && f.fact.verbatim == p.verbatim)
+            .map(|f| f.fact.unit)
+    })?;
+    let group = Candidate {
+        label: String::new(),
+        unit,
+        facts: facts.to_vec(),
+    };
+    let title = title(&group);
+    Some(Series {
+        id: id.to_string(),
+        theme: THEME.to_string(),
+        title_fr: title.clone(),
+        title_en: title,
+        unit,
+        kind: Kind::Time,
+        points,
+        definition_fr: format!("Chiffres choisis par le lecteur dans {report}, un point par année indiquée ; non revus."),
+        definition_en: format!("Figures the reader picked in {report}, one point per stated year; not reviewed."),
+        breaks: Vec::new(),
+        categories_en: Default::default(),
+    })
 }
 
 /// The series found automatically in each bundled report, named by its symbol:
@@ -303,6 +342,27 @@ mod tests {
             .collect();
         assert_eq!(in_corpus, alone.iter().collect::<Vec<_>>());
         assert!(found.iter().all(|s| s.points.len() >= 2));
+        Ok(())
+    }
+
+    #[test]
+    fn ticked_facts_make_a_series_of_their_dated_ones() -> Result<(), ReadError> {
+        let own = OwnReport::read(
+            "r",
+            "1. En 2021, 12 centres ; en 2022, 15 centres. Le plafond est de 30 jours.",
+            Some(2025),
+            0,
+        )?;
+        let ticked: Vec<&SourcedFact> = own.facts.iter().collect();
+        let series = picked("picked-1", "r", &ticked);
+        let years: Vec<(Option<i32>, f64)> = series
+            .as_ref()
+            .map(|s| s.points.iter().map(|p| (p.year(), p.value)).collect())
+            .unwrap_or_default();
+        // The 30 days have no year: not a point.
+        assert_eq!(years, [(Some(2021), 12.0), (Some(2022), 15.0)]);
+        assert_eq!(series.map(|s| s.title_fr), Some("Centres".to_string()));
+        assert!(picked("p", "r", &[]).is_none());
         Ok(())
     }
 }

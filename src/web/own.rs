@@ -96,6 +96,29 @@ impl Derek {
             .retain(|s| s.points.first().is_none_or(|p| p.report_index != key));
     }
 
+    /// Charts the facts a reader ticked (indices into `reportFacts`): a series of
+    /// those with a year; returns `{id, title, points}`.
+    #[wasm_bindgen(js_name = chartFacts)]
+    pub fn chart_facts(&mut self, key: usize, indices: Vec<usize>) -> Result<JsValue, JsError> {
+        let entry = self.own_entry(key)?;
+        let ticked: Vec<&crate::series::sourced::SourcedFact> = indices
+            .iter()
+            .filter_map(|i| entry.report.facts.get(*i))
+            .collect();
+        let id = format!("picked-{key}-{}", self.own_added);
+        let series = crate::series::auto::picked(&id, &entry.report.name, &ticked)
+            .filter(|s| !s.points.is_empty())
+            .ok_or_else(|| JsError::new("none of the ticked figures has a year"))?;
+        self.own_added += 1;
+        let value = to_js(&crate::series::own::SeriesBrief {
+            id: &series.id,
+            title: &series.title_fr,
+            points: series.points.len(),
+        });
+        self.series.push(series);
+        value
+    }
+
     /// The facts of a reader's report, as table rows.
     #[wasm_bindgen(js_name = reportFacts)]
     pub fn report_facts(&self, key: usize) -> Result<JsValue, JsError> {

@@ -73,6 +73,13 @@ export class ReportAdder {
     return [...this.reports.values()].some(({ summary }) => summary.series.some((s) => s.id === id));
   }
 
+  // What the chart of an added report's series must say: found automatically, or
+  // picked by the reader; null for the catalogue's.
+  noteFor(id) {
+    const series = [...this.reports.values()].flatMap(({ summary }) => summary.series).find((s) => s.id === id);
+    return series ? (series.picked ? this.t.pickedNote : this.t.autoNote) : null;
+  }
+
   // The "Add a report" section, built once; its list follows the reports.
   section(app) {
     this.app = app;
@@ -88,6 +95,11 @@ export class ReportAdder {
     this.fileLabel.firstChild.textContent = t.openFile + " ";
     this.renderList();
     return this.box;
+  }
+
+  focus() {
+    this.box?.scrollIntoView({ block: "start" });
+    this.paste?.focus({ preventScroll: true });
   }
 
   build() {
@@ -199,6 +211,7 @@ export class ReportAdder {
     }
     this.adopt(this.app, record, summary);
     this.paste.value = "";
+    this.nameInput.value = "";
     this.status.textContent = this.t.added(summary.facts, summary.series.length);
     const first = summary.series[0];
     if (first) this.explorer.choose(first.id);
@@ -287,7 +300,7 @@ export class ReportAdder {
   // The report's facts, filtered by words, unit, year and qualifier, with downloads.
   factsTable(key) {
     const t = this.t;
-    const rows = this.app.reportFacts(key);
+    const rows = this.app.reportFacts(key).map((r, i) => ({ ...r, i }));
     const words = h("input", { type: "search", placeholder: t.filterFacts, "aria-label": t.filterFacts });
     const choice = (label, values) => h("select", { "aria-label": label }, h("option", { value: "", textContent: label }), ...[...new Set(values)].filter((v) => v !== "").sort().map((v) => h("option", { value: v, textContent: v })));
     const unit = choice(t.unit, rows.map((r) => r.unit));
@@ -302,7 +315,7 @@ export class ReportAdder {
       count.textContent = t.shown(kept.length, rows.length);
       body.replaceChildren(
         ...kept.slice(0, 500).map((r) =>
-          h("tr", {}, h("td", { textContent: r.verbatim }), h("td", { textContent: r.unit }), h("td", { textContent: r.year }), h("td", { textContent: r.year_source }), h("td", { textContent: r.qualifier }), h("td", { textContent: r.subject, lang: "fr" }), h("td", { textContent: r.reference }), h("td", { className: "text", textContent: r.sentence, lang: "fr" })),
+          h("tr", {}, h("td", {}, h("input", { type: "checkbox", "data-i": String(r.i), "aria-label": `${t.tick} ${r.verbatim}` })), h("td", { textContent: r.verbatim }), h("td", { textContent: r.unit }), h("td", { textContent: r.year }), h("td", { textContent: r.year_source }), h("td", { textContent: r.qualifier }), h("td", { textContent: r.subject, lang: "fr" }), h("td", { textContent: r.reference }), h("td", { className: "text", textContent: r.sentence, lang: "fr" })),
         ),
       );
     };
@@ -311,9 +324,21 @@ export class ReportAdder {
     csv.addEventListener("click", () => download(`${this.reports.get(key)?.summary.name ?? "report"}.csv`, "text/csv", this.app.reportCsv(key)));
     const json = h("button", { textContent: "JSON" });
     json.addEventListener("click", () => download(`${this.reports.get(key)?.summary.name ?? "report"}.json`, "application/json", this.app.reportJson(key)));
+    // Tick figures, then chart them as a series of the reader's own.
+    const chartTicked = h("button", { textContent: t.chartTicked, className: "chart-ticked" });
+    chartTicked.addEventListener("click", () => {
+      const ticked = [...body.querySelectorAll("input:checked")].map((c) => Number(c.dataset.i));
+      try {
+        const series = this.app.chartFacts(key, ticked);
+        this.reports.get(key)?.summary.series.push({ ...series, picked: true });
+        this.explorer.choose(series.id);
+      } catch {
+        this.error.textContent = t.why.noYear;
+      }
+    });
     show();
-    const head = h("tr", {}, ...t.factColumns.map((c) => h("th", { scope: "col", textContent: c })));
-    return h("div", { className: "facts" }, h("div", { className: "row filters" }, words, unit, year, qualifier, count, csv, json), h("table", {}, h("thead", {}, head), body));
+    const head = h("tr", {}, h("th", { scope: "col", textContent: "✓" }), ...t.factColumns.map((c) => h("th", { scope: "col", textContent: c })));
+    return h("div", { className: "facts" }, h("div", { className: "row filters" }, words, unit, year, qualifier, count, csv, json, chartTicked), h("table", {}, h("thead", {}, head), body));
   }
 }
 

@@ -133,7 +133,10 @@ export class DerekExplorer extends HTMLElement {
       this.setAttribute("theme", theme === "dark" ? "light" : "dark");
       this.toHash();
     });
-    const header = h("header", {}, h("h1", { textContent: "Derek" }), h("div", { className: "tools" }, langButton("fr", "FR"), langButton("en", "EN"), dark));
+    // "Add a report" sits below the search; this button brings it into view.
+    const add = h("button", { textContent: `＋ ${t.addReport}`, className: "go-add" });
+    add.addEventListener("click", () => this.adder.focus());
+    const header = h("header", {}, h("h1", { textContent: "Derek" }), h("div", { className: "tools" }, add, langButton("fr", "FR"), langButton("en", "EN"), dark));
 
     // The series list, grouped by theme, filtered as one types.
     const filter = h("input", { type: "search", placeholder: t.filter, "aria-label": t.filter });
@@ -194,7 +197,8 @@ export class DerekExplorer extends HTMLElement {
     this.searchBox.title.textContent = t.search;
     this.runSearch();
 
-    const autoNote = this.adder.isAuto(this.state.series) ? h("p", { className: "auto-note", textContent: t.autoNote }) : null;
+    const note = this.adder.noteFor(this.state.series);
+    const autoNote = note ? h("p", { className: "auto-note", textContent: note }) : null;
     const main = h("main", {}, h("div", { className: "tabs" }, h("div", { role: "tablist", className: "tabs" }, tab("chart", t.chart), tab("table", t.table)), axis), autoNote, this.chart);
     if (table) main.append(table);
     main.append(this.searchBox.section, this.adder.section(app));

@@ -277,7 +277,7 @@ impl Own<'_> {
     async fn run_all(&self) -> Result<usize> {
         let checks: [(&str, Check); 8] = [
             (
-                "pasting a passage shows its facts and a chart of its series",
+                "pasting a passage shows its facts, a chart of its series, and of ticked figures",
                 |p| Box::pin(p.paste()),
             ),
             ("a reload keeps the added report", |p| {
@@ -336,10 +336,26 @@ impl Own<'_> {
     }
 
     async fn open(&self) -> Result {
-        self.client
-            .goto(&format!("{}/index.html", self.base))
-            .await
-            .map_err(|e| format!("cannot open the explorer: {e}"))?;
+        let url = format!("{}/index.html", self.base);
+        // On this shared machine a navigation has hung in the renderer now and then
+        // (ChromeDriver's "Timed out receiving message from renderer", before any
+        // of the page's code ran): wait 60 s, not 300, and try once more.
+        let _ = self
+            .client
+            .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+                Some(std::time::Duration::from_secs(30)),
+                Some(std::time::Duration::from_secs(60)),
+                Some(std::time::Duration::ZERO),
+            ))
+            .await;
+        if let Err(first) = self.client.goto(&url).await {
+            println!("e2e: the explorer did not load ({first}); once more");
+            let _ = self.client.goto("about:blank").await;
+            self.client
+                .goto(&url)
+                .await
+                .map_err(|e| format!("cannot open the explorer: {e}"))?;
+        }
         self.wait(
             "the explorer",
             "return ex?.dataset.state === 'ready' || null;",
@@ -436,6 +452,39 @@ impl Own<'_> {
         }
         if !text("nav").contains("Centres de crise") {
             return Err(format!("the table's series is not listed: {chart}"));
+        }
+        // The facts shown, for a look at the whole page.
+        self.eval(
+            "root.querySelector('.own .row button').click(); root.querySelector('.own').scrollIntoView(); return true;",
+            vec![],
+        )
+        .await?;
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(self.out.join("added.png"), png);
+        }
+        // Ticking two figures and charting them gives a series of their two years.
+        self.eval(
+            "const boxes = root.querySelectorAll('.own .facts tbody input[type=checkbox]');
+             boxes[0].click(); boxes[1].click();
+             root.querySelector('.own button.chart-ticked').click();
+             return true;",
+            vec![],
+        )
+        .await?;
+        let picked = self
+            .wait(
+                "the chart of the ticked figures",
+                "const chart = root.querySelector('derek-chart');
+                 if (!ex.state.series.startsWith('picked-') || chart?.dataset.state !== 'ready') return null;
+                 return [ex.app.series(ex.state.series).points.map((p) => [p.year, p.value]), root.querySelector('.auto-note')?.textContent ?? ''];",
+            )
+            .await?;
+        if picked[0] != json!([[2021, 980], [2022, 1250]])
+            || !picked[1].to_string().contains("choisis par vous")
+        {
+            return Err(format!(
+                "the ticked figures are not charted as picked: {picked}"
+            ));
         }
         Ok(())
     }
