@@ -275,7 +275,7 @@ type Check =
 
 impl Own<'_> {
     async fn run_all(&self) -> Result<usize> {
-        let checks: [(&str, Check); 8] = [
+        let checks: [(&str, Check); 9] = [
             (
                 "pasting a passage shows its facts, a chart of its series, and of ticked figures",
                 |p| Box::pin(p.paste()),
@@ -283,6 +283,10 @@ impl Own<'_> {
             ("a reload keeps the added report", |p| {
                 Box::pin(p.reload_keeps())
             }),
+            (
+                "changing the reference year re-dates the implied figures only, and is kept",
+                |p| Box::pin(p.change_year()),
+            ),
             ("a PDF printed from the passage gives the same facts", |p| {
                 Box::pin(p.drop_file("passage.pdf", "application/pdf"))
             }),
@@ -511,6 +515,44 @@ impl Own<'_> {
             || !hit[1].to_string().contains("Ordonnances de protection")
         {
             return Err(format!("the first hit is not the added report's: {hit}"));
+        }
+        Ok(())
+    }
+
+    async fn change_year(&self) -> Result {
+        self.eval(
+            "ex.dataset.adding = '';
+             const input = root.querySelector('.own .year input');
+             input.value = '2024';
+             root.querySelector('.own .year button').click();
+             return true;",
+            vec![],
+        )
+        .await?;
+        let got = self
+            .wait(
+                "the implied years to follow",
+                "if (keys.length !== 1) return null;
+                 const rows = ex.app.reportFacts(keys[0]);
+                 const implied = rows.filter((r) => r.year_source === 'implied').map((r) => r.year);
+                 const stated = rows.filter((r) => r.year_source === 'stated').map((r) => r.year);
+                 return implied.length && implied.every((y) => y === '2024') ? [implied, stated, root.querySelector('.own .year')?.textContent] : null;",
+            )
+            .await?;
+        // Stated years do not move; the page says the year is the reader's.
+        if got[1].to_string().contains("2024") || !got[2].to_string().contains("choisie par vous") {
+            return Err(format!("after changing the reference year: {got}"));
+        }
+        // Kept as changed after a reload.
+        self.open().await?;
+        let kept = self
+            .wait(
+                "the kept year",
+                "return keys.length ? ex.adder.reports.get(keys[0]).summary.reference_year : null;",
+            )
+            .await?;
+        if kept != 2024 {
+            return Err(format!("the changed year was not kept: {kept}"));
         }
         Ok(())
     }
