@@ -766,6 +766,17 @@ pub fn bench_pdf() -> Result {
         if result["state"] != "done" {
             return Err(format!("the PDF could not be read: {result}"));
         }
+        // The text pdf.js gave, to compare natively with the reports' own text.
+        let text = page
+            .eval(
+                "return adder.reports.get(keys[keys.length - 1]).record.text;",
+                vec![],
+            )
+            .await?;
+        let text_file = dir.join("five-pdf.txt");
+        std::fs::write(&text_file, text.as_str().unwrap_or_default())
+            .map_err(|e| format!("cannot write {}: {e}", text_file.display()))?;
+        println!("bench-pdf: the PDF's text is in {}", text_file.display());
         let ms = |k: &str| result["read"][k].as_f64().unwrap_or(0.0);
         let mb = |k: &str| result["read"][k].as_f64().unwrap_or(0.0) / 1_048_576.0;
         println!(
