@@ -33,8 +33,9 @@ pub struct Derek {
     /// Reports a reader added, and how many were ever added (their keys).
     own: Vec<own::OwnEntry>,
     own_added: usize,
-    /// The bundled reports' series found automatically: embeddable by id, not listed.
-    bundled_auto: Vec<Series>,
+    /// The bundled reports' series found automatically: embeddable by id, not
+    /// listed; built when such an id is first asked for (start-up does not pay).
+    bundled_auto: std::cell::OnceCell<Vec<Series>>,
 }
 
 /// Where a drawing put its points, to find the one under the pointer.
@@ -124,7 +125,6 @@ impl Derek {
         let catalogue = Catalogue::bundled()?;
         let series = catalogue.build(&corpus);
         clock.lap("series");
-        let bundled_auto = crate::series::auto::bundled(&corpus);
         Ok(Derek {
             corpus,
             catalogue,
@@ -133,7 +133,7 @@ impl Derek {
             startup: clock.laps,
             own: Vec::new(),
             own_added: 0,
-            bundled_auto,
+            bundled_auto: std::cell::OnceCell::new(),
         })
     }
 
@@ -147,11 +147,14 @@ impl Derek {
     /// Ids of the series that can be drawn.
     #[wasm_bindgen(js_name = seriesIds)]
     pub fn series_ids(&self) -> Vec<String> {
-        self.series
-            .iter()
-            .chain(&self.bundled_auto)
-            .map(|s| s.id.clone())
-            .collect()
+        self.series.iter().map(|s| s.id.clone()).collect()
+    }
+
+    /// Whether `id` names a series that can be drawn: a listed one, or a bundled
+    /// report's series found automatically (`auto-cat-c-kaz-3-1`).
+    #[wasm_bindgen(js_name = hasSeries)]
+    pub fn has_series(&self, id: &str) -> bool {
+        self.find(id).is_ok()
     }
 
     /// Themes with their series (id, title, kind, number of points, reports).
@@ -389,11 +392,18 @@ impl Derek {
     }
 
     fn find(&self, id: &str) -> Result<&Series, JsError> {
-        self.series
-            .iter()
-            .chain(&self.bundled_auto)
-            .find(|s| s.id == id)
-            .ok_or_else(|| JsError::new(&format!("no series with id {id:?}")))
+        let listed = self.series.iter().find(|s| s.id == id);
+        let found = listed.or_else(|| {
+            id.starts_with("auto-")
+                .then(|| {
+                    self.bundled_auto
+                        .get_or_init(|| crate::series::auto::bundled(&self.corpus))
+                        .iter()
+                        .find(|s| s.id == id)
+                })
+                .flatten()
+        });
+        found.ok_or_else(|| JsError::new(&format!("no series with id {id:?}")))
     }
 }
 

@@ -105,7 +105,7 @@ export class DerekChart extends HTMLElement {
       this.app = app;
       const width = this.frame.clientWidth;
       if (width === 0) return; // not laid out yet: the observer calls again
-      if (!app.seriesIds().includes(id)) throw new Error(this.t.noSeries + id);
+      if (!app.hasSeries(id)) throw new Error(this.t.noSeries + id);
       this.frame.style.height = `${app.preferredHeight(id, lang, width)}px`;
       this.drawn?.free();
       this.drawn = app.draw(this.canvas, id, lang, theme, this.axis, window.devicePixelRatio || 1);
