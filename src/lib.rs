@@ -8,6 +8,7 @@ pub mod chart;
 pub mod corpus;
 pub mod document;
 pub mod extract;
+pub mod i18n;
 pub mod present;
 pub mod search;
 pub mod series;

@@ -166,10 +166,7 @@ impl Derek {
             .iter()
             .map(|theme| ThemeEntry {
                 id: &theme.id,
-                title: match lang {
-                    Lang::Fr => &theme.title_fr,
-                    Lang::En => &theme.title_en,
-                },
+                title: lang.text().theme(&theme.id),
                 series: self
                     .series
                     .iter()
@@ -181,7 +178,7 @@ impl Derek {
                         reports.dedup();
                         SeriesEntry {
                             id: &s.id,
-                            title: title(s, lang),
+                            title: s.title(lang),
                             kind: s.kind,
                             points: s.points.len(),
                             reports,
@@ -201,7 +198,8 @@ impl Derek {
 
     /// The series' title in `lang`.
     pub fn title(&self, id: &str, lang: &str) -> Result<String, JsError> {
-        Ok(title(self.find(id)?, Lang::from_code(lang)).to_string())
+        let series = self.find(id)?;
+        Ok(series.title(Lang::from_code(lang)).to_string())
     }
 
     /// The source line under a chart: "Source : CAT/C/KAZ/3, …".
@@ -294,10 +292,10 @@ impl Derek {
         let (symbol, report_title, document) = match self.corpus.reports.get(point.report_index) {
             Some(report) => (
                 report.meta.symbol.clone(),
-                match lang {
-                    Lang::Fr => report.meta.title_fr.clone(),
-                    Lang::En => report.meta.title_en.clone(),
-                },
+                lang.text()
+                    .report_title(&report.meta.symbol)
+                    .unwrap_or(&report.meta.title_fr)
+                    .to_string(),
                 self.corpus.documents.get(point.report_index),
             ),
             // A report the reader added: its name is its title.
@@ -310,13 +308,13 @@ impl Derek {
             .and_then(|d| d.paragraph(&point.paragraph))
             .ok_or_else(|| JsError::new("the point's paragraph is missing"))?;
         to_js(&SourcePanel {
-            definition: crate::chart::words::definition_line(
-                &present::about(series, lang).definition,
+            definition: crate::chart::format::definition_line(
+                series.text(lang, "definition").unwrap_or_default(),
                 lang,
             ),
             report: symbol,
             report_title,
-            reference: point.reference.clone(),
+            reference: present::reference(&point.reference, lang),
             paragraph: point.paragraph.clone(),
             line: point.line,
             segments: present::highlight(&paragraph.text, &[point.span]),
@@ -342,8 +340,8 @@ impl Derek {
 
     /// The figures of the paragraphs that match `query`, as CSV, for download.
     #[wasm_bindgen(js_name = searchCsv)]
-    pub fn search_csv(&self, query: &str) -> String {
-        present::search_csv(&self.search_view(query, 500, Lang::Fr))
+    pub fn search_csv(&self, query: &str, lang: &str) -> String {
+        present::search_csv(&self.search_view(query, 500, Lang::from_code(lang)))
     }
 
     /// The paragraphs that match `query` and their figures, as JSON, for download.
@@ -356,21 +354,35 @@ impl Derek {
         ))?)
     }
 
-    /// The series as CSV, for download.
-    pub fn csv(&self, id: &str) -> Result<String, JsError> {
-        Ok(present::csv(self.find(id)?))
+    /// The series as CSV, categories in `lang`, for download.
+    pub fn csv(&self, id: &str, lang: &str) -> Result<String, JsError> {
+        Ok(present::csv(self.find(id)?, Lang::from_code(lang)))
     }
 
-    /// The series as JSON, for download.
-    pub fn json(&self, id: &str) -> Result<String, JsError> {
-        Ok(present::json(self.find(id)?))
+    /// The series as JSON, its title in `lang`, for download.
+    pub fn json(&self, id: &str, lang: &str) -> Result<String, JsError> {
+        Ok(present::json(self.find(id)?, Lang::from_code(lang)))
     }
-}
 
-fn title(series: &Series, lang: Lang) -> &str {
-    match lang {
-        Lang::Fr => &series.title_fr,
-        Lang::En => &series.title_en,
+    /// Up to five series ids closest to a mistyped `id`, closest first.
+    #[wasm_bindgen(js_name = closestIds)]
+    pub fn closest_ids(&self, id: &str) -> Vec<String> {
+        let ids = self.series.iter().map(|s| s.id.as_str());
+        present::closest_ids(id, ids, 5)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The series whose title or categories in `lang` match `query`: what to
+    /// offer when the French reports do not match a query in another language.
+    #[wasm_bindgen(js_name = seriesMatching)]
+    pub fn series_matching(&self, query: &str, lang: &str) -> Result<JsValue, JsError> {
+        to_js(&present::series_matching(
+            &self.series,
+            query,
+            Lang::from_code(lang),
+        ))
     }
 }
 

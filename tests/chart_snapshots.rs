@@ -91,14 +91,10 @@ fn protection_orders() -> Series {
     Series {
         id: "protection_orders_issued".into(),
         theme: "violence".into(),
-        title_fr: "Ordonnances de protection délivrées".into(),
-        title_en: "Protection orders issued".into(),
         unit: Unit::Count,
         kind: Kind::Time,
-        definition_fr: String::new(),
-        definition_en: String::new(),
         breaks: Vec::new(),
-        categories_en: Default::default(),
+        texts: Default::default(),
         points,
     }
 }
@@ -118,25 +114,12 @@ fn ethnic_composition() -> Series {
         )
     };
     Series {
-        id: "ethnic_composition".into(),
+        id: "ethnic_composition_2025".into(),
         theme: "population".into(),
-        title_fr: "Composition ethnique de la population au début de 2025".into(),
-        title_en: "Ethnic composition of the population, start of 2025".into(),
         unit: Unit::Percent,
         kind: Kind::Breakdown,
-        definition_fr: String::new(),
-        definition_en: String::new(),
         breaks: Vec::new(),
-        categories_en: [
-            ("Russes", "Russians"),
-            ("Ouzbeks", "Uzbeks"),
-            ("Ukrainiens", "Ukrainians"),
-            ("Ouïghours", "Uyghurs"),
-            ("Allemands", "Germans"),
-        ]
-        .into_iter()
-        .map(|(fr, en)| (fr.to_string(), en.to_string()))
-        .collect(),
+        texts: Default::default(),
         points: vec![
             share("Kazakhs", 71.2, Qualifier::Exact),
             share("Russes", 14.7, Qualifier::Exact),
@@ -213,25 +196,18 @@ fn rules_of_conduct() -> Series {
         },
         as_of: None,
     });
-    let breaks = vec![Break {
-        from: 2018,
-        note_fr: "à partir de 2018 : auteurs de violences familiales, non plus d’infractions administratives".into(),
-        note_en: "from 2018: perpetrators of family violence, no longer of administrative offences".into(),
-    }];
+    // Its legend line is the series' own note, `series.rules_of_conduct_imposed.break_2018`.
+    let breaks = vec![Break { from: 2018 }];
     flag_conflicts(&mut points);
     mark_breaks(&mut points, &breaks);
     Series {
         id: "rules_of_conduct_imposed".into(),
         theme: "violence".into(),
-        title_fr: "Règles de conduite imposées".into(),
-        title_en: "Rules of conduct imposed".into(),
         unit: Unit::Count,
         kind: Kind::Time,
-        definition_fr: String::new(),
-        definition_en: String::new(),
         breaks,
-        categories_en: Default::default(),
         points,
+        texts: Default::default(),
     }
 }
 
@@ -288,24 +264,10 @@ fn civil_service() -> Series {
     Series {
         id: "women_in_civil_service_2025".into(),
         theme: "women".into(),
-        title_fr: "Part des femmes dans la fonction publique, 2025".into(),
-        title_en: "Women in the civil service, 2025".into(),
         unit: Unit::Percent,
         kind: Kind::Breakdown,
-        definition_fr: String::new(),
-        definition_en: String::new(),
         breaks: Vec::new(),
-        categories_en: [
-            ("Ensemble des agents", "All civil servants"),
-            ("Postes à responsabilité", "Senior posts"),
-            (
-                "Postes à responsabilité, organes locaux",
-                "Senior posts, local bodies",
-            ),
-        ]
-        .into_iter()
-        .map(|(fr, en)| (fr.to_string(), en.to_string()))
-        .collect(),
+        texts: Default::default(),
         points,
     }
 }
@@ -415,9 +377,38 @@ fn a_break_in_series_and_a_part_year_have_their_marks_and_legend_lines() {
         !has_solid_line(&svg, at(4), at(5)),
         "joined to a part-year figure"
     );
-    assert!(svg.contains("from 2018: perpetrators of family violence"));
+    // The break's legend line is the series' own note from the English table.
+    assert!(svg.contains("different definition from 2018:"));
     assert!(svg.contains("part of a year, or a date within it"));
     assert!(svg.contains("26,000 (Jan–Aug)"));
+    // The same lines, and the months, in the Russian and Kazakh tables' words.
+    for (lang, words) in [
+        (
+            Lang::Ru,
+            [
+                "иное определение начиная с 2018",
+                "часть года",
+                "(янв.–авг.)",
+            ],
+        ),
+        (
+            Lang::Kk,
+            [
+                "2018 жылдан бастап анықтама өзгеше",
+                "жылдың бір бөлігі",
+                "(қаң.–там.)",
+            ],
+        ),
+    ] {
+        let style = ChartStyle {
+            lang,
+            ..ChartStyle::default()
+        };
+        let svg = chart::svg(&series, &style, 720).expect("it draws");
+        for word in words {
+            assert!(svg.contains(word), "{lang:?}: no {word:?}");
+        }
+    }
     // The part-year point is framed by a square.
     let (x, y) = at(5);
     assert!(

@@ -131,3 +131,49 @@ fn digits_and_a_large_text_run_in_reasonable_time() -> Result<(), Box<dyn std::e
     eprintln!("50 MB extracted in {took:?}");
     Ok(())
 }
+
+/// A typo in a flag, or a file given to a command that takes none, is an error
+/// that says what the command accepts: never a plausible answer to another question.
+#[test]
+fn unknown_flags_and_stray_arguments_are_errors_that_say_what_is_accepted(
+) -> Result<(), Box<dyn std::error::Error>> {
+    let cases: &[(&[&str], &str, &str)] = &[
+        (&["series", "--bogus"], "--bogus", "series [--json]"),
+        (&["series", "FILE", "--json"], "FILE", "series [--json]"),
+        (
+            &["series", "--auto", "--json"],
+            "--auto",
+            "series --auto FILE",
+        ),
+        (
+            &["series", "--auto", "a.txt", "--bogus"],
+            "--bogus",
+            "series --auto FILE",
+        ),
+        (&["facts", "--json"], "--json", "derek facts"),
+        (&["extract", "a.txt", "b.txt"], "b.txt", "extract FILE"),
+        (
+            &["extract", "a.txt", "--year", "2020"],
+            "--year",
+            "--reference-year",
+        ),
+        (
+            &["paragraphs", "a.txt", "b.txt"],
+            "b.txt",
+            "paragraphs FILE",
+        ),
+        (&["chart", "x", "--svg"], "--svg", "--svg FILE"),
+        (&["chart", "x", "y", "--svg", "o.svg"], "y", "chart ID"),
+        (&["bogus"], "bogus", "commands:"),
+    ];
+    for (args, names, accepted) in cases {
+        let (out, _) = derek(args)?;
+        no_panic(&out);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        assert!(out.stdout.is_empty(), "{args:?} printed a result");
+        let err = String::from_utf8(out.stderr)?;
+        assert!(err.contains(names), "{args:?}: {err}");
+        assert!(err.contains(accepted), "{args:?}: {err}");
+    }
+    Ok(())
+}

@@ -141,6 +141,19 @@ fn series_auto_prints_the_series_found_in_the_same_form_as_series_json(
         assert!(crisis.get(key).is_some(), "{key} is missing from {crisis}");
     }
     assert_eq!(crisis["found_automatically"], true);
+    // Its titles and definitions come with it, as the catalogue's come from the
+    // tables: the report's words, and what found it, in French and English.
+    assert_eq!(crisis["title_en"], "Centres de crise");
+    for (field, start) in [
+        ("definition_fr", "Série trouvée automatiquement, non revue"),
+        ("definition_en", "Series found automatically, not reviewed"),
+    ] {
+        assert!(
+            crisis[field].as_str().is_some_and(|d| d.starts_with(start)),
+            "{field}: {}",
+            crisis[field]
+        );
+    }
     let years: Vec<&serde_json::Value> = crisis["points"]
         .as_array()
         .map(|p| p.iter().map(|p| &p["year"]).collect())

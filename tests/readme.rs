@@ -3,6 +3,7 @@
 //! and must match it exactly. After a change to the catalogue,
 //! `UPDATE_SNAPSHOTS=1 cargo test --test readme` rewrites the table.
 
+use derek::i18n::Lang;
 use derek::series::catalogue::Catalogue;
 use derek::series::sourced::Corpus;
 use derek::series::{Kind, Series};
@@ -33,7 +34,7 @@ fn table(series: &[Series], themes: usize) -> String {
         out.push_str(&format!(
             "| `{}` | {} | {kind} | {} | {} |\n",
             s.id,
-            s.title_en.replace('|', "\\|"),
+            Lang::En.text().series_title(&s.id).replace('|', "\\|"),
             s.points.len(),
             reports.join(", ")
         ));

@@ -7,6 +7,7 @@
 //! `// EXTRACTOR:` with the reason.
 
 use derek::corpus::bundled;
+use derek::i18n::Lang;
 use derek::series::catalogue::{fold, Catalogue};
 use derek::series::sourced::Corpus;
 use derek::series::{Key, Kind, Series};
@@ -936,7 +937,6 @@ fn the_catalogue_parses_and_uses_every_theme() {
     let used: BTreeSet<&str> = catalogue.series.iter().map(|s| s.theme.as_str()).collect();
     assert_eq!(themes, used, "a theme without series, or the reverse");
     for def in &catalogue.series {
-        assert!(!def.title_fr.trim().is_empty() && !def.title_en.trim().is_empty());
         assert!(
             def.note_fr.is_empty() == def.note_en.is_empty(),
             "{}: a note in one language only",
@@ -1509,16 +1509,24 @@ fn every_point_holds_the_words_that_define_its_series() {
 }
 
 #[test]
-fn every_series_has_a_definition_in_both_languages() {
+fn every_series_has_a_definition_in_every_language() {
     for s in all_series() {
-        for (lang, text) in [("fr", &s.definition_fr), ("en", &s.definition_en)] {
+        for lang in Lang::ALL {
+            let text = lang.text().series(&s.id, "definition").unwrap_or_default();
             assert!(
-                text.trim().len() >= 60,
-                "{}: the {lang} definition says too little: {text:?}",
-                s.id
+                text.trim().chars().count() >= 60,
+                "{}: the {} definition says too little: {text:?}",
+                s.id,
+                lang.code()
             );
         }
     }
+}
+
+/// A series' definition in French and English, from the string tables.
+fn definitions(id: &str) -> (&'static str, &'static str) {
+    let of = |lang: Lang| lang.text().series(id, "definition").unwrap_or_default();
+    (of(Lang::Fr), of(Lang::En))
 }
 
 /// A partial period is said in the definition: a reader of the definition alone
@@ -1533,8 +1541,9 @@ fn a_series_with_a_partial_year_says_so_in_its_definition() {
             .any(|p| p.period.is_some_and(|period| period.as_of.is_none()));
         if has_partial && s.kind == Kind::Time {
             partial.insert(s.id.as_str());
-            assert!(s.definition_fr.contains("période partielle"), "{}", s.id);
-            assert!(s.definition_en.contains("partial period"), "{}", s.id);
+            let (fr, en) = definitions(&s.id);
+            assert!(fr.contains("période partielle"), "{}", s.id);
+            assert!(en.contains("partial period"), "{}", s.id);
         }
     }
     assert_eq!(
@@ -1562,9 +1571,19 @@ fn every_break_in_series_is_defined_and_has_its_first_point() {
                 "{}",
                 s.id
             );
-            assert!(s.definition_fr.contains("Rupture de série"), "{}", s.id);
-            assert!(s.definition_en.contains("Break in series"), "{}", s.id);
-            assert!(!b.note_fr.is_empty() && !b.note_en.is_empty(), "{}", s.id);
+            let (fr, en) = definitions(&s.id);
+            assert!(fr.contains("Rupture de série"), "{}", s.id);
+            assert!(en.contains("Break in series"), "{}", s.id);
+            for lang in Lang::ALL {
+                let note = lang.text().series(&s.id, &format!("break_{}", b.from));
+                assert!(
+                    note.is_some_and(|n| !n.trim().is_empty()),
+                    "{}: no {} note for its break of {}",
+                    s.id,
+                    lang.code(),
+                    b.from
+                );
+            }
         }
     }
     assert_eq!(
@@ -1580,11 +1599,13 @@ fn every_break_in_series_is_defined_and_has_its_first_point() {
     );
 }
 
-/// One bar per category: a breakdown's categories have distinct labels in both
-/// languages, and each French label has one English label (rows of the catalogue
-/// with the same label are synonyms of one category, never two categories).
+/// One bar per category: a breakdown's categories have distinct labels in every
+/// language (each French name, the report's, has one name per language in the
+/// string tables, and two French names never share one), and every point has a
+/// catalogued French name (rows of the catalogue with the same name are synonyms
+/// of one category, never two categories).
 #[test]
-fn breakdown_labels_are_unique_in_both_languages() {
+fn breakdown_labels_are_unique_in_every_language() {
     let catalogue = Catalogue::bundled().expect("bundled catalogue");
     for def in catalogue
         .series
@@ -1592,11 +1613,16 @@ fn breakdown_labels_are_unique_in_both_languages() {
         .filter(|d| d.kind == Kind::Breakdown)
     {
         let mut fr_to_en: BTreeMap<&str, &str> = BTreeMap::new();
-        let mut en_to_fr: BTreeMap<&str, &str> = BTreeMap::new();
-        for c in &def.categories {
-            let en = *fr_to_en.entry(&c.fr).or_insert(&c.en);
-            let fr = *en_to_fr.entry(&c.en).or_insert(&c.fr);
-            assert_eq!((fr, en), (c.fr.as_str(), c.en.as_str()), "{}", def.id);
+        for lang in Lang::ALL {
+            let mut named: BTreeMap<&str, &str> = BTreeMap::new();
+            for c in &def.categories {
+                let name = lang.text().category(&c.fr);
+                let fr = *named.entry(name).or_insert(&c.fr);
+                assert_eq!(fr, c.fr.as_str(), "{} in {}", def.id, lang.code());
+                if lang == Lang::En {
+                    fr_to_en.insert(&c.fr, name);
+                }
+            }
         }
         let s = series(&def.id);
         for point in &s.points {

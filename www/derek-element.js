@@ -1,15 +1,40 @@
-// Derek's custom elements: <derek-chart series="…" lang="fr|en" theme="light|dark|auto">
-// and <derek-explorer lang="…" theme="…">. One module defines both; every element on
-// a page shares one wasm module and one parsed corpus.
+// Derek's custom elements: <derek-chart series="…" lang="fr|en|ru|kk" theme="light|dark|auto"
+// axis="zero|fit"> and <derek-explorer lang="…" theme="…">. Every element on a page
+// shares one wasm module and one parsed corpus.
 //
-// Thin by design: the wasm module parses, extracts, draws, and writes every label and
-// number. This file wires elements to it. Report text always goes into the DOM as
-// text (textContent), never as HTML. No inline script or style: a strict CSP holds.
-//
-// This entry defines both elements; each lives in its own module under js/.
+// This file is the one a page includes, as a classic script or as a module: it loads
+// the elements (js/elements.js) and, when they cannot load, says why in each element's
+// box instead of leaving it blank. A classic script may come from another site without
+// CORS; the modules, the glue and the wasm it loads may not: the message then names
+// the header the host must send (Access-Control-Allow-Origin), or the iframe to use.
+// Thin by design: report text always goes into the DOM as text, never as HTML.
 
-import { DerekChart } from "./js/chart.js";
-import { DerekExplorer } from "./js/explorer.js";
+(() => {
+  // The [page] strings of data/i18n/*.toml, written in by cargo xtask.
+  const TABLES = /*i18n: failed blocked unreachable*/ {};
+  const own = (src) => /derek-element\.js(\?|#|$)/.test(src);
+  const here = document.currentScript?.src || [...document.scripts].map((s) => s.src).filter(own).pop() || location.href;
+  const elements = new URL("js/elements.js", here);
 
-if (!customElements.get("derek-chart")) customElements.define("derek-chart", DerekChart);
-if (!customElements.get("derek-explorer")) customElements.define("derek-explorer", DerekExplorer);
+  import(elements.href).catch(async (error) => {
+    // An opaque answer to a no-cors request means the file is there but not shared.
+    const reachable = await fetch(elements, { mode: "no-cors", cache: "no-store" }).then(() => true, () => false);
+    const foreign = elements.origin !== location.origin;
+    for (const el of document.querySelectorAll("derek-chart, derek-explorer")) {
+      const code = String(el.getAttribute("lang") ?? "").split(/[-_]/)[0].toLowerCase();
+      const t = (TABLES[code] ?? TABLES.fr ?? {}).page ?? {};
+      const say = (key, args) => String(t[key] ?? key).replace(/\{(\w+)\}/g, (all, name) => args[name] ?? all);
+      let message;
+      if (foreign && reachable) message = say("blocked", { origin: elements.origin });
+      else if (!reachable) message = say("unreachable", { url: new URL(".", here).href });
+      else message = (t.failed ?? "") + (error?.message ?? String(error));
+      const p = document.createElement("p");
+      p.setAttribute("role", "alert");
+      p.textContent = message;
+      // Styled through the CSSOM, which a strict CSP allows (no inline style attribute).
+      Object.assign(p.style, { border: "1px solid #b00020", borderRadius: "8px", padding: "10px 12px", color: "#b00020", font: "14px/1.45 system-ui, sans-serif", background: "#fff" });
+      el.replaceChildren(p);
+      el.dataset.state = "error";
+    }
+  });
+})();

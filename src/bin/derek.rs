@@ -1,6 +1,8 @@
 //! The `derek` command line: the same core as the widget, for researchers and for
 //! measurement. Each subcommand prints JSON Lines (one object per line) or text.
 
+use derek::i18n::Lang;
+use lexopt::ValueExt;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -11,7 +13,7 @@ commands:
   series --auto FILE... [--json]
                              the series found automatically in any report files (not
                              reviewed: found_automatically true), same form
-  chart ID --svg FILE [--lang fr|en] [--theme light|dark] [--axis zero|fit] [--width PX]
+  chart ID --svg FILE [--lang fr|en|ru|kk] [--theme light|dark] [--axis zero|fit] [--width PX]
                              draw a series to an SVG file
   candidates                 groups of dated facts (two or more years) that no series holds yet,
                              with their sentences, and the share of dated facts in a series
@@ -24,31 +26,97 @@ commands:
                              (a row of years, a label, a value a line) read cell by cell";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("series") if args.iter().any(|a| a == "--auto") => cmd_series_auto(&args[1..]),
-        Some("series") => cmd_series(args.get(1).is_some_and(|a| a == "--json")),
-        Some("chart") => cmd_chart(&args[1..]),
-        Some("facts") => cmd_facts(),
-        Some("candidates") => cmd_candidates(),
-        Some("paragraphs") => match args.get(1) {
-            Some(file) => cmd_paragraphs(file),
-            None => Err(USAGE.to_string()),
-        },
-        Some("extract") => cmd_extract(&args[1..]),
-        Some("-h" | "--help") => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        _ => Err(USAGE.to_string()),
-    };
-    match result {
+    match run(lexopt::Parser::from_env()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("derek: {message}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// What went wrong with the arguments, and what is accepted instead.
+fn wrong(err: lexopt::Error, accepted: &str) -> String {
+    format!(
+        "{err}
+usage: derek {accepted}
+(`derek --help` lists every command)"
+    )
+}
+
+fn run(mut args: lexopt::Parser) -> Result<(), String> {
+    use lexopt::Arg::{Long, Short, Value};
+    let command = match args.next().map_err(|e| wrong(e, "<command> [args]"))? {
+        Some(Value(command)) => command.string().map_err(|e| wrong(e, "<command>"))?,
+        Some(Short('h') | Long("help")) => {
+            println!("{USAGE}");
+            return Ok(());
+        }
+        Some(other) => return Err(wrong(other.unexpected(), "<command> [args]")),
+        None => return Err(USAGE.to_string()),
+    };
+    match command.as_str() {
+        "series" => {
+            const ACCEPTED: &str = "series [--json] | series --auto FILE... [--json]";
+            let (mut json, mut auto) = (false, false);
+            let mut files = Vec::new();
+            while let Some(arg) = args.next().map_err(|e| wrong(e, ACCEPTED))? {
+                match arg {
+                    Long("json") => json = true,
+                    Long("auto") => auto = true,
+                    Value(f) => files.push(path(f)?),
+                    other => return Err(wrong(other.unexpected(), ACCEPTED)),
+                }
+            }
+            match (auto, files.is_empty()) {
+                (true, true) => Err(format!(
+                    "series --auto needs report files\nusage: derek {ACCEPTED}"
+                )),
+                (true, false) => cmd_series_auto(&files, json),
+                // Files without --auto: the catalogued series read no files.
+                (false, false) => Err(format!(
+                    "series reads files only with --auto: {}\nusage: derek {ACCEPTED}",
+                    files.join(" ")
+                )),
+                (false, true) => cmd_series(json),
+            }
+        }
+        "chart" => cmd_chart(&mut args),
+        "facts" => {
+            if let Some(arg) = args.next().map_err(|e| wrong(e, "facts"))? {
+                return Err(wrong(arg.unexpected(), "facts"));
+            }
+            cmd_facts()
+        }
+        "paragraphs" => {
+            const ACCEPTED: &str = "paragraphs FILE";
+            let mut file = None;
+            while let Some(arg) = args.next().map_err(|e| wrong(e, ACCEPTED))? {
+                match arg {
+                    Value(f) if file.is_none() => file = Some(path(f)?),
+                    other => return Err(wrong(other.unexpected(), ACCEPTED)),
+                }
+            }
+            cmd_paragraphs(
+                &file.ok_or_else(|| format!("a FILE is needed\nusage: derek {ACCEPTED}"))?,
+            )
+        }
+        "candidates" => {
+            if let Some(arg) = args.next().map_err(|e| wrong(e, "candidates"))? {
+                return Err(wrong(arg.unexpected(), "candidates"));
+            }
+            cmd_candidates()
+        }
+        "extract" => cmd_extract(&mut args),
+        other => Err(format!("unknown command {other:?}\n\n{USAGE}")),
+    }
+}
+
+/// A file argument as a string (Derek names files in its messages).
+fn path(value: std::ffi::OsString) -> Result<String, String> {
+    value
+        .into_string()
+        .map_err(|v| format!("the file name {v:?} is not valid UTF-8"))
 }
 
 fn bundled_series() -> Result<Vec<derek::series::Series>, String> {
@@ -62,7 +130,7 @@ fn cmd_series(json: bool) -> Result<(), String> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for series in bundled_series()? {
         if json {
-            let line = serde_json::to_string(&series).map_err(|e| e.to_string())?;
+            let line = series_json(&series)?;
             writeln!(out, "{line}").map_err(|e| format!("cannot write: {e}"))?;
         } else {
             write_series(&mut out, &series)?;
@@ -73,12 +141,7 @@ fn cmd_series(json: bool) -> Result<(), String> {
 
 /// `derek series --auto FILE… [--json]`: each file read as a report brought by a
 /// reader (its reference year from its cover), its series found automatically.
-fn cmd_series_auto(args: &[String]) -> Result<(), String> {
-    let json = args.iter().any(|a| a == "--json");
-    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    if files.is_empty() {
-        return Err(format!("series --auto needs report files\n\n{USAGE}"));
-    }
+fn cmd_series_auto(files: &[String], json: bool) -> Result<(), String> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (index, file) in files.iter().enumerate() {
         let text = read_report(file)?;
@@ -113,14 +176,46 @@ fn cmd_series_auto(args: &[String]) -> Result<(), String> {
         }
         for auto in &found {
             if json {
-                let line = serde_json::to_string(auto).map_err(|e| e.to_string())?;
-                writeln!(out, "{line}").map_err(|e| format!("cannot write: {e}"))?;
+                // The fields of `derek series --json` (titles and definitions
+                // included), and what marks it as found automatically.
+                let mut value = series_value(&auto.series)?;
+                if let Some(object) = value.as_object_mut() {
+                    object.insert(
+                        "found_automatically".into(),
+                        auto.found_automatically.into(),
+                    );
+                    object.insert("label".into(), auto.label.clone().into());
+                }
+                writeln!(out, "{value}").map_err(|e| format!("cannot write: {e}"))?;
             } else {
                 write_series(&mut out, &auto.series)?;
             }
         }
     }
     out.flush().map_err(|e| format!("cannot write: {e}"))
+}
+
+/// A series as `derek series --json` prints it: its fields, with its titles and
+/// definitions in the reports' language and in English, as the fields
+/// `title_fr`, `title_en`, `definition_fr`, `definition_en` it has always had
+/// (from the string tables, or from the texts a series found automatically
+/// carries; `data/i18n/` holds every language).
+fn series_value(series: &derek::series::Series) -> Result<serde_json::Value, String> {
+    let mut value = serde_json::to_value(series).map_err(|e| e.to_string())?;
+    if let Some(object) = value.as_object_mut() {
+        for lang in [Lang::Fr, Lang::En] {
+            for field in ["title", "definition"] {
+                let text = series.text(lang, field).unwrap_or_default();
+                object.insert(format!("{field}_{}", lang.code()), text.into());
+            }
+        }
+    }
+    Ok(value)
+}
+
+/// One line of `derek series --json`.
+fn series_json(series: &derek::series::Series) -> Result<String, String> {
+    series_value(series).map(|v| v.to_string())
 }
 
 /// A series and its points as text, one point a line.
@@ -130,7 +225,7 @@ fn write_series(out: &mut impl Write, series: &derek::series::Series) -> Result<
         "{:<36} {:>3} points  {}",
         series.id,
         series.points.len(),
-        series.title_en
+        series.title(Lang::En)
     )
     .and_then(|()| {
         series.points.iter().try_for_each(|p| {
@@ -169,29 +264,56 @@ fn write_series(out: &mut impl Write, series: &derek::series::Series) -> Result<
     .map_err(|e| format!("cannot write: {e}"))
 }
 
-fn cmd_chart(args: &[String]) -> Result<(), String> {
-    let (id, rest) = args.split_first().ok_or("chart needs a series id")?;
+fn cmd_chart(args: &mut lexopt::Parser) -> Result<(), String> {
+    use lexopt::Arg::{Long, Value};
+    const ACCEPTED: &str =
+        "chart ID --svg FILE [--lang fr|en|ru|kk] [--theme light|dark] [--axis zero|fit] [--width PX]";
     let mut style = derek::chart::ChartStyle::default();
     let mut width = 800;
     let mut out = None;
-    let mut options = rest.iter();
-    while let Some(flag) = options.next() {
-        let value = options
-            .next()
-            .ok_or_else(|| format!("{flag} needs a value"))?;
-        match flag.as_str() {
-            "--svg" => out = Some(value.clone()),
-            "--lang" => style.lang = derek::chart::Lang::from_code(value),
-            "--theme" => style.theme = derek::chart::Theme::from_code(value),
-            "--axis" => style.fit_axis = value == "fit",
-            "--width" => {
-                width = value
-                    .parse()
-                    .map_err(|_| format!("--width takes pixels, not {value:?}"))?
+    let mut id = None;
+    let value = |args: &mut lexopt::Parser| -> Result<String, String> {
+        args.value()
+            .map_err(|e| wrong(e, ACCEPTED))?
+            .string()
+            .map_err(|e| wrong(e, ACCEPTED))
+    };
+    while let Some(arg) = args.next().map_err(|e| wrong(e, ACCEPTED))? {
+        match arg {
+            Long("svg") => out = Some(value(args)?),
+            Long("lang") => {
+                let v = value(args)?;
+                style.lang = Lang::ALL
+                    .into_iter()
+                    .find(|l| l.code() == v)
+                    .ok_or_else(|| format!("--lang takes fr, en, ru or kk, not {v:?}"))?
             }
-            _ => return Err(format!("unknown option {flag}")),
+            Long("theme") => {
+                let v = value(args)?;
+                if !matches!(v.as_str(), "light" | "dark") {
+                    return Err(format!("--theme takes light or dark, not {v:?}"));
+                }
+                style.theme = derek::chart::Theme::from_code(&v)
+            }
+            Long("axis") => {
+                let v = value(args)?;
+                style.fit_axis = match v.as_str() {
+                    "fit" => true,
+                    "zero" => false,
+                    _ => return Err(format!("--axis takes zero or fit, not {v:?}")),
+                }
+            }
+            Long("width") => {
+                let v = value(args)?;
+                width = v
+                    .parse()
+                    .map_err(|_| format!("--width takes pixels, not {v:?}"))?
+            }
+            Value(v) if id.is_none() => id = Some(path(v)?),
+            other => return Err(wrong(other.unexpected(), ACCEPTED)),
         }
     }
+    let id = id.ok_or_else(|| format!("chart needs a series id\nusage: derek {ACCEPTED}"))?;
     let out = out.ok_or("chart needs --svg FILE")?;
     let series = bundled_series()?
         .into_iter()
@@ -279,25 +401,30 @@ fn json_number(value: f64) -> serde_json::Value {
     }
 }
 
-fn cmd_extract(args: &[String]) -> Result<(), String> {
-    let usage = || format!("usage: derek extract FILE [--reference-year YYYY]\n\n{USAGE}");
-    let mut file: Option<&str> = None;
+fn cmd_extract(args: &mut lexopt::Parser) -> Result<(), String> {
+    use lexopt::Arg::{Long, Value};
+    const ACCEPTED: &str = "extract FILE [--reference-year YYYY]";
+    let mut file: Option<String> = None;
     let mut reference_year: Option<i32> = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--reference-year" => {
-                let y = rest.next().ok_or_else(usage)?;
+    while let Some(arg) = args.next().map_err(|e| wrong(e, ACCEPTED))? {
+        match arg {
+            Long("reference-year") => {
+                let y = args
+                    .value()
+                    .map_err(|e| wrong(e, ACCEPTED))?
+                    .string()
+                    .map_err(|e| wrong(e, ACCEPTED))?;
                 reference_year = Some(
                     y.parse()
                         .map_err(|_| format!("--reference-year wants a year, not {y:?}"))?,
                 );
             }
-            f if file.is_none() && !f.starts_with("--") => file = Some(f),
-            _ => return Err(usage()),
+            Value(f) if file.is_none() => file = Some(path(f)?),
+            other => return Err(wrong(other.unexpected(), ACCEPTED)),
         }
     }
-    let file = file.ok_or_else(usage)?;
+    let file = file.ok_or_else(|| format!("a FILE is needed\nusage: derek {ACCEPTED}"))?;
+    let file = file.as_str();
     let text = read_report(file)?;
     if reference_year.is_none() {
         // A bundled report (matched by file name) speaks from its catalogued year.
@@ -320,7 +447,7 @@ fn cmd_extract(args: &[String]) -> Result<(), String> {
                     "derek: reference year {} read from {} (line {}: « {} »); \
                      --reference-year overrides it",
                     date.year,
-                    date.source.describe("en"),
+                    date.source.describe(Lang::En),
                     date.line,
                     date.text
                 );
@@ -411,7 +538,7 @@ fn cmd_candidates() -> Result<(), String> {
                     f.reference,
                     f.line
                 )?;
-                if !sentences.contains(&f.sentence.as_str()) {
+                if !sentences.contains(&&*f.sentence) {
                     sentences.push(&f.sentence);
                 }
             }

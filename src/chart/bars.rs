@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::frame::{text_width, Frame};
 use super::marks::MarkKind;
-use super::{backend_error, format, words, ChartError, ChartStyle, DrawnChart, DrawnMark};
+use super::{backend_error, format, ChartError, ChartStyle, DrawnChart, DrawnMark};
 use crate::series::{Bar, Point, Series};
 
 /// Height of one bar's row, in CSS pixels.
@@ -32,14 +32,13 @@ pub fn draw<DB: DrawingBackend>(
 
     // One bar per category: values that disagree are one disputed bar.
     let bars = series.bars();
-    let english = style.lang == super::Lang::En;
     let labels: Vec<String> = bars
         .iter()
         .map(|bar| {
             bar.points
                 .first()
                 .and_then(|i| series.points.get(*i))
-                .and_then(|p| series.category_label(p, english))
+                .and_then(|p| series.category_label(p, style.lang))
                 .unwrap_or(&bar.category)
                 .to_string()
         })
@@ -179,7 +178,7 @@ fn value_label(series: &Series, bar: &Bar, style: &ChartStyle) -> String {
             shown.push(text);
         }
         if let Some(period) = &p.period {
-            let text = words::period_short(period, style.lang);
+            let text = format::period_short(period, style.lang);
             if !periods.contains(&text) {
                 periods.push(text);
             }

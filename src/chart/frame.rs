@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::format;
 use super::marks::{self, MarkKind};
-use super::{backend_error, words, ChartError, ChartStyle};
+use super::{backend_error, ChartError, ChartStyle};
 use crate::series::{Kind, Series};
 
 /// Font sizes and spacing for one chart, in device pixels.
@@ -91,12 +91,12 @@ pub fn notes(series: &Series, lang: super::Lang) -> Vec<(NoteKind, String)> {
     let mut notes = Vec::new();
     let gaps = series.gaps();
     if !gaps.is_empty() {
-        notes.push((NoteKind::Gap, words::gaps_legend(&gaps, lang)));
+        notes.push((NoteKind::Gap, format::gaps_legend(&gaps, lang)));
     }
     for b in series.breaks_drawn() {
         notes.push((
             NoteKind::Break,
-            words::break_legend(&b.note_fr, &b.note_en, b.from, lang),
+            format::break_legend(&series.id, b.from, lang),
         ));
     }
     notes
@@ -119,10 +119,7 @@ impl Frame {
     pub fn new(series: &Series, style: &ChartStyle, width: f64) -> Frame {
         let metrics = Metrics::for_width(width / style.scale, style.scale);
         let inner = width - 2.0 * metrics.pad;
-        let title = match style.lang {
-            super::Lang::Fr => &series.title_fr,
-            super::Lang::En => &series.title_en,
-        };
+        let title = series.title(style.lang);
         let legend = MarkKind::used_by(&series.points);
         // Legend items flow into rows that fit the width.
         let mut legend_rows: Vec<Vec<MarkKind>> = Vec::new();
@@ -322,12 +319,20 @@ pub fn source_line(series: &Series, lang: super::Lang) -> String {
     let cited: Vec<String> = series
         .citations()
         .into_iter()
-        .map(|(report, refs)| format!("{report}, {}", refs.join(", ")))
+        .map(|(report, refs)| {
+            let refs: Vec<String> = refs
+                .iter()
+                .map(|r| crate::present::reference(r, lang))
+                .collect();
+            format!("{report}, {}", refs.join(", "))
+        })
         .collect();
-    match lang {
-        super::Lang::Fr => format!("Source : {}", cited.join(" ; ")),
-        super::Lang::En => format!("Source: {}", cited.join("; ")),
-    }
+    let t = lang.text();
+    t.fill(
+        "chart",
+        "source",
+        &[("list", &cited.join(t.text("chart", "source_separator")))],
+    )
 }
 
 /// A dotted straight line: short dashes `step` device pixels apart (plotters has

@@ -59,23 +59,18 @@ impl MarkKind {
         kinds
     }
 
-    /// The legend's words for this mark.
+    /// The legend's words for this mark, in the reader's language.
     pub fn legend(self, lang: super::Lang) -> &'static str {
-        use super::Lang::{En, Fr};
-        match (self, lang) {
-            (MarkKind::Exact, Fr) => "chiffre exact",
-            (MarkKind::Exact, En) => "exact figure",
-            (MarkKind::AtLeast, Fr) => "« plus de », « au moins »",
-            (MarkKind::AtLeast, En) => "“more than”, “at least”",
-            (MarkKind::AtMost, Fr) => "« moins de », « jusqu’à »",
-            (MarkKind::AtMost, En) => "“less than”, “up to”",
-            (MarkKind::Approx, Fr) => "« environ »",
-            (MarkKind::Approx, En) => "“about”",
-            (MarkKind::ImpliedYear, Fr) => "année déduite de la date du rapport",
-            (MarkKind::ImpliedYear, En) => "year implied by the report’s date",
-            (MarkKind::Partial, lang) => super::words::partial_legend(lang),
-            (MarkKind::Conflict, lang) => super::words::conflict_legend(lang),
-        }
+        let key = match self {
+            MarkKind::Exact => "exact",
+            MarkKind::AtLeast => "at_least",
+            MarkKind::AtMost => "at_most",
+            MarkKind::Approx => "approx",
+            MarkKind::ImpliedYear => "implied_year",
+            MarkKind::Partial => "partial",
+            MarkKind::Conflict => "conflict",
+        };
+        lang.text().text("legend", key)
     }
 }
 

@@ -10,7 +10,6 @@ mod frame;
 pub mod marks;
 mod palette;
 mod time;
-pub mod words;
 
 pub use frame::source_line;
 pub use palette::{Palette, Theme};
@@ -20,24 +19,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Serialize;
 
-/// Interface and number-format language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
-
-impl Lang {
-    /// `"en"` → English; anything else → French, the reports' language.
-    pub fn from_code(code: &str) -> Lang {
-        if code.eq_ignore_ascii_case("en") {
-            Lang::En
-        } else {
-            Lang::Fr
-        }
-    }
-}
+pub use crate::i18n::Lang;
 
 /// How to draw: language, theme and device scale.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::frame::{dotted, text_width, Frame};
 use super::marks::{self, MarkKind};
-use super::{backend_error, format, words, ChartError, ChartStyle, DrawnChart, DrawnMark};
+use super::{backend_error, format, ChartError, ChartStyle, DrawnChart, DrawnMark};
 use crate::series::{Join, Series, YearSource};
 
 /// Draws `series` (a time series) on `root`; returns where each point was drawn.
@@ -226,7 +226,7 @@ pub fn draw<DB: DrawingBackend>(
                 format::with_unit(point.value, series.unit, style.lang)
             );
             if let Some(period) = &point.period {
-                text = format!("{text} ({})", words::period_short(period, style.lang));
+                text = format!("{text} ({})", format::period_short(period, style.lang));
             }
             // Labels sit beside the marker, on the side the line leaves free: below
             // when the line climbs to the next point, above otherwise.

@@ -117,6 +117,10 @@ struct Reader {
     /// Unnumbered paragraphs so far under each section (by index), and before any.
     positions: Vec<usize>,
     preamble_positions: usize,
+    /// Each section's title as paragraphs share it (made at its first paragraph,
+    /// forgotten when the title changes): a heading is stored once, however
+    /// many paragraphs fall under it.
+    shared_titles: Vec<Option<std::sync::Arc<str>>>,
 }
 
 impl Reader {
@@ -133,6 +137,7 @@ impl Reader {
             heading: None,
             paragraph_text: TextBuilder::new(),
             heading_text: TextBuilder::new(),
+            shared_titles: Vec::new(),
             previous: None,
             last_number: None,
             last_question: 0,
@@ -483,6 +488,9 @@ impl Reader {
             if let Some(section) = self.sections.get_mut(heading.index) {
                 section.title = title;
             }
+            if let Some(shared) = self.shared_titles.get_mut(heading.index) {
+                *shared = None;
+            }
         }
     }
 
@@ -491,10 +499,16 @@ impl Reader {
             return;
         };
         let (text, spans) = self.paragraph_text.take();
-        let section = open
-            .section
-            .and_then(|s| self.sections.get(s))
-            .map(|s| s.title.clone());
+        let section = open.section.and_then(|s| {
+            let title = self.sections.get(s)?.title.as_str();
+            if self.shared_titles.len() <= s {
+                self.shared_titles.resize(s + 1, None);
+            }
+            let shared = self.shared_titles.get_mut(s)?;
+            Some(std::sync::Arc::clone(
+                shared.get_or_insert_with(|| std::sync::Arc::from(title)),
+            ))
+        });
         self.paragraphs.push(Paragraph {
             id: open.id,
             label: open.label,

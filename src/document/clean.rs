@@ -433,17 +433,54 @@ impl TextBuilder {
 
 /// The position of the character that holds byte `offset` of `text`, by `spans`.
 pub(crate) fn position(text: &str, spans: &[Span], offset: usize) -> Option<(usize, usize)> {
-    if offset >= text.len() {
-        return None;
+    Positions::new(text, spans).at(offset)
+}
+
+/// Answers [`position`] for many offsets of one text: the characters counted
+/// for one are kept for the next, so offsets asked in increasing order cost one
+/// walk over the text in all, however long a span is.
+pub(crate) struct Positions<'t> {
+    text: &'t str,
+    spans: &'t [Span],
+    /// The span of the last answer, a byte in it, and the characters from the
+    /// span's start to that byte.
+    span: usize,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'t> Positions<'t> {
+    pub(crate) fn new(text: &'t str, spans: &'t [Span]) -> Self {
+        Positions {
+            text,
+            spans,
+            span: usize::MAX,
+            byte: 0,
+            chars: 0,
+        }
     }
-    let mut start = offset;
-    while !text.is_char_boundary(start) {
-        start -= 1;
+
+    /// The position of the character that holds byte `offset`.
+    pub(crate) fn at(&mut self, offset: usize) -> Option<(usize, usize)> {
+        if offset >= self.text.len() {
+            return None;
+        }
+        let mut start = offset;
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let index = self
+            .spans
+            .partition_point(|s| s.start <= start)
+            .checked_sub(1)?;
+        let span = self.spans.get(index)?;
+        if index != self.span || start < self.byte {
+            (self.span, self.byte, self.chars) = (index, span.start, 0);
+        }
+        self.chars += self.text.get(self.byte..start)?.chars().count();
+        self.byte = start;
+        Some((span.line, span.column + self.chars))
     }
-    let index = spans.partition_point(|s| s.start <= start).checked_sub(1)?;
-    let span = spans.get(index)?;
-    let chars = text.get(span.start..start)?.chars().count();
-    Some((span.line, span.column + chars))
 }
 
 #[cfg(test)]
@@ -456,6 +493,43 @@ mod tests {
             b.push_line(piece, *line, 1, join);
         }
         b.take()
+    }
+
+    #[test]
+    fn positions_asked_in_any_order_are_those_asked_one_by_one() {
+        let (text, spans) = build(
+            &[("l’école à 12 km", 3), ("déjà 4 500 élèves", 4), ("ça", 9)],
+            Join::Paragraphs,
+        );
+        let fresh = |offset: usize| {
+            // Counted from the span's start, without the cursor.
+            let index = spans
+                .partition_point(|s| s.start <= offset)
+                .checked_sub(1)?;
+            let span = spans.get(index)?;
+            let mut start = offset;
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            Some((
+                span.line,
+                span.column + text.get(span.start..start)?.chars().count(),
+            ))
+        };
+        let forward: Vec<usize> = (0..=text.len()).collect();
+        let backward: Vec<usize> = forward.iter().rev().copied().collect();
+        let zigzag: Vec<usize> = forward.iter().map(|i| (i * 7) % (text.len() + 1)).collect();
+        for order in [forward, backward, zigzag] {
+            let mut cursor = Positions::new(&text, &spans);
+            for offset in order {
+                let want = if offset < text.len() {
+                    fresh(offset)
+                } else {
+                    None
+                };
+                assert_eq!(cursor.at(offset), want, "offset {offset}");
+            }
+        }
     }
 
     #[test]

@@ -29,18 +29,16 @@ pub enum CoverSource {
 }
 
 impl CoverSource {
-    /// How a reader is told where the year came from, in French and English.
-    pub fn describe(self, lang: &str) -> &'static str {
-        match (self, lang) {
-            (CoverSource::PeriodCovered, "en") => "the period the report covers",
-            (CoverSource::PeriodCovered, _) => "la période couverte par le rapport",
-            (CoverSource::Received, "en") => "the date of receipt",
-            (CoverSource::Received, _) => "la date de réception",
-            (CoverSource::Distributed, "en") => "the distribution date",
-            (CoverSource::Distributed, _) => "la date de distribution",
-            (CoverSource::Dated, "en") => "the date of the note",
-            (CoverSource::Dated, _) => "la date de la note",
-        }
+    /// How a reader is told where the year came from ("the date of receipt"), in
+    /// `lang`: the page's own words for it, from the string tables.
+    pub fn describe(self, lang: crate::i18n::Lang) -> &'static str {
+        let key = match self {
+            CoverSource::PeriodCovered => "cover_period_covered",
+            CoverSource::Received => "cover_received",
+            CoverSource::Distributed => "cover_distributed",
+            CoverSource::Dated => "cover_dated",
+        };
+        lang.text().text("page", key)
     }
 }
 

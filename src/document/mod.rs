@@ -86,8 +86,9 @@ pub struct Paragraph {
     pub kind: LabelKind,
     /// The printed number: the paragraph number, or the question number.
     pub number: Option<u32>,
-    /// The text of the heading the paragraph falls under (the innermost one).
-    pub section: Option<String>,
+    /// The text of the heading the paragraph falls under (the innermost one),
+    /// shared with every paragraph under it: stored once, however many there are.
+    pub section: Option<std::sync::Arc<str>>,
     /// Index of that heading in [`Document::sections`].
     pub section_index: Option<usize>,
     /// 1-based line of the original file where the paragraph (or its label) starts.
@@ -101,6 +102,18 @@ pub struct Paragraph {
     pub text: String,
     #[serde(skip)]
     spans: Vec<clean::Span>,
+}
+
+/// The source positions of one paragraph's offsets ([`Paragraph::source_positions`]).
+pub struct SourcePositions<'p>(clean::Positions<'p>);
+
+impl SourcePositions<'_> {
+    /// The same as [`Paragraph::source_position`].
+    pub fn at(&mut self, byte_offset: usize) -> Option<SourcePosition> {
+        self.0
+            .at(byte_offset)
+            .map(|(line, column)| SourcePosition { line, column })
+    }
 }
 
 /// A place in the original file.
@@ -131,6 +144,13 @@ impl Paragraph {
     pub fn source_position(&self, byte_offset: usize) -> Option<SourcePosition> {
         clean::position(&self.text, &self.spans, byte_offset)
             .map(|(line, column)| SourcePosition { line, column })
+    }
+
+    /// [`Paragraph::source_position`] for many offsets: asked in increasing
+    /// order, they cost one walk over the text in all (a long line holds many
+    /// figures).
+    pub fn source_positions(&self) -> SourcePositions<'_> {
+        SourcePositions(clean::Positions::new(&self.text, &self.spans))
     }
 
     /// The paragraph's reference as a citation prints it after the document symbol:

@@ -205,7 +205,7 @@ fn in_identifier_parenthesis(tokens: &[Token<'_>], i: usize) -> bool {
 
 /// For each token, true when it is a digit run that identifies something: after
 /// an identifier keyword, or in a list that follows one.
-fn identifier_tokens(tokens: &Tokens<'_>) -> Vec<bool> {
+fn identifier_tokens(tokens: &Tokens<'_, '_>) -> Vec<bool> {
     let mut ident = vec![false; tokens.len()];
     let mut i = 0;
     while let Some(next) = tokens.next_number(i) {
@@ -313,7 +313,7 @@ impl HeaderLines {
         }
     }
 
-    fn contains(&mut self, tokens: &Tokens<'_>, k: usize) -> bool {
+    fn contains(&mut self, tokens: &Tokens<'_, '_>, k: usize) -> bool {
         if !self.line.contains(&k) {
             let after = tokens.lines.partition_point(|&start| start <= k);
             let a = after
@@ -340,7 +340,7 @@ fn resets_parentheses(tokens: &[Token<'_>], k: usize) -> bool {
 /// The depth of open parentheses at each mention's first token (its own
 /// parenthesis not counted), in one walk over the line starts and parentheses
 /// (the tokenizer's indices): mentions are in text order.
-fn paren_depths(tokens: &Tokens<'_>, mentions: &[Mention]) -> Vec<usize> {
+fn paren_depths(tokens: &Tokens<'_, '_>, mentions: &[Mention]) -> Vec<usize> {
     let mut out = Vec::with_capacity(mentions.len());
     let mut depth: usize = 0;
     let mut lines = tokens.lines.iter().copied().peekable();
@@ -477,7 +477,7 @@ fn in_list_of_counts(tokens: &[Token<'_>], mentions: &[Mention], idx: usize) -> 
 /// Marks the mentions that are not figures.
 // A stage of its own in profiles: called once per text, never worth inlining.
 #[inline(never)]
-pub(crate) fn apply(tokens: &Tokens<'_>, mentions: &mut [Mention]) {
+pub(crate) fn apply(tokens: &Tokens<'_, '_>, mentions: &mut [Mention]) {
     let ident = identifier_tokens(tokens);
     let mut header = HeaderLines::new();
     let paren_depth_at = paren_depths(tokens, mentions);
@@ -583,8 +583,9 @@ mod tests {
 
     fn kept(text: &str) -> Vec<f64> {
         let mut arena = String::new();
-        let toks = tokenize(text, &mut arena);
-        let mut m = scan(&toks);
+        let stream = tokenize(text, &mut arena);
+        let toks = stream.single();
+        let mut m = scan(&toks, toks.numbers.len());
         apply(&toks, &mut m);
         m.iter().filter(|m| !m.excluded).map(|m| m.value).collect()
     }

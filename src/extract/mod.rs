@@ -10,7 +10,12 @@
 //! Invariants: extract never touches the DOM or the file system; it never panics
 //! on any `&str`; every offset it returns is a char boundary of its input; its
 //! time is linear in the length of the text (each rule looks a bounded number of
-//! tokens around a number). No rule is keyed on a specific report.
+//! tokens around a number, or walks the numbers in text order once). A paragraph
+//! is read alone: the tokenizer cuts its stream at each paragraph separator
+//! (U+2029) and blank line, and every rule is handed one paragraph's tokens, so
+//! that no rule can see across (`extract_text` on paragraphs joined by U+2029
+//! gives the facts of each paragraph extracted alone). No rule is keyed on a
+//! specific report.
 
 mod exclusions;
 mod numerals;
@@ -150,20 +155,35 @@ pub struct Fact {
 /// Never panics; offsets are char boundaries of `text`; facts are in text order.
 pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
     let mut arena = String::with_capacity(text.len() / 8);
-    let toks = tokens::tokenize(text, &mut arena);
-    let mut mentions = numerals::scan(&toks);
-    if mentions.is_empty() {
-        return Vec::new();
+    let stream = tokens::tokenize(text, &mut arena);
+    let mut facts = Vec::new();
+    // Paragraph by paragraph: each rule sees the tokens of one paragraph only.
+    for toks in stream.paragraphs() {
+        extract_paragraph(text, &toks, reference_year, &mut facts);
     }
-    exclusions::apply(&toks, &mut mentions);
+    facts
+}
+
+/// Appends to `out` the facts of one paragraph's tokens (offsets into `text`).
+fn extract_paragraph(
+    text: &str,
+    toks: &tokens::Tokens<'_, '_>,
+    reference_year: Option<i32>,
+    out: &mut Vec<Fact>,
+) {
+    let mut mentions = numerals::scan(toks, toks.numbers.len());
+    if mentions.is_empty() {
+        return;
+    }
+    exclusions::apply(toks, &mut mentions);
     mentions.retain(|m| !m.excluded);
     if mentions.is_empty() {
-        return Vec::new();
+        return;
     }
-    let (qualifiers, pairs) = qualifier::assign(&toks, &mentions);
-    let units = unit::assign(&toks, &mentions, &qualifiers, &pairs);
+    let (qualifiers, pairs) = qualifier::assign(toks, &mentions);
+    let units = unit::assign(toks, &mentions, &qualifiers, &pairs);
     let years = year::assign(
-        &toks,
+        toks,
         &mentions,
         &year::Readings {
             qualifiers: &qualifiers,
@@ -172,30 +192,29 @@ pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
         },
         reference_year,
     );
-    let subjects = subject::assign(&toks, &mentions);
-    let mut facts: Vec<Fact> = mentions
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| {
-            let start = toks.get(m.first)?.start;
-            let end = toks.get(m.last)?.end();
-            let (year, year_source) = years.get(i).copied().unwrap_or((None, None));
-            Some(Fact {
-                start,
-                end,
-                value: m.value,
-                verbatim: text.get(start..end)?.to_string(),
-                unit: units.get(i).copied().unwrap_or(Unit::Count),
-                qualifier: qualifiers.get(i).copied().unwrap_or(Qualifier::Exact),
-                year,
-                year_source,
-                subject: subjects.get(i).cloned().unwrap_or_default(),
-                period: None,
-            })
+    let subjects = subject::assign(toks, &mentions);
+    let first = out.len();
+    out.extend(mentions.iter().enumerate().filter_map(|(i, m)| {
+        let start = toks.get(m.first)?.start;
+        let end = toks.get(m.last)?.end();
+        let (year, year_source) = years.get(i).copied().unwrap_or((None, None));
+        Some(Fact {
+            start,
+            end,
+            value: m.value,
+            verbatim: text.get(start..end)?.to_string(),
+            unit: units.get(i).copied().unwrap_or(Unit::Count),
+            qualifier: qualifiers.get(i).copied().unwrap_or(Qualifier::Exact),
+            year,
+            year_source,
+            subject: subjects.get(i).cloned().unwrap_or_default(),
+            period: None,
         })
-        .collect();
-    period::assign(text, &mut facts);
-    facts
+    }));
+    // Partial periods read the words around each new fact (never past a line end).
+    if let Some(new) = out.get_mut(first..) {
+        period::assign(text, new);
+    }
 }
 
 /// A fact placed in its report: the fact (offsets into the paragraph's clean
@@ -226,6 +245,8 @@ pub fn extract_document(doc: &Document, reference_year: Option<i32>) -> Vec<Loca
         joined.push(tokens::PARAGRAPH_SEPARATOR);
     }
     let mut out = Vec::new();
+    // The positions of the current paragraph: its facts come in text order.
+    let mut positions: Option<(usize, crate::document::SourcePositions<'_>)> = None;
     for mut fact in extract_text(&joined, reference_year) {
         let index = starts
             .partition_point(|&s| s <= fact.start)
@@ -235,8 +256,12 @@ pub fn extract_document(doc: &Document, reference_year: Option<i32>) -> Vec<Loca
         };
         fact.start -= base;
         fact.end -= base;
-        let line = p
-            .source_position(fact.start)
+        if positions.as_ref().is_none_or(|(i, _)| *i != index) {
+            positions = Some((index, p.source_positions()));
+        }
+        let line = positions
+            .as_mut()
+            .and_then(|(_, at)| at.at(fact.start))
             .map(|pos| pos.line)
             .unwrap_or(p.first_line);
         out.push(LocatedFact {

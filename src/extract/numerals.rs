@@ -650,13 +650,15 @@ fn simple(first: usize, last: usize, value: f64, form: Form, unit: Option<Unit>)
     }
 }
 
-/// Finds every number written in digits or words, in text order.
+/// Finds every number written in digits or words, in text order (`digit_runs`,
+/// the number of digit runs, sizes the list).
 // A stage of its own in profiles: called once per text, never worth inlining.
 #[inline(never)]
-pub(crate) fn scan(tokens: &[Token<'_>]) -> Vec<Mention> {
+pub(crate) fn scan(tokens: &[Token<'_>], digit_runs: usize) -> Vec<Mention> {
     let mut s = Scanner {
         tokens,
-        out: Vec::new(),
+        // About one mention per digit run: one allocation, no growth.
+        out: Vec::with_capacity(digit_runs),
     };
     let mut i = 0;
     // Words that cannot start a number, an idiom or a multiple (most of them)
@@ -723,8 +725,9 @@ mod tests {
 
     fn values(text: &str) -> Vec<f64> {
         let mut arena = String::new();
-        let toks = tokenize(text, &mut arena);
-        scan(&toks)
+        let stream = tokenize(text, &mut arena);
+        let toks = stream.single();
+        scan(&toks, toks.numbers.len())
             .iter()
             .filter(|m| !m.article)
             .map(|m| m.value)

@@ -108,13 +108,31 @@ fn word_at<'a>(tokens: &'a [Token<'_>], k: Option<usize>) -> &'a str {
     k.and_then(|k| tokens.get(k)).map(|t| t.lower).unwrap_or("")
 }
 
-/// Indices of the (up to) `n` tokens before `i` in the same sentence, nearest first,
+/// Up to `N` token indices, on the stack: [`before`] runs for every number, and
+/// an allocation each time cost more than the look itself.
+struct Near<const N: usize> {
+    indices: [usize; N],
+    len: usize,
+}
+
+impl<const N: usize> std::ops::Deref for Near<N> {
+    type Target = [usize];
+
+    fn deref(&self) -> &[usize] {
+        self.indices.get(..self.len).unwrap_or_default()
+    }
+}
+
+/// Indices of the (up to) `N` tokens before `i` in the same sentence, nearest first,
 /// with elided "d’"/"l’"/"jusqu’" read as their words (the apostrophe is skipped).
-fn before(tokens: &[Token<'_>], i: usize, n: usize) -> Vec<usize> {
+fn before<const N: usize>(tokens: &[Token<'_>], i: usize) -> Near<N> {
     let sid = sentence(tokens, i);
-    let mut out = Vec::with_capacity(n);
+    let mut out = Near {
+        indices: [0; N],
+        len: 0,
+    };
     let mut k = i;
-    while k > 0 && out.len() < n {
+    while k > 0 && out.len < N {
         k -= 1;
         if sentence(tokens, k) != sid {
             break;
@@ -123,7 +141,10 @@ fn before(tokens: &[Token<'_>], i: usize, n: usize) -> Vec<usize> {
         if t.kind == Kind::Punct && matches!(t.first_char(), '’' | '\'') {
             continue;
         }
-        out.push(k);
+        if let Some(slot) = out.indices.get_mut(out.len) {
+            *slot = k;
+            out.len += 1;
+        }
     }
     out
 }
@@ -297,7 +318,7 @@ fn is_target(tokens: &[Token<'_>], m: &Mention) -> bool {
         k += 1;
         steps += 1;
     }
-    let prev = before(tokens, m.first, 45);
+    let prev = before::<45>(tokens, m.first);
     let w = |n: usize| word_at(tokens, prev.get(n).copied());
     for n in 0..prev.len() {
         match w(n) {
@@ -356,10 +377,17 @@ fn pair_of(tokens: &[Token<'_>], a: &Mention, b: &Mention) -> Option<Pair> {
         return None;
     }
     let sep = tokens.get(a.last + 1)?;
-    let prev: Vec<usize> = before(tokens, a.first, 4)
-        .into_iter()
-        .filter(|&k| !tokens[k].is_punct('('))
-        .collect();
+    let near = before::<4>(tokens, a.first);
+    let mut prev = Near::<4> {
+        indices: [0; 4],
+        len: 0,
+    };
+    for &k in near.iter().filter(|&&k| !tokens[k].is_punct('(')) {
+        if let Some(slot) = prev.indices.get_mut(prev.len) {
+            *slot = k;
+            prev.len += 1;
+        }
+    }
     let w = |n: usize| word_at(tokens, prev.get(n).copied());
     let from_to = matches!(w(0), "de" | "d") && moves_from_to(w(1)) || moves_from_to(w(0));
     let to = sep.is_word(&["à"]);
@@ -459,7 +487,7 @@ pub(crate) fn assign(
         ) {
             continue;
         }
-        let prev = before(tokens, m.first, 8);
+        let prev = before::<8>(tokens, m.first);
         let mut q = if is_change(tokens, &prev) {
             Some(Qualifier::Change)
         } else {
@@ -501,12 +529,18 @@ pub(crate) fn assign(
                     .get(k)
                     .is_some_and(|t| t.is_word(&["tenge", "dollars", "euros", "usd", "eur"]))
             });
-            if currency && m.first > p.last && m.first - p.last <= 6 {
+            let same_sentence = sentence(tokens, p.first) == sentence(tokens, m.first);
+            if currency && same_sentence && m.first > p.last && m.first - p.last <= 6 {
                 q = out[i - 1].filter(|q| matches!(q, Qualifier::AtMost | Qualifier::AtLeast));
             }
         }
         // "de 1 183 fonctionnaires, dont 591 en 2010": parts of a change are changes.
-        if q.is_none() && i > 0 && word_at(tokens, prev.first().copied()) == "dont" {
+        // (Within the sentence: the qualifier never passes to another.)
+        if q.is_none()
+            && i > 0
+            && word_at(tokens, prev.first().copied()) == "dont"
+            && sentence(tokens, mentions[i - 1].first) == sentence(tokens, m.first)
+        {
             q = out[i - 1].filter(|q| *q == Qualifier::Change);
         }
         let from_pair_low = i > 0 && pairs[i - 1] == Some(Pair::FromTo);

@@ -107,15 +107,20 @@ fn phrase_at(
     text_of: &dyn Fn(usize, usize) -> String,
     k: usize,
 ) -> Option<String> {
+    // The words of the sentence that holds the token before the phrase: a
+    // subject never comes from the next sentence.
+    let sid = k.checked_sub(1).and_then(|p| sentence(tokens, p));
+    let at = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|t| sid.is_none_or(|sid| t.sentence == sid))
+    };
     let mut k = k;
     // "% des indicateurs", "milliards de tenge", "d’enfants".
-    while tokens
-        .get(k)
-        .is_some_and(|t| t.is_word(NOT_FIRST) || t.is_punct('’') || t.is_punct('\''))
-    {
+    while at(k).is_some_and(|t| t.is_word(NOT_FIRST) || t.is_punct('’') || t.is_punct('\'')) {
         k += 1;
     }
-    let first = tokens.get(k)?;
+    let first = at(k)?;
     if is_stop(first) || first.text.chars().count() < 2 {
         return None;
     }
@@ -123,7 +128,7 @@ fn phrase_at(
     let mut end = k;
     let mut j = k + 1;
     let mut words = 1;
-    while let Some(t) = tokens.get(j) {
+    while let Some(t) = at(j) {
         if words >= 5 {
             break;
         }
@@ -134,12 +139,12 @@ fn phrase_at(
         if t.is_word(&["de", "d", "des", "du"]) {
             // Keep "de X" only when a content word follows.
             let mut n = j + 1;
-            while tokens.get(n).is_some_and(|t| {
+            while at(n).is_some_and(|t| {
                 t.is_punct('’') || t.is_punct('\'') || t.is_word(&["la", "l", "les"])
             }) {
                 n += 1;
             }
-            match tokens.get(n) {
+            match at(n) {
                 Some(w) if !is_stop(w) && w.kind == Kind::Word => {
                     end = n;
                     j = n + 1;

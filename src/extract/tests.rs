@@ -357,3 +357,24 @@ fn an_ordinal_ranking_among_n_is_a_rank() -> Result<(), String> {
     assert_eq!(fs[0].unit, Unit::Other);
     Ok(())
 }
+
+// ---- sentences ------------------------------------------------------------
+
+/// Rules whose doc says they stay inside a sentence: a qualifier never passes
+/// from one sentence to the next, even within one paragraph.
+#[test]
+fn a_change_does_not_pass_to_the_next_sentence() {
+    let f = facts("Le nombre a diminué de 13 000. Ils sont partis, dont 76 femmes.");
+    let seventy_six = f.iter().find(|f| f.value == 76.0);
+    assert!(
+        seventy_six.is_some_and(|f| f.qualifier != Qualifier::Change),
+        "{f:?}"
+    );
+    // Within one sentence it still does.
+    let f = facts("Le nombre a diminué de 13 000, dont 76 femmes.");
+    let seventy_six = f.iter().find(|f| f.value == 76.0);
+    assert!(
+        seventy_six.is_some_and(|f| f.qualifier == Qualifier::Change),
+        "{f:?}"
+    );
+}

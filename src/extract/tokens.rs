@@ -2,6 +2,9 @@
 //!
 //! Owns the only walk over raw characters. Invariant: every `start`/`end` is a
 //! char boundary of the text it was built from, and tokens are in text order.
+//! The stream is cut into paragraphs ([`Stream::paragraphs`]); a rule is given
+//! one paragraph's [`Tokens`], so the paragraph boundary is the end of what it
+//! can index.
 
 /// Defines `fn $name(word: &str) -> bool` for a set of words known at compile
 /// time. One `match` (the compiler dispatches on length, then compares) tests
@@ -83,27 +86,82 @@ impl Token<'_> {
     }
 }
 
-/// The tokens of a text, and where its digit runs are: several rules look only
-/// at numbers, which are one token in twenty.
-pub(crate) struct Tokens<'a> {
-    pub list: Vec<Token<'a>>,
-    /// Indices in `list` of the [`Kind::Num`] tokens, in order.
-    pub numbers: Vec<usize>,
-    /// Indices of the tokens that start a line ([`Gap::Newline`]), in order.
-    pub lines: Vec<usize>,
-    /// Indices of the parentheses, "(" and ")", in order.
-    pub parens: Vec<usize>,
+/// The tokens of a text cut into paragraphs: the paragraph separator (U+2029)
+/// is part of the stream as the boundary between two token lists, so that no
+/// rule, whatever window it reads, can see a token of another paragraph.
+pub(crate) struct Stream<'a> {
+    list: Vec<Token<'a>>,
+    /// Per paragraph, in order: where its tokens, numbers, lines and parentheses
+    /// start in the four lists (an empty paragraph may appear, never read).
+    paragraphs: Vec<[usize; 4]>,
+    /// Indices, relative to their paragraph, of the [`Kind::Num`] tokens.
+    numbers: Vec<usize>,
+    /// Indices, relative to their paragraph, of the tokens that start a line.
+    lines: Vec<usize>,
+    /// Indices, relative to their paragraph, of "(" and ")".
+    parens: Vec<usize>,
 }
 
-impl<'a> std::ops::Deref for Tokens<'a> {
-    type Target = [Token<'a>];
-
-    fn deref(&self) -> &[Token<'a>] {
-        &self.list
+impl<'a> Stream<'a> {
+    /// The paragraphs, each a [`Tokens`] view that holds nothing of the others.
+    pub fn paragraphs(&self) -> impl Iterator<Item = Tokens<'_, 'a>> + '_ {
+        let end = [
+            self.list.len(),
+            self.numbers.len(),
+            self.lines.len(),
+            self.parens.len(),
+        ];
+        self.paragraphs
+            .iter()
+            .enumerate()
+            .map(move |(p, from)| {
+                let to = self.paragraphs.get(p + 1).unwrap_or(&end);
+                Tokens {
+                    list: self.list.get(from[0]..to[0]).unwrap_or_default(),
+                    numbers: self.numbers.get(from[1]..to[1]).unwrap_or_default(),
+                    lines: self.lines.get(from[2]..to[2]).unwrap_or_default(),
+                    parens: self.parens.get(from[3]..to[3]).unwrap_or_default(),
+                }
+            })
+            // Separators with no token between them make empty paragraphs.
+            .filter(|t| !t.list.is_empty())
     }
 }
 
-impl Tokens<'_> {
+#[cfg(test)]
+impl<'a> Stream<'a> {
+    /// The first paragraph (tests of one paragraph).
+    pub fn single(&self) -> Tokens<'_, 'a> {
+        self.paragraphs().next().unwrap_or(Tokens {
+            list: &[],
+            numbers: &[],
+            lines: &[],
+            parens: &[],
+        })
+    }
+}
+
+/// The tokens of one paragraph, and where its digit runs are: several rules
+/// look only at numbers, which are one token in twenty. Indices are into `list`.
+pub(crate) struct Tokens<'t, 'a> {
+    pub list: &'t [Token<'a>],
+    /// Indices in `list` of the [`Kind::Num`] tokens, in order.
+    pub numbers: &'t [usize],
+    /// Indices of the tokens that start a line ([`Gap::Newline`]), in order.
+    pub lines: &'t [usize],
+    /// Indices of the parentheses, "(" and ")", in order.
+    pub parens: &'t [usize],
+}
+
+impl<'a> std::ops::Deref for Tokens<'_, 'a> {
+    type Target = [Token<'a>];
+
+    fn deref(&self) -> &[Token<'a>] {
+        self.list
+    }
+}
+
+impl Tokens<'_, '_> {
     /// The index of the first digit run at or after token `from`.
     pub fn next_number(&self, from: usize) -> Option<usize> {
         let p = self.numbers.partition_point(|&n| n < from);
@@ -187,7 +245,8 @@ pub(crate) fn is_upper(c: char) -> bool {
     }
 }
 
-/// Separates paragraphs joined into one text (`extract_document`).
+/// Separates paragraphs joined into one text (`extract_document`). A blank line
+/// separates paragraphs too.
 pub(crate) const PARAGRAPH_SEPARATOR: char = '\u{2029}';
 
 /// White space other than the ASCII space (which the tokenizer handles first).
@@ -274,6 +333,34 @@ fn word_end_slow(text: &str, bytes: &[u8], mut i: usize) -> (usize, bool) {
     }
 }
 
+/// True when the line break `newline` at byte `i` ends a blank line: only white
+/// space stands between it and the line break before it. Reads back over that
+/// white space only, which no other line break reads again.
+#[cold]
+#[inline(never)]
+fn blank_line_ends_at(bytes: &[u8], i: usize, newline: Option<char>) -> bool {
+    // "\r\n" is one line break, ended by its "\n".
+    if newline == Some('\r') && bytes.get(i + 1) == Some(&b'\n') {
+        return false;
+    }
+    let mut k = i;
+    while let Some(k1) = k.checked_sub(1) {
+        match bytes.get(k1) {
+            Some(b' ' | b'\t') => k = k1,
+            Some(b'\r') if newline == Some('\n') && k1 + 1 == i => k = k1,
+            Some(b'\n' | b'\r') => return true,
+            // U+2028 and U+2029 end in 0xA8 / 0xA9 after 0xE2 0x80.
+            Some(0xA8 | 0xA9) if k1 >= 2 && bytes.get(k1 - 2..k1) == Some(&[0xE2, 0x80]) => {
+                return true
+            }
+            // No-break spaces (U+00A0 is C2 A0) count as white space.
+            Some(0xA0) if k1 >= 1 && bytes.get(k1 - 1) == Some(&0xC2) => k = k1 - 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// What starts at a byte that is neither an ASCII letter, digit nor space.
 enum Other {
     /// White space of `len` bytes.
@@ -320,7 +407,7 @@ fn other_token(text: &str, bytes: &[u8], i: usize) -> Other {
 /// most of French prose, takes short paths that decode nothing.
 // A stage of its own in profiles: called once per text, never worth inlining.
 #[inline(never)]
-pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
+pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Stream<'a> {
     let bytes = text.as_bytes();
     arena.clear();
     // About one token per six bytes of French prose.
@@ -330,6 +417,10 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
     let mut numbers = Vec::new();
     let mut lines = Vec::new();
     let mut parens = Vec::new();
+    // Where each paragraph starts in the four lists; indices pushed to the
+    // last three are counted from `base`, the paragraph's first token.
+    let mut paragraphs = vec![[0usize; 4]];
+    let mut base = 0;
     let mut gap = Gap::Newline;
     let mut para_start = true;
     let mut sentence = 0;
@@ -364,7 +455,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
             // ASCII punctuation: letters and digits matched above.
             b'!'..=b'~' => {
                 if b == b'(' || b == b')' {
-                    parens.push(tokens.len());
+                    parens.push(tokens.len() - base);
                 }
                 (Kind::Punct, i + 1, char::from(b), false)
             }
@@ -378,7 +469,17 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
                     newline,
                     group,
                 } => {
-                    para_start |= newline == Some(PARAGRAPH_SEPARATOR);
+                    // A paragraph separator, or a blank line: a new paragraph.
+                    if !para_start
+                        && (newline == Some(PARAGRAPH_SEPARATOR)
+                            || newline.is_some() && blank_line_ends_at(bytes, i, newline))
+                        && !tokens.is_empty()
+                    {
+                        // The next token starts a paragraph.
+                        para_start = true;
+                        base = tokens.len();
+                        paragraphs.push([base, numbers.len(), lines.len(), parens.len()]);
+                    }
                     gap = match (gap, newline) {
                         (Gap::Newline, _) | (_, Some(_)) => Gap::Newline,
                         (Gap::None, None) if group => Gap::Space,
@@ -398,10 +499,10 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
             sentence += 1;
         }
         if kind == Kind::Num {
-            numbers.push(tokens.len());
+            numbers.push(tokens.len() - base);
         }
         if gap == Gap::Newline {
-            lines.push(tokens.len());
+            lines.push(tokens.len() - base);
         }
         if lower {
             lower_into(arena, &mut lowered, tokens.len(), slice);
@@ -432,8 +533,9 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Tokens<'a> {
             t.lower = lower;
         }
     }
-    Tokens {
+    Stream {
         list: tokens,
+        paragraphs,
         numbers,
         lines,
         parens,
@@ -495,10 +597,11 @@ mod tests {
     #[test]
     fn splits_words_numbers_and_punctuation_with_gaps() {
         let mut arena = String::new();
-        let t = tokenize(
+        let stream = tokenize(
             "plus de 115\u{a0}526 en 2022, vingt-deux d’enfants",
             &mut arena,
         );
+        let t = stream.single();
         let texts: Vec<&str> = t.iter().map(|t| t.text).collect();
         assert_eq!(
             texts,
@@ -541,7 +644,8 @@ mod tests {
     #[test]
     fn a_trailing_hyphen_is_not_part_of_a_word() {
         let mut arena = String::new();
-        let t = tokenize("Kazakhstan-2050 anti- x", &mut arena);
+        let stream = tokenize("Kazakhstan-2050 anti- x", &mut arena);
+        let t = stream.single();
         assert_eq!(t[0].text, "Kazakhstan");
         assert!(t[1].is_punct('-'));
     }

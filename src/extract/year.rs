@@ -268,7 +268,7 @@ fn role_of(tokens: &[Token<'_>], first: usize) -> Role {
 }
 
 /// Finds every year expression in the text, with its role and list.
-fn year_exprs(tokens: &Tokens<'_>, mentions: &[Mention]) -> Vec<YearExpr> {
+fn year_exprs(tokens: &Tokens<'_, '_>, mentions: &[Mention]) -> Vec<YearExpr> {
     let mut exprs: Vec<YearExpr> = Vec::new();
     let mut in_mention = Forward::new(mentions, 0);
     let mut k = 0;
@@ -428,38 +428,6 @@ impl<'s, S: Span> Forward<'s, S> {
     }
 }
 
-/// [`Forward`] for decreasing token indices.
-struct Backward<'s, S> {
-    spans: &'s [S],
-    /// The number of spans that start at or before the last question.
-    before: usize,
-}
-
-impl<'s, S: Span> Backward<'s, S> {
-    /// Starts with the spans that start before token `k`.
-    fn at_token(spans: &'s [S], k: usize) -> Self {
-        Backward {
-            spans,
-            before: spans.partition_point(|s| s.first() < k),
-        }
-    }
-
-    /// The index of the span covering token `k` (not above the last question).
-    fn covering(&mut self, k: usize) -> Option<usize> {
-        while self.before > 0
-            && self
-                .spans
-                .get(self.before - 1)
-                .is_some_and(|s| s.first() > k)
-        {
-            self.before -= 1;
-        }
-        let i = self.before.checked_sub(1)?;
-        let s = self.spans.get(i)?;
-        (s.last() >= k).then_some(i)
-    }
-}
-
 /// What a forward look from a number finds first.
 enum Ahead {
     /// A year expression that dates it.
@@ -468,6 +436,10 @@ enum Ahead {
     Number(usize),
     Nothing,
 }
+
+/// How many tokens [`look_ahead`] reads after a number, at most (the years
+/// stated after a figure in the reports are far nearer).
+const LOOK_AHEAD_TOKENS: usize = 64;
 
 fn look_ahead(tokens: &[Token<'_>], exprs: &[YearExpr], mentions: &[Mention], i: usize) -> Ahead {
     let Some(m) = mentions.get(i) else {
@@ -482,7 +454,9 @@ fn look_ahead(tokens: &[Token<'_>], exprs: &[YearExpr], mentions: &[Mention], i:
     let mut at = Forward::at_token(exprs, k);
     let mut mention_at = Forward::new(mentions, i + 1);
     while let Some(t) = tokens.get(k) {
-        if sentence(tokens, k) != sid || words > 20 {
+        // A bounded window, parentheses included: a "(" never closed does not
+        // send every number to the end of its sentence.
+        if sentence(tokens, k) != sid || words > 20 || k - right_after > LOOK_AHEAD_TOKENS {
             break;
         }
         if t.is_punct('(') {
@@ -566,45 +540,68 @@ fn coordinated(tokens: &[Token<'_>], a: &Mention, b: &Mention) -> bool {
         && !between.iter().any(|t| t.is_punct('(') || t.is_punct(')'))
 }
 
-/// The nearest temporal year before the number in its sentence, not already
-/// taken by a number before it.
-fn look_behind(
-    tokens: &[Token<'_>],
+/// For each mention, the nearest year expression before it in its sentence,
+/// outside parentheses closed before it and not taken by a number before it:
+/// `(temporal, temporal or target)`. One walk over the mentions, the years
+/// and the parentheses in text order (never back to a sentence start per
+/// number): a stack of the candidates seen at each parenthesis depth, where a
+/// ")" forgets what its group saw and a "(" starts with what its parent sees.
+///
+/// Calls `found(i, seen)` for each mention `i` in order. The stack holds the
+/// groups opened above the sentence's own level (`base`): most paragraphs open
+/// none and allocate nothing.
+fn look_behind_all(
+    tokens: &Tokens<'_, '_>,
     exprs: &[YearExpr],
     owned: &[bool],
-    m: &Mention,
-    target: bool,
-) -> Option<usize> {
-    let sid = sentence(tokens, m.first);
-    let mut depth = 0usize;
-    let mut k = m.first;
-    let mut at = Backward::at_token(exprs, k);
-    while k > 0 {
-        k -= 1;
-        let t = &tokens[k];
-        if sentence(tokens, k) != sid {
+    mentions: &[Mention],
+    mut found: impl FnMut(usize, (Option<usize>, Option<usize>)),
+) {
+    type Seen = (Option<usize>, Option<usize>);
+    let mut base: Seen = (None, None);
+    let mut stack: Vec<Seen> = Vec::new();
+    let mut sentence_id = tokens.first().map_or(0, |t| t.sentence);
+    let (mut m, mut e, mut p) = (0, 0, 0);
+    loop {
+        // The next event in text order; at one token, a number asks before a
+        // year starting there is seen (a year counts only before the number).
+        let at_m = mentions.get(m).map(|x| x.first);
+        let at_e = exprs.get(e).map(|x| x.first);
+        let at_p = tokens.parens.get(p).copied();
+        let Some(k) = [at_m, at_e, at_p].into_iter().flatten().min() else {
             break;
+        };
+        let sid = tokens.get(k).map_or(sentence_id, |t| t.sentence);
+        if sid != sentence_id {
+            sentence_id = sid;
+            stack.clear();
+            base = (None, None);
         }
-        if t.is_punct(')') {
-            depth += 1;
-            continue;
-        }
-        if t.is_punct('(') {
-            depth = depth.saturating_sub(1);
-            continue;
-        }
-        if depth > 0 {
-            continue;
-        }
-        if let Some(e) = at.covering(k) {
-            let role_ok =
-                exprs[e].role == Role::Temporal || target && exprs[e].role == Role::Target;
-            if role_ok && !owned[e] {
-                return Some(e);
+        if at_m == Some(k) {
+            found(m, stack.last().copied().unwrap_or(base));
+            m += 1;
+        } else if at_e == Some(k) {
+            let role = exprs.get(e).map(|x| x.role);
+            if !owned.get(e).copied().unwrap_or(false) {
+                let top = stack.last_mut().unwrap_or(&mut base);
+                if role == Some(Role::Temporal) {
+                    *top = (Some(e), Some(e));
+                } else if role == Some(Role::Target) {
+                    top.1 = Some(e);
+                }
             }
+            e += 1;
+        } else {
+            if tokens.get(k).is_some_and(|t| t.is_punct('(')) {
+                let inherited = stack.last().copied().unwrap_or(base);
+                stack.push(inherited);
+            } else if stack.pop().is_none() {
+                // A ")" never opened in this sentence hides all before it.
+                base = (None, None);
+            }
+            p += 1;
         }
     }
-    None
 }
 
 /// Whether a year stated right after a number ("X en 2014") stays with it, or
@@ -663,7 +660,7 @@ pub(crate) struct Readings<'r> {
 // A stage of its own in profiles: called once per text, never worth inlining.
 #[inline(never)]
 pub(crate) fn assign(
-    tokens: &Tokens<'_>,
+    tokens: &Tokens<'_, '_>,
     mentions: &[Mention],
     readings: &Readings<'_>,
     reference_year: Option<i32>,
@@ -680,38 +677,42 @@ pub(crate) fn assign(
     // Numbers followed by their year, alone or as a coordinated list.
     let mut i = 0;
     while i < mentions.len() {
-        // The group: i, and the numbers coordinated after it.
-        let mut group = vec![i];
+        // The group: i, and the numbers coordinated after it (i..=j).
         let mut j = i;
         while let Ahead::Number(next) = ahead[j] {
             if next != j + 1 || !coordinated(tokens, &mentions[j], &mentions[next]) {
                 break;
             }
-            group.push(next);
             j = next;
         }
+        let group = i..=j;
         if let Ahead::Year(e) = ahead[j] {
-            let list: Vec<usize> = (e..exprs.len())
-                .take_while(|&x| exprs[x].list == exprs[e].list)
-                .collect();
-            if list.len() == group.len() {
-                for (g, x) in group.iter().zip(&list) {
-                    stated[*g] = Some(exprs[*x].year);
-                    owned[*x] = true;
+            // The list of years starting at e: e..e + len.
+            let len = exprs
+                .get(e..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|x| x.list == exprs[e].list)
+                .count();
+            let list = e..e + len;
+            if list.len() == group.clone().count() {
+                for (g, x) in group.zip(list) {
+                    stated[g] = Some(exprs[x].year);
+                    owned[x] = true;
                 }
             } else {
                 // One value for several years: "195 millions en 2009 et en 2010".
-                let year = match (list.first(), list.last()) {
-                    (Some(&a), Some(&b)) if group.len() == 1 && a != b => {
-                        match (exprs[a].year, exprs[b].year) {
-                            (Year::Single(x), Year::Single(y)) if x < y => Year::Period(x, y),
-                            _ => exprs[e].year,
-                        }
+                let (a, b) = (list.start, list.end.saturating_sub(1));
+                let year = if i == j && len > 1 && a != b {
+                    match (exprs[a].year, exprs[b].year) {
+                        (Year::Single(x), Year::Single(y)) if x < y => Year::Period(x, y),
+                        _ => exprs[e].year,
                     }
-                    _ => exprs[e].year,
+                } else {
+                    exprs[e].year
                 };
-                for g in &group {
-                    stated[*g] = Some(year);
+                for g in group {
+                    stated[g] = Some(year);
                 }
                 owned[e] = true;
             }
@@ -728,27 +729,32 @@ pub(crate) fn assign(
         }
     }
     // Years stated earlier in the sentence.
-    let owned = if OWNED_YEARS_ARE_PRIVATE {
-        owned
-    } else {
-        vec![false; exprs.len()]
-    };
-    for (i, m) in mentions.iter().enumerate() {
-        if stated[i].is_none() {
-            let target = qualifiers.get(i) == Some(&Qualifier::Target);
-            if let Some(e) = look_behind(tokens, &exprs, &owned, m, target) {
-                stated[i] = Some(exprs[e].year);
-            }
-        }
+    if !OWNED_YEARS_ARE_PRIVATE {
+        owned.fill(false);
     }
+    look_behind_all(
+        tokens,
+        &exprs,
+        &owned,
+        mentions,
+        |i, (temporal, or_target)| {
+            if let Some(slot) = stated.get_mut(i).filter(|s| s.is_none()) {
+                let target = qualifiers.get(i) == Some(&Qualifier::Target);
+                let found = if target { or_target } else { temporal };
+                if let Some(x) = found.and_then(|e| exprs.get(e)) {
+                    *slot = Some(x.year);
+                }
+            }
+        },
+    );
     // "entre 2005 et 2012, passant de 578 à 285": the former value takes the
     // start of the period, the new value its end.
-    let mut former = vec![false; mentions.len()];
+    // The former value of a "de X à Y" move.
+    let former = |i: usize| i + 1 < mentions.len() && pairs.get(i) == Some(&Some(Pair::FromTo));
     for i in 0..mentions.len().saturating_sub(1) {
-        if pairs.get(i).copied().flatten() != Some(Pair::FromTo) {
+        if !former(i) {
             continue;
         }
-        former[i] = true;
         if let (Some(Year::Period(a, b)), Some(Year::Period(c, d))) = (stated[i], stated[i + 1]) {
             if (a, b) == (c, d) {
                 stated[i] = Some(Year::Single(a));
@@ -762,7 +768,7 @@ pub(crate) fn assign(
         .map(|(i, m)| match stated[i] {
             Some(y) => (Some(y), Some(YearSource::Stated)),
             // A former value or a goal without a year: no year.
-            None if former[i] || qualifiers.get(i) == Some(&Qualifier::Target) => (None, None),
+            None if former(i) || qualifiers.get(i) == Some(&Qualifier::Target) => (None, None),
             None => {
                 let unit = units.get(i).copied().unwrap_or(Unit::Count);
                 let q = qualifiers.get(i).copied().unwrap_or(Qualifier::Exact);

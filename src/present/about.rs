@@ -3,7 +3,7 @@
 //! part-year figures and figures that disagree — in plain sentences.
 
 use super::{capitalise, key_label};
-use crate::chart::{format, words, Lang};
+use crate::chart::{format, Lang};
 use crate::series::{Kind, Series};
 use serde::Serialize;
 
@@ -14,8 +14,8 @@ pub struct About {
     pub heading: String,
     /// "Ce que compte la série".
     pub definition_heading: String,
-    /// The series' definition in the reader's language (empty when the catalogue
-    /// has none yet).
+    /// The series' definition in the reader's language (`series.<id>.definition`
+    /// in `data/i18n/`; empty when the table has none).
     pub definition: String,
     /// One sentence per gap, break, part-year figure and disagreement.
     pub notes: Vec<String>,
@@ -23,20 +23,16 @@ pub struct About {
 
 /// What a reader should know about `series` before reading its chart.
 pub fn about(series: &Series, lang: Lang) -> About {
-    let definition = match lang {
-        Lang::Fr => &series.definition_fr,
-        Lang::En => &series.definition_en,
-    };
+    let t = lang.text();
+    let definition = series.text(lang, "definition").unwrap_or_default();
     let mut notes = Vec::new();
     if series.kind == Kind::Time {
         let gaps = series.gaps();
         if !gaps.is_empty() {
-            notes.push(capitalise(&words::gaps_legend(&gaps, lang)));
+            notes.push(capitalise(&format::gaps_legend(&gaps, lang)));
         }
         for b in series.breaks_drawn() {
-            notes.push(capitalise(&words::break_legend(
-                &b.note_fr, &b.note_en, b.from, lang,
-            )));
+            notes.push(capitalise(&format::break_legend(&series.id, b.from, lang)));
         }
     }
     let value = |i: usize| {
@@ -51,10 +47,7 @@ pub fn about(series: &Series, lang: Lang) -> About {
     for (i, p) in series.points.iter().enumerate() {
         if p.period.is_some() {
             let (figure, key) = (value(i), key_label(series, p, lang));
-            notes.push(match lang {
-                Lang::Fr => format!("{figure} : {key}"),
-                Lang::En => format!("{figure}: {key}"),
-            });
+            notes.push(t.fill("about", "partial", &[("figure", &figure), ("key", &key)]));
         }
     }
     // Each disputed year or category once, with every figure and who states it.
@@ -69,18 +62,19 @@ pub fn about(series: &Series, lang: Lang) -> About {
             .iter()
             .enumerate()
             .filter(|(_, o)| o.key == p.key && o.period == p.period)
-            .map(|(i, o)| format!("{} ({}, {})", value(i), o.report, o.reference))
+            .map(|(i, o)| {
+                let reference = super::reference(&o.reference, lang);
+                format!("{} ({}, {reference})", value(i), o.report)
+            })
             .collect();
         let key = key_label(series, p, lang);
-        notes.push(match lang {
-            Lang::Fr => format!("{key} : chiffres divergents, {}", figures.join(" ; ")),
-            Lang::En => format!("{key}: figures disagree, {}", figures.join("; ")),
-        });
+        let list = figures.join(t.text("chart", "source_separator"));
+        notes.push(t.fill("about", "conflict", &[("key", &key), ("list", &list)]));
     }
     About {
-        heading: words::about_heading(lang).to_string(),
-        definition_heading: words::definition_heading(lang).to_string(),
-        definition: definition.clone(),
+        heading: t.text("about", "heading").to_string(),
+        definition_heading: t.text("about", "definition").to_string(),
+        definition: definition.to_string(),
         notes,
     }
 }
@@ -94,21 +88,29 @@ mod tests {
     #[test]
     fn about_says_the_definition_the_gaps_and_the_breaks() {
         let mut s = protection_orders();
-        s.definition_en = "Protection orders issued in the year, all courts.".into();
-        s.breaks = vec![Break {
-            from: 2018,
-            note_fr: "définition différente à partir de 2018".into(),
-            note_en: "different definition from 2018".into(),
-        }];
-        let about = about(&s, Lang::En);
-        assert_eq!(about.heading, "About this chart");
+        // A year that has no note of its own in the tables: the generic line.
+        s.breaks = vec![Break { from: 2018 }];
+        let en = about(&s, Lang::En);
+        assert_eq!(en.heading, "About this chart");
         assert_eq!(
-            about.definition,
-            "Protection orders issued in the year, all courts."
+            Some(en.definition.as_str()),
+            Lang::En
+                .text()
+                .series("protection_orders_issued", "definition")
         );
+        assert!(!en.definition.is_empty());
         assert_eq!(
-            about.notes,
+            en.notes,
             ["No figure for 2013–2017", "Different definition from 2018"]
         );
+        for lang in [Lang::Ru, Lang::Kk] {
+            let other = about(&s, lang);
+            assert!(other.heading.chars().any(|c| ('а'..='я').contains(&c)));
+            assert!(!other.definition.is_empty());
+            assert!(other
+                .notes
+                .iter()
+                .all(|n| n.contains("2013") || n.contains("2018")));
+        }
     }
 }

@@ -6,45 +6,57 @@
 
 mod about;
 mod own;
+mod reference;
 mod search;
 mod segments;
+mod suggest;
 mod summary;
 mod table;
 mod tooltip;
 
 pub use about::{about, About};
 pub use own::{fact_rows, facts_csv, facts_json, search_report, FactRow};
+pub use reference::reference;
 pub use search::{search, search_csv, Figure, HitView, SearchView, SeriesLink};
 pub use segments::{highlight, Segment};
+pub use suggest::{closest_ids, series_matching, SeriesOffer};
 pub use summary::summary;
 pub use table::{csv, json, Table};
 pub use tooltip::{tooltip, Tooltip};
 
-use crate::chart::{words, Lang};
+use crate::chart::{format, Lang};
 use crate::series::{Point, Qualifier, Series, YearSource};
 
 /// The qualifier in words: "plus de" / "more than"; empty for an exact figure.
 pub fn qualifier_words(qualifier: Qualifier, lang: Lang) -> &'static str {
-    match (qualifier, lang) {
-        (Qualifier::Exact, _) => "",
-        (Qualifier::Approx, Lang::Fr) => "environ",
-        (Qualifier::Approx, Lang::En) => "about",
-        (Qualifier::MoreThan, Lang::Fr) => "plus de",
-        (Qualifier::MoreThan, Lang::En) => "more than",
-        (Qualifier::LessThan, Lang::Fr) => "moins de",
-        (Qualifier::LessThan, Lang::En) => "less than",
-        (Qualifier::AtLeast, Lang::Fr) => "au moins",
-        (Qualifier::AtLeast, Lang::En) => "at least",
-        (Qualifier::AtMost, Lang::Fr) => "jusqu’à",
-        (Qualifier::AtMost, Lang::En) => "up to",
-        (Qualifier::RangeLow, Lang::Fr) => "bas d’une fourchette",
-        (Qualifier::RangeLow, Lang::En) => "low end of a range",
-        (Qualifier::RangeHigh, Lang::Fr) => "haut d’une fourchette",
-        (Qualifier::RangeHigh, Lang::En) => "high end of a range",
-        (Qualifier::Change, Lang::Fr) => "variation",
-        (Qualifier::Change, Lang::En) => "change",
-        (Qualifier::Target, Lang::Fr) => "objectif",
-        (Qualifier::Target, Lang::En) => "target",
+    match qualifier_key(qualifier) {
+        "exact" => "",
+        key => lang.text().text("qualifier", key),
+    }
+}
+
+/// The key of a qualifier's words in the tables' `[qualifier]`.
+pub fn qualifier_key(qualifier: Qualifier) -> &'static str {
+    match qualifier {
+        Qualifier::Exact => "exact",
+        Qualifier::Approx => "approx",
+        Qualifier::MoreThan => "more_than",
+        Qualifier::LessThan => "less_than",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::AtMost => "at_most",
+        Qualifier::RangeLow => "range_low",
+        Qualifier::RangeHigh => "range_high",
+        Qualifier::Change => "change",
+        Qualifier::Target => "target",
+    }
+}
+
+/// `value` (already written) bounded by its qualifier in a sentence, in the
+/// language's word order: "plus de 36 000", "36 000 шамасынан астам".
+pub fn qualified(qualifier: Qualifier, value: &str, lang: Lang) -> String {
+    match qualifier_key(qualifier) {
+        "exact" => value.to_string(),
+        key => lang.text().fill("qualified", key, &[("v", value)]),
     }
 }
 
@@ -52,27 +64,27 @@ pub fn qualifier_words(qualifier: Qualifier, lang: Lang) -> &'static str {
 /// rapport)", "2025 (partie de l’année : janvier–août 2025)", or a category in the
 /// reader's language.
 pub fn key_label(series: &Series, point: &Point, lang: Lang) -> String {
-    let mut label = match (point.year(), series.category_label(point, lang == Lang::En)) {
-        (Some(year), _) if point.year_source == YearSource::Implied => match lang {
-            Lang::Fr => format!("{year} (année déduite de la date du rapport)"),
-            Lang::En => format!("{year} (year implied by the report’s date)"),
-        },
+    let mut label = match (point.year(), series.category_label(point, lang)) {
+        (Some(year), _) if point.year_source == YearSource::Implied => {
+            lang.text()
+                .fill("chart", "implied_key", &[("year", &year.to_string())])
+        }
         (Some(year), _) => year.to_string(),
         (None, Some(category)) => category.to_string(),
         (None, None) => String::new(),
     };
     if let Some(period) = &point.period {
-        label = format!("{label} ({})", words::partial_key(period, lang));
+        label = format!("{label} ({})", format::partial_key(period, lang));
     }
     label
 }
 
-/// The break in series a point opens, in the reader's language.
-pub fn break_note(point: &Point, lang: Lang) -> Option<String> {
+/// The break in series a point of `series` opens, in the reader's language.
+pub fn break_note(series: &Series, point: &Point, lang: Lang) -> Option<String> {
     point
         .series_break
         .as_ref()
-        .map(|b| words::break_legend(&b.note_fr, &b.note_en, b.from, lang))
+        .map(|b| format::break_legend(&series.id, b.from, lang))
 }
 
 /// A legend line made a sentence: its first letter in capitals.

@@ -45,7 +45,7 @@ pub fn fact_rows(facts: &[SourcedFact]) -> Vec<FactRow> {
             reference: f.reference.clone(),
             paragraph: f.paragraph.clone(),
             line: f.line,
-            sentence: f.sentence.clone(),
+            sentence: f.sentence.to_string(),
         })
         .collect()
 }
@@ -111,6 +111,11 @@ pub fn search_report(
                     year: f.fact.year,
                     year_source: f.fact.year_source,
                     line: f.line,
+                    shown: format!(
+                        "{}{}",
+                        crate::chart::format::qualifier_sign(f.fact.qualifier),
+                        crate::chart::format::with_unit(f.fact.value, f.fact.unit, lang)
+                    ),
                     series: series
                         .iter()
                         .filter_map(|s| {
@@ -121,10 +126,7 @@ pub fn search_report(
                             })?;
                             Some(super::SeriesLink {
                                 id: s.id.clone(),
-                                title: match lang {
-                                    crate::chart::Lang::Fr => s.title_fr.clone(),
-                                    crate::chart::Lang::En => s.title_en.clone(),
-                                },
+                                title: s.title(lang).to_string(),
                                 point,
                             })
                         })
@@ -133,7 +135,7 @@ pub fn search_report(
                 .collect();
             Some(super::HitView {
                 report: name.clone(),
-                reference: paragraph.reference(),
+                reference: super::reference(&paragraph.reference(), lang),
                 paragraph: paragraph.id.clone(),
                 segments: super::highlight(&paragraph.text, &hit.spans),
                 figures,

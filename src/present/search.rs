@@ -36,6 +36,8 @@ pub struct Figure {
     pub year: Option<crate::extract::Year>,
     pub year_source: Option<crate::extract::YearSource>,
     pub line: usize,
+    /// The value as the reader writes it: "≥ 44,000", "71,2 %".
+    pub shown: String,
     pub series: Vec<SeriesLink>,
 }
 
@@ -78,6 +80,11 @@ pub fn search(
                     year: f.fact.year,
                     year_source: f.fact.year_source,
                     line: f.line,
+                    shown: format!(
+                        "{}{}",
+                        crate::chart::format::qualifier_sign(f.fact.qualifier),
+                        crate::chart::format::with_unit(f.fact.value, f.fact.unit, lang)
+                    ),
                     series: series
                         .iter()
                         .filter_map(|s| {
@@ -88,10 +95,7 @@ pub fn search(
                             })?;
                             Some(SeriesLink {
                                 id: s.id.clone(),
-                                title: match lang {
-                                    Lang::Fr => s.title_fr.clone(),
-                                    Lang::En => s.title_en.clone(),
-                                },
+                                title: s.title(lang).to_string(),
                                 point,
                             })
                         })
@@ -100,7 +104,7 @@ pub fn search(
                 .collect();
             Some(HitView {
                 report: report.meta.symbol.clone(),
-                reference: paragraph.reference(),
+                reference: super::reference(&paragraph.reference(), lang),
                 paragraph: paragraph.id.clone(),
                 segments: highlight(&paragraph.text, &hit.spans),
                 figures,

@@ -1,31 +1,28 @@
 //! A chart said in words, for screen readers and for people who prefer text.
 
 use super::capitalise;
-use crate::chart::{format, words, Lang};
+use crate::chart::{format, Lang};
 use crate::series::{Kind, Series};
 
 /// "Protection orders issued: 3 values from 2011 to 2019, lowest more than 36,000
 /// (2011), highest about 70,000 (2019). 1 value's year is implied by its report's date."
 pub fn summary(series: &Series, lang: Lang) -> String {
-    let title = match lang {
-        Lang::Fr => &series.title_fr,
-        Lang::En => &series.title_en,
-    };
+    let t = lang.text();
+    let title = series.title(lang);
     let n = series.points.len();
     let value = |i: usize| {
         series.points.get(i).map_or(String::new(), |p| {
-            let words = super::qualifier_words(p.qualifier, lang);
-            let v = format::with_unit(p.value, series.unit, lang);
+            let v = super::qualified(
+                p.qualifier,
+                &format::with_unit(p.value, series.unit, lang),
+                lang,
+            );
             let key = p
                 .year()
                 .map(|y| y.to_string())
-                .or_else(|| p.category().map(str::to_string))
+                .or_else(|| series.category_label(p, lang).map(str::to_string))
                 .unwrap_or_default();
-            if words.is_empty() {
-                format!("{v} ({key})")
-            } else {
-                format!("{words} {v} ({key})")
-            }
+            format!("{v} ({key})")
         })
     };
     let by_value = |max: bool| {
@@ -46,56 +43,55 @@ pub fn summary(series: &Series, lang: Lang) -> String {
         .count();
     let conflicts = series.points.iter().filter(|p| p.conflict).count();
     let years = series.points.iter().filter_map(|p| p.year());
-    let first = years.clone().min().unwrap_or(0);
-    let last = years.max().unwrap_or(0);
+    let first = years.clone().min().unwrap_or(0).to_string();
+    let last = years.max().unwrap_or(0).to_string();
     let (low, high) = (value(low), value(high));
-    let mut text = match (series.kind, lang) {
-        _ if n == 0 => match lang {
-            Lang::Fr => format!("{title} : aucune valeur."),
-            Lang::En => format!("{title}: no values."),
-        },
-        (Kind::Time, Lang::Fr) => format!(
-            "{title} : {n} valeurs de {first} à {last} ; la plus basse {low}, la plus haute {high}."
+    let count = n as f64;
+    let mut text = match series.kind {
+        _ if n == 0 => t.fill("summary", "empty", &[("title", title)]),
+        Kind::Time => t.fill(
+            "summary",
+            "time",
+            &[
+                ("title", title),
+                ("values", &t.count("summary", "values", count, &[])),
+                ("first", &first),
+                ("last", &last),
+                ("low", &low),
+                ("high", &high),
+            ],
         ),
-        (Kind::Time, Lang::En) => {
-            format!("{title}: {n} values from {first} to {last}; lowest {low}, highest {high}.")
-        }
-        (Kind::Breakdown, Lang::Fr) => {
-            format!("{title} : {n} catégories ; la plus grande {high}, la plus petite {low}.")
-        }
-        (Kind::Breakdown, Lang::En) => {
-            format!("{title}: {n} categories; largest {high}, smallest {low}.")
-        }
+        Kind::Breakdown => t.fill(
+            "summary",
+            "breakdown",
+            &[
+                ("title", title),
+                ("categories", &t.count("summary", "categories", count, &[])),
+                ("low", &low),
+                ("high", &high),
+            ],
+        ),
     };
     if implied > 0 {
-        text.push_str(&match lang {
-            Lang::Fr => format!(" {implied} année(s) déduite(s) de la date du rapport."),
-            Lang::En => format!(" {implied} year(s) implied by the report’s date."),
-        });
+        text.push_str(&t.count("summary", "implied", implied as f64, &[]));
     }
     let gaps = series.gaps();
     if series.kind == Kind::Time && !gaps.is_empty() {
         text.push_str(&format!(
             " {}.",
-            capitalise(&words::gaps_legend(&gaps, lang))
+            capitalise(&format::gaps_legend(&gaps, lang))
         ));
     }
     for b in series.breaks_drawn() {
-        let note = words::break_legend(&b.note_fr, &b.note_en, b.from, lang);
+        let note = format::break_legend(&series.id, b.from, lang);
         text.push_str(&format!(" {}.", capitalise(&note)));
     }
     let partial = series.points.iter().filter(|p| p.period.is_some()).count();
     if partial > 0 {
-        text.push_str(&match lang {
-            Lang::Fr => format!(" {partial} valeur(s) ne couvrent qu’une partie de l’année."),
-            Lang::En => format!(" {partial} value(s) cover part of a year only."),
-        });
+        text.push_str(&t.count("summary", "partial", partial as f64, &[]));
     }
     if conflicts > 0 {
-        text.push_str(&match lang {
-            Lang::Fr => format!(" {conflicts} valeurs divergent pour une même date ou catégorie."),
-            Lang::En => format!(" {conflicts} values disagree for the same date or category."),
-        });
+        text.push_str(&t.count("summary", "conflicts", conflicts as f64, &[]));
     }
     text
 }
@@ -119,6 +115,17 @@ mod tests {
         assert!(text.contains("more than 36,000 (2011)"), "{text}");
         assert!(text.contains("implied"), "{text}");
         assert!(text.contains("No figure for 2013–2017."), "{text}");
+        let text = summary(orders, Lang::Ru);
+        assert!(
+            text.starts_with("Выданные защитные предписания: 4 значения"),
+            "{text}"
+        );
+        assert!(text.contains("более 36\u{a0}000 (2011)"), "{text}");
+        let text = summary(orders, Lang::Kk);
+        assert!(
+            text.contains("36\u{a0}000 шамасынан астам (2011)"),
+            "{text}"
+        );
         Ok(())
     }
 }

@@ -1,7 +1,7 @@
 //! A series as a table (the chart's accessible equivalent) and as CSV and JSON.
 
 use super::{key_label, qualifier_words};
-use crate::chart::{format, words, Lang};
+use crate::chart::{format, Lang};
 use crate::series::{Series, YearSource};
 use serde::Serialize;
 
@@ -37,48 +37,34 @@ pub struct Table {
 impl Table {
     /// The table of a series: key, value, qualifier, year source, source, quote.
     pub fn of(series: &Series, lang: Lang) -> Table {
-        let columns = match lang {
-            Lang::Fr => [
-                "Année / catégorie",
-                "Valeur",
-                "Précision",
-                "Année",
-                "Source",
-                "Texte",
-            ],
-            Lang::En => [
-                "Year / category",
-                "Value",
-                "Qualifier",
-                "Year",
-                "Source",
-                "Text",
-            ],
-        };
+        let t = lang.text();
+        let columns = ["key", "value", "qualifier", "year", "source", "text"]
+            .map(|key| t.text("table", key).to_string());
         let rows = series
             .points
             .iter()
             .enumerate()
             .map(|(index, p)| {
+                // A category sorts by the name the reader sees, not the French one.
                 let key_sort = match p.year() {
                     Some(year) => SortKey::Number(f64::from(year)),
-                    None => SortKey::Text(p.category().unwrap_or_default().to_string()),
+                    None => SortKey::Text(
+                        series
+                            .category_label(p, lang)
+                            .unwrap_or_default()
+                            .to_string(),
+                    ),
                 };
                 let words = qualifier_words(p.qualifier, lang);
                 let qualifier = if words.is_empty() {
-                    match lang {
-                        Lang::Fr => "exact",
-                        Lang::En => "exact",
-                    }
+                    t.text("qualifier", "exact")
                 } else {
                     words
                 };
-                let year_source = match (p.year(), p.year_source, lang) {
-                    (None, _, _) => "",
-                    (Some(_), YearSource::Stated, Lang::Fr) => "indiquée",
-                    (Some(_), YearSource::Stated, Lang::En) => "stated",
-                    (Some(_), YearSource::Implied, Lang::Fr) => "déduite",
-                    (Some(_), YearSource::Implied, Lang::En) => "implied",
+                let year_source = match (p.year(), p.year_source) {
+                    (None, _) => "",
+                    (Some(_), YearSource::Stated) => t.text("table", "stated"),
+                    (Some(_), YearSource::Implied) => t.text("table", "implied"),
                 };
                 let mut value = format!(
                     "{}{}",
@@ -88,10 +74,10 @@ impl Table {
                 if p.conflict {
                     value.push_str(" ≠");
                 }
-                let source = format!("{}, {}", p.report, p.reference);
+                let source = format!("{}, {}", p.report, super::reference(&p.reference, lang));
                 let mut key = key_label(series, p, lang);
                 if p.series_break.is_some() {
-                    key = format!("{key} ({})", words::break_mark(lang));
+                    key = format!("{key} ({})", t.text("legend", "break_mark"));
                 }
                 Row {
                     point: index,
@@ -127,23 +113,28 @@ impl Table {
             })
             .collect();
         Table {
-            columns: columns.iter().map(|c| c.to_string()).collect(),
+            columns: columns.to_vec(),
             rows,
         }
     }
 }
 
 /// The series as CSV (RFC 4180), one row per point, with machine-stable column
-/// names in English whatever the interface language.
-pub fn csv(series: &Series) -> String {
+/// names in English whatever the interface language. `category` is in the
+/// reader's language; `category_fr` is the report's own name, the same in every
+/// language (a key to join downloads made in different languages).
+pub fn csv(series: &Series, lang: Lang) -> String {
     let mut out = String::from(
-        "series,year,category,value,qualifier,year_source,report,paragraph,reference,line,verbatim,conflict,sentence,period,break\r\n",
+        "series,year,category,value,qualifier,year_source,report,paragraph,reference,line,verbatim,conflict,sentence,category_fr,period,break\r\n",
     );
     for p in &series.points {
         let fields = [
             series.id.clone(),
             p.year().map(|y| y.to_string()).unwrap_or_default(),
-            p.category().unwrap_or_default().to_string(),
+            series
+                .category_label(p, lang)
+                .unwrap_or_default()
+                .to_string(),
             p.value.to_string(),
             name(&p.qualifier),
             name(&p.year_source),
@@ -154,12 +145,13 @@ pub fn csv(series: &Series) -> String {
             p.verbatim.clone(),
             p.conflict.to_string(),
             p.sentence.clone(),
+            p.category().unwrap_or_default().to_string(),
             // The months a part-year figure covers (ISO 8601), and the break in
             // series a point opens: new columns go last, after the old ones.
             p.period.map(|period| period.iso()).unwrap_or_default(),
             p.series_break
                 .as_ref()
-                .map(|b| words::break_legend(&b.note_fr, &b.note_en, b.from, Lang::En))
+                .map(|b| format::break_legend(&series.id, b.from, lang))
                 .unwrap_or_default(),
         ];
         push_row(&mut out, &fields);
@@ -167,9 +159,16 @@ pub fn csv(series: &Series) -> String {
     out
 }
 
-/// The series as pretty JSON: the same fields as `derek series --json`.
-pub fn json(series: &Series) -> String {
-    serde_json::to_string_pretty(series).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+/// The series as pretty JSON: the fields of `derek series --json`, and its
+/// title in the reader's language.
+pub fn json(series: &Series, lang: Lang) -> String {
+    let mut value = serde_json::to_value(series).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        let title = series.title(lang);
+        object.insert("title".into(), title.into());
+        object.insert("lang".into(), lang.code().into());
+    }
+    serde_json::to_string_pretty(&value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
 /// Appends one CSV row (RFC 4180): fields quoted where needed, CRLF-terminated.
@@ -203,15 +202,17 @@ mod tests {
 
     #[test]
     fn csv_quotes_what_needs_quoting_and_keeps_every_field() {
-        let csv = csv(&series());
+        let csv = csv(&series(), Lang::En);
         let mut lines = csv.split("\r\n");
         assert!(lines
             .next()
             .is_some_and(|h| h.starts_with("series,year,category,value")));
-        assert!(lines.next().is_some_and(|l| l.starts_with("orders,2011,")));
+        assert!(lines
+            .next()
+            .is_some_and(|l| l.starts_with("protection_orders_issued,2011,")));
         assert_eq!(
             lines.next(),
-            Some("orders,2012,,44000,more_than,stated,CAT/C/KAZ/3,p1,\"Article 16, 13\",447,44 000,false,\"En 2012, plus de 44 000 ordonnances \"\"de protection\"\" ont été prises contre des personnes ayant commis une infraction.\",,")
+            Some("protection_orders_issued,2012,,44000,more_than,stated,CAT/C/KAZ/3,p1,\"Article 16, 13\",447,44 000,false,\"En 2012, plus de 44 000 ordonnances \"\"de protection\"\" ont été prises contre des personnes ayant commis une infraction.\",,,")
         );
     }
 
@@ -250,10 +251,10 @@ mod tests {
             table.rows[3].cells[0].text,
             "2025 (partie de l’année : janvier–août 2025)"
         );
-        let csv = csv(&s);
+        let csv = csv(&s, Lang::Fr);
         let last = csv.trim_end().lines().last().unwrap_or_default();
         assert!(last.ends_with(",2025-01/2025-08,"), "{last}");
-        let json = json(&s);
+        let json = json(&s, Lang::Fr);
         assert!(
             json.contains("\"period\": {\n        \"from\": \"2025-01\",\n        \"to\": \"2025-08\"\n      }"),
             "{json}"
@@ -284,12 +285,13 @@ mod tests {
 
     #[test]
     fn json_has_the_cli_fields() {
-        let json = json(&series());
+        let json = json(&series(), Lang::En);
         for field in [
             "\"id\"",
             "\"year\": 2011",
             "\"qualifier\": \"more_than\"",
             "\"year_source\": \"stated\"",
+            "\"title\": \"Protection orders issued\"",
         ] {
             assert!(json.contains(field), "{field} missing from {json}");
         }

@@ -2,7 +2,7 @@
 //! implied) and where it comes from.
 
 use super::{key_label, qualifier_words};
-use crate::chart::{format, words, Lang};
+use crate::chart::{format, Lang};
 use crate::series::{Point, Series};
 use serde::Serialize;
 
@@ -15,6 +15,8 @@ pub struct Tooltip {
     pub value: String,
     /// The words of the report around the number: "…plus de 44 000 ordonnances…".
     pub quote: String,
+    /// `quote` between the reader's quotation marks: « … », “…”.
+    pub quoted: String,
     /// "CAT/C/KAZ/3, Paragraphes 30 et 31, 13".
     pub source: String,
     /// Other figures for the same year or category, and who states them.
@@ -51,20 +53,25 @@ pub fn tooltip(series: &Series, index: usize, lang: Lang) -> Option<Tooltip> {
                         format::with_unit(o.value, series.unit, lang)
                     ),
                     o.report.clone(),
-                    o.reference.clone(),
+                    super::reference(&o.reference, lang),
                     o.report == point.report,
                 )
             })
             .collect();
-        words::conflict_line(&others, lang)
+        format::conflict_line(&others, lang)
     });
     Some(Tooltip {
         key: key_label(series, point, lang),
         value,
         quote: quote(point),
-        source: format!("{}, {}", point.report, point.reference),
+        quoted: lang.text().quoted(&quote(point)),
+        source: format!(
+            "{}, {}",
+            point.report,
+            super::reference(&point.reference, lang)
+        ),
         conflict,
-        series_break: super::break_note(point, lang),
+        series_break: super::break_note(series, point, lang),
     })
 }
 

@@ -1,7 +1,9 @@
 //! Series found automatically in a report nobody has catalogued: groups of facts
 //! about the same thing for two or more years, drawn like the catalogue's series
 //! (the same points, provenance and conflict flags), titled from their subject and
-//! marked as found automatically: no person has reviewed them.
+//! marked as found automatically: no person has reviewed them. Their title (the
+//! report's own words) and definition (the tables' `[own]` templates, filled in
+//! every language) travel with them as [`SeriesTexts`]: no table holds them.
 //!
 //! Grouping is `derek candidates`' ([`super::candidates`]): dated facts with one
 //! year (not goals, not changes), the same unit and the same label (the first
@@ -17,6 +19,7 @@ use super::catalogue::fold;
 use super::sourced::SourcedFact;
 use super::{flag_conflicts, Key, Kind, Point, Series, YearSource};
 use crate::extract::{Unit, Year};
+use crate::i18n::{SeriesTexts, Table};
 use serde::Serialize;
 
 /// The theme every automatic series is listed under.
@@ -42,8 +45,23 @@ fn single_year(fact: &SourcedFact) -> Option<i32> {
 }
 
 /// The title of a group: the subject its facts state most often (the first such),
-/// with a capital; "Figures, par. 12" when they state none.
-fn title(group: &Candidate) -> String {
+/// with a capital, in the report's words; "Figures, par. 12" in the reader's
+/// language when they state none.
+fn titles(group: &Candidate, texts: &mut SeriesTexts) {
+    match title(group) {
+        Some(title) => texts.set_each("title", |_| title.clone()),
+        None => {
+            let reference = group.facts.first().map_or("", |f| f.reference.as_str());
+            texts.set_each("title", |t| {
+                let reference = crate::present::reference(reference, t.lang());
+                t.fill("own", "untitled", &[("reference", &reference)])
+            });
+        }
+    }
+}
+
+/// The subject a group's facts state most often (the first such), with a capital.
+fn title(group: &Candidate) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for f in &group.facts {
         let s = f.fact.subject.trim();
@@ -61,19 +79,13 @@ fn title(group: &Candidate) -> String {
             Some((_, m)) if m >= n => best,
             _ => Some((s, n)),
         });
-    match best {
-        Some((s, _)) => {
-            let mut chars = s.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        }
-        None => group
-            .facts
-            .first()
-            .map_or_else(String::new, |f| format!("Chiffres, {}", f.reference)),
-    }
+    best.map(|(s, _)| {
+        let mut chars = s.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    })
 }
 
 /// An id usable in a URL: `auto-<slug of the report>-<n>`.
@@ -98,22 +110,21 @@ pub fn auto_series(report: &str, facts: &[SourcedFact]) -> Vec<AutoSeries> {
         .enumerate()
         .map(|(n, group)| {
             let points = points_of(&group.facts);
-            let title = title(&group);
-            let (definition_fr, definition_en) = definition(report, &group.label, group.unit);
+            // Titles come from the report's own words: not translated.
+            let mut texts = SeriesTexts::default();
+            titles(&group, &mut texts);
+            texts.set_each("definition", |t| {
+                definition(t, report, &group.label, group.unit)
+            });
             AutoSeries {
                 series: Series {
                     id: id(report, n + 1),
                     theme: THEME.to_string(),
-                    title_fr: title.clone(),
-                    // Titles come from the report's own words: not translated.
-                    title_en: title,
                     unit: group.unit,
                     kind: Kind::Time,
                     points,
-                    definition_fr,
-                    definition_en,
                     breaks: Vec::new(),
-                    categories_en: Default::default(),
+                    texts,
                 },
                 found_automatically: true,
                 label: group.label,
@@ -151,7 +162,7 @@ fn points_of(facts: &[&SourcedFact]) -> Vec<Point> {
             reference: f.reference.clone(),
             line: f.line,
             verbatim: f.fact.verbatim.clone(),
-            sentence: f.sentence.clone(),
+            sentence: f.sentence.to_string(),
             conflict: false,
             period: f.fact.period,
             series_break: None,
@@ -180,19 +191,19 @@ pub fn picked(id: &str, report: &str, facts: &[&SourcedFact]) -> Option<Series> 
         unit,
         facts: facts.to_vec(),
     };
-    let title = title(&group);
+    let mut texts = SeriesTexts::default();
+    titles(&group, &mut texts);
+    texts.set_each("definition", |t| {
+        t.fill("own", "picked_definition", &[("report", report)])
+    });
     Some(Series {
         id: id.to_string(),
         theme: THEME.to_string(),
-        title_fr: title.clone(),
-        title_en: title,
         unit,
         kind: Kind::Time,
         points,
-        definition_fr: format!("Chiffres choisis par le lecteur dans {report}, un point par année indiquée ; non revus."),
-        definition_en: format!("Figures the reader picked in {report}, one point per stated year; not reviewed."),
         breaks: Vec::new(),
-        categories_en: Default::default(),
+        texts,
     })
 }
 
@@ -216,33 +227,33 @@ pub fn bundled(corpus: &super::sourced::Corpus) -> Vec<Series> {
     out
 }
 
-/// What an automatic series is, said plainly: found by rule, not reviewed, and
-/// what grouped its figures.
-fn definition(report: &str, label: &str, unit: Unit) -> (String, String) {
-    let unit = serde_json::to_value(unit)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default();
-    let words = if label.is_empty() {
-        (
-            "chiffres d’un même paragraphe".to_string(),
-            "figures of one paragraph".to_string(),
+/// What an automatic series is, said plainly in `t`'s language: found by rule,
+/// not reviewed, and what grouped its figures.
+fn definition(t: &Table, report: &str, label: &str, unit: Unit) -> String {
+    let unit = crate::chart::format::unit_name(unit, t.lang());
+    if label.is_empty() {
+        t.fill(
+            "own",
+            "auto_definition_paragraph",
+            &[("unit", unit), ("report", report)],
         )
     } else {
-        (
-            format!("chiffres dont le sujet commence par « {label} »"),
-            format!("figures whose subject starts with “{label}”"),
+        t.fill(
+            "own",
+            "auto_definition",
+            &[
+                ("label", &t.quoted(label)),
+                ("unit", unit),
+                ("report", report),
+            ],
         )
-    };
-    (
-        format!("Série trouvée automatiquement, non revue : {} ({unit}), {report}, un point par année indiquée.", words.0),
-        format!("Series found automatically, not reviewed: {} ({unit}), {report}, one point per stated year.", words.1),
-    )
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::series::own::{OwnReport, ReadError};
 
     /// A series' title and its points (year, value).
@@ -259,7 +270,7 @@ mod tests {
                     .iter()
                     .filter_map(|p| p.year().map(|y| (y, p.value)))
                     .collect();
-                (s.series.title_fr, points)
+                (s.series.title(Lang::Fr).to_string(), points)
             })
             .collect())
     }
@@ -308,6 +319,31 @@ mod tests {
         assert_eq!(flags, vec![false, true, true]);
         assert_eq!(first.map(|s| s.id.as_str()), Some("auto-mon-rapport-1"));
         assert!(series.iter().all(|s| s.found_automatically));
+        Ok(())
+    }
+
+    #[test]
+    fn an_automatic_series_is_titled_and_defined_in_every_language_not_by_its_id(
+    ) -> Result<(), ReadError> {
+        let text = "1. En 2022, 1 200 ordonnances de protection ont été délivrées (980 en 2021).";
+        let own = OwnReport::read("Rapport alternatif", text, Some(2025), 0)?;
+        let found = auto_series(&own.name, &own.facts);
+        let series = &found.first().ok_or(ReadError::Empty)?.series;
+        for lang in Lang::ALL {
+            // What a chart, its summary and its "About" panel read.
+            assert_eq!(series.title(lang), "Ordonnances de protection");
+            let summary = crate::present::summary(series, lang);
+            assert!(summary.contains("Ordonnances de protection"), "{summary}");
+            assert!(!summary.contains(&series.id), "{summary}");
+            let about = crate::present::about(series, lang).definition;
+            let template = lang.text().text("own", "auto_definition");
+            let opening = template.split('{').next().unwrap_or_default();
+            assert!(about.starts_with(opening), "{lang:?}: {about}");
+            assert!(about.contains("Rapport alternatif"), "{about}");
+        }
+        assert!(crate::present::about(series, Lang::Ru)
+            .definition
+            .starts_with("Ряд данных найден автоматически"));
         Ok(())
     }
 
@@ -361,7 +397,7 @@ mod tests {
             .unwrap_or_default();
         // The 30 days have no year: not a point.
         assert_eq!(years, [(Some(2021), 12.0), (Some(2022), 15.0)]);
-        assert_eq!(series.map(|s| s.title_fr), Some("Centres".to_string()));
+        assert_eq!(series.as_ref().map(|s| s.title(Lang::Fr)), Some("Centres"));
         assert!(picked("p", "r", &[]).is_none());
         Ok(())
     }

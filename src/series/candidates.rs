@@ -147,11 +147,7 @@ pub fn candidates<'a>(facts: &'a [SourcedFact], in_series: &[bool]) -> Vec<Candi
     let mut last_label: Vec<(Unit, String)> = Vec::new();
     let mut widened_in_sentence: Vec<(Unit, String, String)> = Vec::new();
     for (fact, &held) in facts.iter().zip(in_series) {
-        let here = (
-            fact.report_index,
-            fact.paragraph.as_str(),
-            fact.sentence.as_str(),
-        );
+        let here = (fact.report_index, fact.paragraph.as_str(), &*fact.sentence);
         if sentence != Some(here) {
             sentence = Some(here);
             last_label.clear();
@@ -236,7 +232,7 @@ mod tests {
                     reference: format!("par. {i}"),
                     section: None,
                     line: i + 1,
-                    sentence: text[start..end].to_string(),
+                    sentence: text[start..end].into(),
                     sentence_span: (fact.start - start, fact.end - start),
                     fact,
                 });

@@ -32,22 +32,20 @@ pub enum CatalogueError {
     BreakWithoutYears(String),
 }
 
-/// A group of series in the explorer's list.
+/// A group of series in the explorer's list (its title is in `data/i18n/`).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Theme {
     pub id: String,
-    pub title_fr: String,
-    pub title_en: String,
 }
 
-/// One catalogued series: its titles and the rules that select its facts.
+/// One catalogued series: the rules that select its facts (its title, in every
+/// language, is in `data/i18n/`).
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SeriesDef {
     pub id: String,
     pub theme: String,
-    pub title_fr: String,
-    pub title_en: String,
     pub unit: Unit,
     pub kind: Kind,
     /// The fact's subject contains one of these (accents and case ignored).
@@ -92,8 +90,8 @@ pub struct SeriesDef {
     /// which are not levels and cannot sit on the same axis.
     #[serde(default)]
     pub qualifiers: Vec<Qualifier>,
-    /// Breakdowns: category names to show instead of the subject as written,
-    /// and their English names.
+    /// Breakdowns: category names to show instead of the subject as written
+    /// (in French; other languages' names are in `data/i18n/`).
     #[serde(default)]
     pub categories: Vec<Category>,
     /// A sentence for readers: what the series counts, and its caveats.
@@ -101,12 +99,6 @@ pub struct SeriesDef {
     pub note_fr: String,
     #[serde(default)]
     pub note_en: String,
-    /// What is counted, of whom, where, over what period (calendar year, school
-    /// year, as of 1 January, partial year) and from which kind of statement.
-    #[serde(default)]
-    pub definition_fr: String,
-    #[serde(default)]
-    pub definition_en: String,
     /// Breaks in series: from these years on the definition is comparable but
     /// not identical, so points on either side are never joined.
     #[serde(default)]
@@ -118,22 +110,22 @@ pub struct SeriesDef {
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Break {
-    /// The first year counted under the new definition.
+    /// The first year counted under the new definition. The legend line that
+    /// says what changed is `series.<id>.break_<from>` in `data/i18n/`.
     pub from: i32,
-    /// The legend line that says what changed.
-    pub note_fr: String,
-    pub note_en: String,
 }
 
-/// A breakdown's category: the words that name it, and its labels.
+/// A breakdown's category: the words that name it, and its French name.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
 pub struct Category {
     /// The fact's subject, or the words around its number (see [`clause`]),
     /// contain this (accents and case ignored). The first category that matches
     /// is the fact's.
     pub subject: String,
+    /// The name the report gives it: the key of its point, and of its names in
+    /// other languages in `data/i18n/`.
     pub fr: String,
-    pub en: String,
 }
 
 /// The whole catalogue.
@@ -199,7 +191,7 @@ impl Catalogue {
 
     /// Every catalogued series, built from the corpus' facts.
     pub fn build(&self, corpus: &Corpus) -> Vec<Series> {
-        let words: Vec<FactWords> = corpus.facts.iter().map(FactWords::of).collect();
+        let words = FactWords::of_all(&corpus.facts);
         self.series
             .iter()
             .map(|def| def.build_from(corpus, &words))
@@ -209,11 +201,17 @@ impl Catalogue {
     /// Whether some series selects each fact (`result[i]` is `facts[i]`'s): what
     /// `derek candidates` leaves out. Each fact's words are folded once.
     pub fn selected(&self, facts: &[SourcedFact]) -> Vec<bool> {
+        let words = FactWords::of_all(facts);
+        // One memo per series: the facts of a sentence come together.
+        let mut memos: Vec<SentenceMemo> = vec![None; self.series.len()];
         facts
             .iter()
-            .map(|fact| {
-                let words = FactWords::of(fact);
-                self.series.iter().any(|def| def.matches(fact, &words))
+            .zip(&words)
+            .map(|(fact, words)| {
+                self.series
+                    .iter()
+                    .zip(memos.iter_mut())
+                    .any(|(def, memo)| def.matches(fact, words, memo))
             })
             .collect()
     }
@@ -238,10 +236,17 @@ fn contains_any(haystack: &str, needles: &[String]) -> bool {
     needles.iter().any(|n| haystack.contains(n.as_str()))
 }
 
-/// A fact's words, folded once for every rule that reads them.
+/// How far a clause reaches before and after its number, in bytes: a clause of
+/// the reports is far shorter (they are a few words between commas).
+pub const CLAUSE_REACH: usize = 400;
+
+/// A fact's words, folded once for every rule that reads them. The facts of
+/// one sentence share its folded text and its number (`sentence_id`), so a
+/// long sentence stating many figures is folded, and tested by each rule, once.
 struct FactWords {
     subject: String,
-    sentence: String,
+    sentence: std::sync::Arc<str>,
+    sentence_id: usize,
     clause: String,
 }
 
@@ -250,11 +255,40 @@ impl FactWords {
         let (start, end) = fact.sentence_span;
         FactWords {
             subject: fold(&fact.fact.subject),
-            sentence: fold(&fact.sentence),
+            sentence: fold(&fact.sentence).into(),
+            sentence_id: 0,
             clause: fold(&clause(&fact.sentence, start, end)),
         }
     }
+
+    /// The words of every fact; facts that share a sentence (they come one
+    /// after another) share its folding.
+    fn of_all(facts: &[SourcedFact]) -> Vec<FactWords> {
+        let mut out: Vec<FactWords> = Vec::with_capacity(facts.len());
+        let mut previous: Option<&SourcedFact> = None;
+        for fact in facts {
+            let (start, end) = fact.sentence_span;
+            let shared = previous
+                .filter(|p| std::sync::Arc::ptr_eq(&p.sentence, &fact.sentence))
+                .and(out.last())
+                .map(|w| (std::sync::Arc::clone(&w.sentence), w.sentence_id));
+            let (sentence, sentence_id) =
+                shared.unwrap_or_else(|| (fold(&fact.sentence).into(), out.len()));
+            out.push(FactWords {
+                subject: fold(&fact.fact.subject),
+                sentence,
+                sentence_id,
+                clause: fold(&clause(&fact.sentence, start, end)),
+            });
+            previous = Some(fact);
+        }
+        out
+    }
 }
+
+/// The last sentence a definition's sentence words were tested on, and the
+/// verdict: the facts of one sentence come together.
+type SentenceMemo = Option<(usize, bool)>;
 
 /// The words around a number in its sentence (`start..end` is the number's byte
 /// range): its clause, for facts whose subject does not say enough.
@@ -266,13 +300,23 @@ impl FactWords {
 /// number, skipping parenthesised asides: "3 743 (54,2 %) dispensaient un
 /// enseignement en kazakh, 1 055 (15,3 %) en russe" gives "3 743 dispensaient un
 /// enseignement en kazakh" for 3 743 and "1 055 en russe" for 1 055. Runs of
-/// spaces become one.
+/// spaces become one. The clause reads at most [`CLAUSE_REACH`] bytes on each
+/// side of the number, so that the many figures of one long sentence cost time
+/// in proportion to their number, not to the sentence's length.
 pub fn clause(sentence: &str, start: usize, end: usize) -> String {
     const SEPARATORS: [&str; 5] = [", ", "; ", ": ", " et ", " dont "];
+    let mut from = start.saturating_sub(CLAUSE_REACH);
+    while !sentence.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = end.saturating_add(CLAUSE_REACH).min(sentence.len());
+    while !sentence.is_char_boundary(to) {
+        to += 1;
+    }
     let (Some(before), Some(number), Some(after)) = (
-        sentence.get(..start),
+        sentence.get(from..start),
         sentence.get(start..end),
-        sentence.get(end..),
+        sentence.get(end..to),
     ) else {
         return String::new();
     };
@@ -311,10 +355,10 @@ impl SeriesDef {
     /// Whether a fact belongs to this series (a definition from [`Catalogue::parse`],
     /// whose rule words are folded).
     pub fn selects(&self, fact: &SourcedFact) -> bool {
-        self.matches(fact, &FactWords::of(fact))
+        self.matches(fact, &FactWords::of(fact), &mut None)
     }
 
-    fn matches(&self, fact: &SourcedFact, words: &FactWords) -> bool {
+    fn matches(&self, fact: &SourcedFact, words: &FactWords, memo: &mut SentenceMemo) -> bool {
         let f = &fact.fact;
         let unit_ok = f.unit == self.unit;
         let qualifier_ok = if self.qualifiers.is_empty() {
@@ -342,14 +386,23 @@ impl SeriesDef {
         if !self.paragraphs.is_empty() && !self.paragraphs.contains(&fact.paragraph) {
             return false;
         }
-        let (subject, sentence, clause) = (&words.subject, &words.sentence, &words.clause);
+        let (subject, clause) = (&words.subject, &words.clause);
         let near_ok = (self.near.is_empty() || contains_any(clause, &self.near))
             && !contains_any(clause, &self.near_not);
+        let sentence_ok = |memo: &mut SentenceMemo| match *memo {
+            Some((id, ok)) if id == words.sentence_id => ok,
+            _ => {
+                let sentence = &*words.sentence;
+                let ok = (self.sentence.is_empty() || contains_any(sentence, &self.sentence))
+                    && !contains_any(sentence, &self.sentence_not);
+                *memo = Some((words.sentence_id, ok));
+                ok
+            }
+        };
         (self.subject.is_empty() || contains_any(subject, &self.subject))
             && !contains_any(subject, &self.subject_not)
-            && (self.sentence.is_empty() || contains_any(sentence, &self.sentence))
-            && !contains_any(sentence, &self.sentence_not)
             && near_ok
+            && sentence_ok(memo)
             && (self.kind == Kind::Time
                 || self.categories.is_empty()
                 || self.category(words).is_some())
@@ -365,18 +418,19 @@ impl SeriesDef {
     /// the newest report first within a year, repeats of one figure in one report
     /// dropped, and disagreements between reports flagged.
     pub fn build(&self, corpus: &Corpus) -> Series {
-        let words: Vec<FactWords> = corpus.facts.iter().map(FactWords::of).collect();
+        let words = FactWords::of_all(&corpus.facts);
         self.build_from(corpus, &words)
     }
 
     /// [`SeriesDef::build`] with every fact's words already folded.
     fn build_from(&self, corpus: &Corpus, words: &[FactWords]) -> Series {
         let mut picked: Vec<(&SourcedFact, Key)> = Vec::new();
+        let mut memo = None;
         let selected = corpus
             .facts
             .iter()
             .zip(words)
-            .filter(|(f, w)| self.matches(f, w));
+            .filter(|(f, w)| self.matches(f, w, &mut memo));
         for (fact, words) in selected {
             let key = match (self.kind, fact.fact.year) {
                 (Kind::Time, Some(Year::Single(year))) => Key::Year { year },
@@ -419,7 +473,7 @@ impl SeriesDef {
                 reference: f.reference.clone(),
                 line: f.line,
                 verbatim: f.fact.verbatim.clone(),
-                sentence: f.sentence.clone(),
+                sentence: f.sentence.to_string(),
                 conflict: false,
                 period: f.fact.period,
                 series_break: None,
@@ -435,28 +489,12 @@ impl SeriesDef {
         Series {
             id: self.id.clone(),
             theme: self.theme.clone(),
-            title_fr: self.title_fr.clone(),
-            title_en: self.title_en.clone(),
             unit: self.unit,
             kind: self.kind,
             points,
-            definition_fr: self.definition_fr.clone(),
-            definition_en: self.definition_en.clone(),
             breaks: self.breaks.clone(),
-            categories_en: self
-                .categories
-                .iter()
-                .map(|c| (c.fr.clone(), c.en.clone()))
-                .collect(),
+            texts: Default::default(),
         }
-    }
-
-    /// The English label of a breakdown category (the French one when unknown).
-    pub fn category_en<'a>(&'a self, fr: &'a str) -> &'a str {
-        self.categories
-            .iter()
-            .find(|c| c.fr == fr)
-            .map_or(fr, |c| c.en.as_str())
     }
 }
 
@@ -505,19 +543,19 @@ mod tests {
     }
 
     #[test]
-    fn every_breakdown_has_one_bar_per_label_in_both_languages(
+    fn every_breakdown_has_one_bar_per_label_in_every_language(
     ) -> Result<(), Box<dyn std::error::Error>> {
         let corpus = Corpus::read(crate::corpus::bundled()?);
         for series in Catalogue::bundled()?.build(&corpus) {
             if series.kind != Kind::Breakdown {
                 continue;
             }
-            for english in [false, true] {
+            for lang in crate::i18n::Lang::ALL {
                 let labels: Vec<&str> = series
                     .bars()
                     .iter()
                     .filter_map(|bar| series.points.get(*bar.points.first()?))
-                    .filter_map(|p| series.category_label(p, english))
+                    .filter_map(|p| series.category_label(p, lang))
                     .collect();
                 let mut unique = labels.clone();
                 unique.sort_unstable();
@@ -533,18 +571,14 @@ mod tests {
         let text = r#"
 [[theme]]
 id = "t"
-title_fr = "T"
-title_en = "T"
 
 [[series]]
 id = "s"
 theme = "t"
-title_fr = "S"
-title_en = "S"
 unit = "count"
 kind = "breakdown"
 sentence = ["x"]
-breaks = [{ from = 2018, note_fr = "a", note_en = "b" }]
+breaks = [{ from = 2018 }]
 "#;
         assert!(matches!(
             Catalogue::parse(text),
@@ -559,14 +593,10 @@ breaks = [{ from = 2018, note_fr = "a", note_en = "b" }]
         let text = r#"
 [[theme]]
 id = "t"
-title_fr = "T"
-title_en = "T"
 
 [[series]]
 id = "s"
 theme = "t"
-title_fr = "S"
-title_en = "S"
 unit = "count"
 kind = "time"
 sentence = ["x"]

@@ -96,36 +96,36 @@ pub struct Series {
     pub id: String,
     /// The theme it is listed under in the explorer.
     pub theme: String,
-    pub title_fr: String,
-    pub title_en: String,
     pub unit: Unit,
     pub kind: Kind,
     pub points: Vec<Point>,
-    /// What the series counts, of whom, where, over what period.
-    pub definition_fr: String,
-    pub definition_en: String,
-    /// Breaks in series, in year order.
+    /// Breaks in series, in year order (their notes are in `data/i18n/`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub breaks: Vec<Break>,
-    /// English names of a breakdown's categories, keyed by their French name.
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty", default)]
-    pub categories_en: std::collections::BTreeMap<String, String>,
+    /// The texts of a series made at run time (found automatically, or ticked by
+    /// a reader), which the tables cannot hold; empty for a catalogued series,
+    /// whose texts are in `data/i18n/`.
+    #[serde(skip)]
+    pub texts: crate::i18n::SeriesTexts,
 }
 
 impl Series {
-    /// A point's key for a reader in `english` or French: a year, or a category
-    /// in the reader's language when the catalogue names it.
-    pub fn category_label<'a>(&'a self, point: &'a Point, english: bool) -> Option<&'a str> {
+    /// The series' `field` (`title`, `definition`, `break_<year>`) in `lang`: its
+    /// own texts first (a series made at run time), then the tables.
+    pub fn text(&self, lang: crate::i18n::Lang, field: &str) -> Option<&str> {
+        lang.text().series_text(Some(&self.texts), &self.id, field)
+    }
+
+    /// The series' title in `lang`; its id when nothing gives one.
+    pub fn title(&self, lang: crate::i18n::Lang) -> &str {
+        self.text(lang, "title").unwrap_or(&self.id)
+    }
+
+    /// A breakdown point's category in the reader's language (its French name,
+    /// the report's, when the tables lack it); `None` for a year.
+    pub fn category_label<'a>(&self, point: &'a Point, lang: crate::i18n::Lang) -> Option<&'a str> {
         let category = point.category()?;
-        if english {
-            Some(
-                self.categories_en
-                    .get(category)
-                    .map_or(category, String::as_str),
-            )
-        } else {
-            Some(category)
-        }
+        Some(lang.text().category(category))
     }
 
     /// Distinct `report, reference` pairs in order of first use: the chart's source line.
@@ -420,11 +420,7 @@ mod tests {
         assert_eq!(links, [Join::Solid, Join::Gap]);
         assert_eq!(s.gaps(), [(2013, 2017)]);
 
-        s.breaks = vec![Break {
-            from: 2018,
-            note_fr: "définition différente à partir de 2018".into(),
-            note_en: "different definition from 2018".into(),
-        }];
+        s.breaks = vec![Break { from: 2018 }];
         let links: Vec<Join> = s.links().iter().map(|l| l.join).collect();
         assert_eq!(links, [Join::Solid, Join::Break]);
         mark_breaks(&mut s.points, &s.breaks.clone());

@@ -6,7 +6,7 @@
 //! comes from a file or a paste, not from the binary), never panics, and reading
 //! is linear in its length.
 
-use super::sourced::{sentence_bounds, SourcedFact};
+use super::sourced::{sourced, SourcedFact};
 use crate::document::{self, cover, Document};
 use crate::extract;
 use serde::Serialize;
@@ -81,7 +81,8 @@ impl OwnReport {
         };
         let document = document::parse(text);
         let located = extract::table::extract_report(text, &document, reference_year);
-        let facts = sourced(&document, located, name, report_index);
+        let mut facts = Vec::with_capacity(located.len());
+        sourced(&document, located, name, report_index, &mut facts);
         Ok(OwnReport {
             name: name.to_string(),
             reference_year,
@@ -128,47 +129,14 @@ impl OwnReport {
                 .iter()
                 .map(|s| SeriesBrief {
                     id: &s.id,
-                    title: &s.title_fr,
+                    // The report's own words (the page asks for the reader's
+                    // language where the tables give one).
+                    title: s.title(crate::i18n::Lang::Fr),
                     points: s.points.len(),
                 })
                 .collect(),
         }
     }
-}
-
-/// The facts of one document with their paragraph, reference and sentence.
-fn sourced(
-    doc: &Document,
-    located: Vec<extract::LocatedFact>,
-    report: &str,
-    report_index: usize,
-) -> Vec<SourcedFact> {
-    let mut out = Vec::with_capacity(located.len());
-    // Facts come in document order: walk the paragraphs alongside them.
-    let mut paragraphs = doc.paragraphs.iter().peekable();
-    for located in located {
-        while paragraphs.next_if(|p| p.id != located.paragraph).is_some() {}
-        let Some(paragraph) = paragraphs.peek() else {
-            break;
-        };
-        let fact = located.fact;
-        let (start, end) = sentence_bounds(&paragraph.text, fact.start, fact.end);
-        let Some(sentence) = paragraph.text.get(start..end) else {
-            continue;
-        };
-        out.push(SourcedFact {
-            report_index,
-            report: report.to_string(),
-            paragraph: located.paragraph,
-            reference: paragraph.reference(),
-            section: paragraph.section.clone(),
-            line: located.line,
-            sentence: sentence.to_string(),
-            sentence_span: (fact.start - start, fact.end - start),
-            fact,
-        });
-    }
-    out
 }
 
 #[cfg(test)]
@@ -188,14 +156,7 @@ mod tests {
         let got: Vec<(f64, Option<Year>, Option<YearSource>, &str)> = own
             .facts
             .iter()
-            .map(|f| {
-                (
-                    f.fact.value,
-                    f.fact.year,
-                    f.fact.year_source,
-                    f.sentence.as_str(),
-                )
-            })
+            .map(|f| (f.fact.value, f.fact.year, f.fact.year_source, &*f.sentence))
             .collect();
         let implied = Some(YearSource::Implied);
         let stated = Some(YearSource::Stated);

@@ -64,16 +64,12 @@ pub fn protection_orders() -> Series {
     points[1].line = 447;
     points[1].sentence = "En 2012, plus de 44 000 ordonnances \"de protection\" ont été prises contre des personnes ayant commis une infraction.".into();
     Series {
-        id: "orders".into(),
+        id: "protection_orders_issued".into(),
         theme: "violence".into(),
-        title_fr: "Ordonnances de protection".into(),
-        title_en: "Protection orders".into(),
         unit: Unit::Count,
         kind: Kind::Time,
         points,
-        definition_fr: String::new(),
-        definition_en: String::new(),
         breaks: Vec::new(),
-        categories_en: Default::default(),
+        texts: Default::default(),
     }
 }

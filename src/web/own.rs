@@ -112,7 +112,7 @@ impl Derek {
         self.own_added += 1;
         let value = to_js(&crate::series::own::SeriesBrief {
             id: &series.id,
-            title: &series.title_fr,
+            title: series.title(crate::i18n::Lang::Fr),
             points: series.points.len(),
         });
         self.series.push(series);

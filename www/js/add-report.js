@@ -5,6 +5,7 @@
 // (filter, CSV, JSON) and its automatic series. Nothing leaves the page.
 
 import { h, download } from "./dom.js";
+import { langOf } from "./text.js";
 import * as store from "./store.js";
 
 export const ADD_CSS = `
@@ -25,6 +26,14 @@ export const ADD_CSS = `
 
 const KINDS = { pdf: "pdf", docx: "docx", txt: "txt", text: "txt" };
 
+// What failed, by the code the worker or the page gives: its key in the tables.
+const WHY = {
+  empty: "why_empty", scanned: "why_scanned", encrypted: "why_encrypted", notPdf: "why_not_pdf", notDocx: "why_not_docx",
+  binary: "why_binary", noYear: "why_no_year", unknownType: "why_unknown_type", notReport: "why_not_report", failed: "why_failed",
+};
+// Where a reference year was read (`CoverSource`): its key in the tables.
+const COVER = { period_covered: "cover_period_covered", received: "cover_received", distributed: "cover_distributed", dated: "cover_dated" };
+
 export class ReportAdder {
   constructor(explorer) {
     this.explorer = explorer;
@@ -38,6 +47,7 @@ export class ReportAdder {
 
   // The reports kept from an earlier visit, read again (once per page).
   restore(app) {
+    this.app ??= app;
     this.restoring ??= (async () => {
       let records = [];
       try {
@@ -61,11 +71,21 @@ export class ReportAdder {
     return summary;
   }
 
+  // A series' title in the reader's language (the report's own words, or the
+  // tables' "Figures, para. 12" when its figures name no subject).
+  title(s) {
+    try {
+      return this.app?.title(s.id, langOf(this.explorer)) ?? s.title;
+    } catch {
+      return s.title;
+    }
+  }
+
   // The explorer's extra groups: each added report's automatic series.
   groups() {
     return [...this.reports.values()].map(({ summary }) => ({
-      title: `${summary.name} — ${this.t.autoFound}`,
-      series: summary.series.map((s) => ({ id: s.id, title: s.title, kind: "time", points: s.points, reports: [summary.name] })),
+      title: this.t.fill("auto_group", { name: summary.name }),
+      series: summary.series.map((s) => ({ id: s.id, title: this.title(s), kind: "time", points: s.points, reports: [summary.name] })),
     }));
   }
 
@@ -77,7 +97,7 @@ export class ReportAdder {
   // picked by the reader; null for the catalogue's.
   noteFor(id) {
     const series = [...this.reports.values()].flatMap(({ summary }) => summary.series).find((s) => s.id === id);
-    return series ? (series.picked ? this.t.pickedNote : this.t.autoNote) : null;
+    return series ? (series.picked ? this.t.picked_note : this.t.auto_note) : null;
   }
 
   // The "Add a report" section, built once; its list follows the reports.
@@ -85,14 +105,14 @@ export class ReportAdder {
     this.app = app;
     if (!this.box) this.build();
     const t = this.t;
-    this.title.textContent = t.addReport;
-    this.hint.textContent = t.addHint;
-    this.paste.setAttribute("aria-label", t.pasteHere);
-    this.paste.placeholder = t.pasteHere;
-    this.nameInput.placeholder = t.reportName;
-    this.nameInput.setAttribute("aria-label", t.reportName);
-    this.readButton.textContent = t.readText;
-    this.fileLabel.firstChild.textContent = t.openFile + " ";
+    this.heading.textContent = t.add_report;
+    this.hint.textContent = t.add_hint;
+    this.paste.setAttribute("aria-label", t.paste_here);
+    this.paste.placeholder = t.paste_here;
+    this.nameInput.placeholder = t.report_name;
+    this.nameInput.setAttribute("aria-label", t.report_name);
+    this.readButton.textContent = t.read_text;
+    this.fileLabel.firstChild.textContent = t.open_file + " ";
     this.renderList();
     return this.box;
   }
@@ -103,7 +123,7 @@ export class ReportAdder {
   }
 
   build() {
-    this.title = h("h2");
+    this.heading = h("h2");
     this.hint = h("p", { className: "count" });
     this.paste = h("textarea", { lang: "fr" });
     this.nameInput = h("input", { type: "text" });
@@ -120,7 +140,7 @@ export class ReportAdder {
     this.status = h("p", { className: "status", "aria-live": "polite" });
     this.error = h("p", { className: "error", role: "alert" });
     this.list = h("div", { className: "own-list" });
-    this.box = h("section", { className: "add" }, this.title, this.hint, this.paste, h("div", { className: "row" }, this.nameInput, this.readButton, this.fileLabel), this.progress, this.status, this.error, this.list);
+    this.box = h("section", { className: "add" }, this.heading, this.hint, this.paste, h("div", { className: "row" }, this.nameInput, this.readButton, this.fileLabel), this.progress, this.status, this.error, this.list);
     // Drop a file anywhere on the section.
     this.box.addEventListener("dragover", (e) => {
       e.preventDefault();
@@ -167,7 +187,7 @@ export class ReportAdder {
           const { stage, done, total } = data.progress;
           this.progress.max = total;
           this.progress.value = done;
-          this.status.textContent = stage === "pages" ? t.pages(done, total) : t.reading;
+          this.status.textContent = stage === "pages" ? t.fill("reading_page", { n: t.number(done), total: t.number(total) }) : t.reading;
           if (stage === "pages") this.pages = total;
           return;
         }
@@ -212,7 +232,8 @@ export class ReportAdder {
     this.adopt(this.app, record, summary);
     this.paste.value = "";
     this.nameInput.value = "";
-    this.status.textContent = this.t.added(summary.facts, summary.series.length);
+    const t = this.t;
+    this.status.textContent = t.fill("added", { facts: t.count("added_facts", summary.facts), series: t.count("added_series", summary.series.length) });
     const first = summary.series[0];
     if (first) this.explorer.choose(first.id);
     else this.explorer.render();
@@ -253,7 +274,7 @@ export class ReportAdder {
     const [kind, ...rest] = String(code).split(":");
     const detail = rest.join(":");
     this.status.textContent = "";
-    this.error.textContent = (t.why[kind] ?? t.why.failed) + (detail ? ` (${detail})` : "");
+    this.error.textContent = t[WHY[kind] ?? WHY.failed] + (detail ? ` (${detail})` : "");
   }
 
   renderList() {
@@ -265,21 +286,23 @@ export class ReportAdder {
     const { summary } = entry;
     const origin = summary.year_origin;
     const where =
-      origin.from === "cover" ? t.yearFrom(t.sources[origin.source] ?? origin.source, origin.line, origin.text) : origin.from === "given" ? t.yearGiven : t.yearUnknown;
-    const yearInput = h("input", { type: "number", min: 1900, max: 2100, value: summary.reference_year ?? "", "aria-label": t.referenceYear });
+      origin.from === "cover"
+        ? t.fill("year_from", { source: COVER[origin.source] ? t[COVER[origin.source]] : origin.source, line: origin.line, text: origin.text })
+        : origin.from === "given" ? t.year_given : t.year_unknown;
+    const yearInput = h("input", { type: "number", min: 1900, max: 2100, value: summary.reference_year ?? "", "aria-label": t.reference_year });
     const apply = h("button", { textContent: t.apply });
     apply.addEventListener("click", () => {
       const year = Number(yearInput.value);
       this.changeYear(key, Number.isInteger(year) && year >= 1900 && year <= 2100 ? year : null);
     });
-    const remove = h("button", { textContent: t.remove, className: "remove" });
+    const remove = h("button", { textContent: t.remove_report, className: "remove" });
     remove.addEventListener("click", () => this.removeReport(key));
     const seriesButtons = summary.series.map((s) => {
-      const b = h("button", { textContent: `${s.title} (${s.points})`, "data-series": s.id });
+      const b = h("button", { textContent: `${this.title(s)} (${t.number(s.points)})`, "data-series": s.id });
       b.addEventListener("click", () => this.explorer.choose(s.id));
       return b;
     });
-    const toggle = h("button", { textContent: t.showFacts(summary.facts), "aria-expanded": String(entry.open) });
+    const toggle = h("button", { textContent: t.count("show_facts", summary.facts), "aria-expanded": String(entry.open) });
     toggle.addEventListener("click", () => {
       entry.open = !entry.open;
       this.renderList();
@@ -288,9 +311,9 @@ export class ReportAdder {
       "article",
       { className: "own", "data-key": String(key) },
       h("h3", { textContent: summary.name }),
-      h("p", { className: "year" }, `${t.referenceYear} : `, yearInput, " ", apply, " ", h("small", { textContent: where })),
-      h("p", { className: "count", textContent: t.counts(summary.paragraphs, summary.facts, summary.dated) }),
-      h("div", { className: "series" }, h("span", { textContent: `${t.autoFound} : ` }), ...(seriesButtons.length ? seriesButtons : [t.noAuto])),
+      h("p", { className: "year" }, h("label", {}, `${t.reference_year} `, yearInput), " ", apply, " ", h("small", { textContent: where })),
+      h("p", { className: "count", textContent: t.fill("own_counts", { paragraphs: t.count("own_paragraphs", summary.paragraphs), facts: t.count("own_facts", summary.facts), dated: t.count("own_dated", summary.dated) }) }),
+      h("div", { className: "series" }, h("span", { textContent: `${t.auto_found} ` }), ...(seriesButtons.length ? seriesButtons : [t.no_auto])),
       h("div", { className: "row" }, toggle, remove),
     );
     if (entry.open) view.append(this.factsTable(key));
@@ -301,21 +324,21 @@ export class ReportAdder {
   factsTable(key) {
     const t = this.t;
     const rows = this.app.reportFacts(key).map((r, i) => ({ ...r, i }));
-    const words = h("input", { type: "search", placeholder: t.filterFacts, "aria-label": t.filterFacts });
+    const words = h("input", { type: "search", placeholder: t.filter_facts, "aria-label": t.filter_facts });
     const choice = (label, values) => h("select", { "aria-label": label }, h("option", { value: "", textContent: label }), ...[...new Set(values)].filter((v) => v !== "").sort().map((v) => h("option", { value: v, textContent: v })));
-    const unit = choice(t.unit, rows.map((r) => r.unit));
-    const year = choice(t.year, rows.map((r) => r.year));
-    const qualifier = choice(t.qualifier, rows.map((r) => r.qualifier));
+    const unit = choice(t.facts_unit, rows.map((r) => r.unit));
+    const year = choice(t.facts_year, rows.map((r) => r.year));
+    const qualifier = choice(t.facts_qualifier, rows.map((r) => r.qualifier));
     const body = h("tbody");
     const count = h("span", { className: "count" });
     const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
     const show = () => {
       const q = fold(words.value.trim());
       const kept = rows.filter((r) => (!q || fold(`${r.subject} ${r.sentence} ${r.verbatim}`).includes(q)) && (!unit.value || r.unit === unit.value) && (!year.value || r.year === year.value) && (!qualifier.value || r.qualifier === qualifier.value));
-      count.textContent = t.shown(kept.length, rows.length);
+      count.textContent = t.fill("shown", { n: t.number(kept.length), total: t.number(rows.length) });
       body.replaceChildren(
         ...kept.slice(0, 500).map((r) =>
-          h("tr", {}, h("td", {}, h("input", { type: "checkbox", "data-i": String(r.i), "aria-label": `${t.tick} ${r.verbatim}` })), h("td", { textContent: r.verbatim }), h("td", { textContent: r.unit }), h("td", { textContent: r.year }), h("td", { textContent: r.year_source }), h("td", { textContent: r.qualifier }), h("td", { textContent: r.subject, lang: "fr" }), h("td", { textContent: r.reference }), h("td", { className: "text", textContent: r.sentence, lang: "fr" })),
+          h("tr", {}, h("td", {}, h("input", { type: "checkbox", "data-i": String(r.i), "aria-label": t.fill("tick", { figure: r.verbatim }) })), h("td", { textContent: r.verbatim }), h("td", { textContent: r.unit }), h("td", { textContent: r.year }), h("td", { textContent: r.year_source }), h("td", { textContent: r.qualifier }), h("td", { textContent: r.subject, lang: "fr" }), h("td", { textContent: r.reference }), h("td", { className: "text", textContent: r.sentence, lang: "fr" })),
         ),
       );
     };
@@ -325,7 +348,7 @@ export class ReportAdder {
     const json = h("button", { textContent: "JSON" });
     json.addEventListener("click", () => download(`${this.reports.get(key)?.summary.name ?? "report"}.json`, "application/json", this.app.reportJson(key)));
     // Tick figures, then chart them as a series of the reader's own.
-    const chartTicked = h("button", { textContent: t.chartTicked, className: "chart-ticked" });
+    const chartTicked = h("button", { textContent: t.chart_ticked, className: "chart-ticked" });
     chartTicked.addEventListener("click", () => {
       const ticked = [...body.querySelectorAll("input:checked")].map((c) => Number(c.dataset.i));
       try {
@@ -333,11 +356,12 @@ export class ReportAdder {
         this.reports.get(key)?.summary.series.push({ ...series, picked: true });
         this.explorer.choose(series.id);
       } catch {
-        this.error.textContent = t.why.noYear;
+        this.error.textContent = t[WHY.noYear];
       }
     });
     show();
-    const head = h("tr", {}, h("th", { scope: "col", textContent: "✓" }), ...t.factColumns.map((c) => h("th", { scope: "col", textContent: c })));
+    const columns = [t.facts_figure, t.facts_unit, t.facts_year, t.facts_year_source, t.facts_qualifier, t.facts_subject, t.facts_paragraph, t.facts_sentence];
+    const head = h("tr", {}, h("th", { scope: "col", textContent: "✓" }), ...columns.map((c) => h("th", { scope: "col", textContent: c })));
     return h("div", { className: "facts" }, h("div", { className: "row filters" }, words, unit, year, qualifier, count, csv, json, chartTicked), h("table", {}, h("thead", {}, head), body));
   }
 }

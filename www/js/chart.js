@@ -1,16 +1,18 @@
-// <derek-chart series="…" lang="fr|en" theme="light|dark|auto" axis="zero|fit">: one
-// series drawn on a canvas by the wasm module, with tooltips, a source panel, a menu
-// of downloads and the embed snippet.
+// <derek-chart series="…" lang="fr|en|ru|kk" theme="light|dark|auto" axis="zero|fit">:
+// one series drawn on a canvas by the wasm module, with tooltips, a source panel, a
+// menu of downloads and the embed snippet. Keyboard: arrows move between points,
+// Enter opens a point's source, arrows move in the menu, Escape closes the menu or a
+// panel and gives focus back to the control that opened it.
 
 import { derek, HERE } from "./load.js";
-import { TEXT, SCHEME, langOf, themeOf } from "./text.js";
+import { SCHEME, langOf, themeOf, text } from "./text.js";
 import { h, segments, download, sheet, BASE_CSS } from "./dom.js";
 
 const CHART_CSS = `
 .bar { display: flex; justify-content: flex-end; gap: 6px; min-height: 30px; position: relative; }
 .menu { position: absolute; right: 0; top: 32px; z-index: 3; display: flex; flex-direction: column; gap: 2px;
   background: var(--bg); border: 1px solid var(--line); border-radius: 8px; padding: 6px; box-shadow: 0 4px 16px #0003; }
-.menu[hidden], .tip[hidden], .ring[hidden], .panel[hidden], .embed[hidden] { display: none; }
+.menu[hidden], .tip[hidden], .ring[hidden], .panel[hidden], .embed[hidden], .bar[hidden], .frame[hidden], .status[hidden] { display: none; }
 .menu button { border: 0; text-align: left; }
 .frame { position: relative; width: 100%; min-height: 200px; }
 canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block; touch-action: manipulation; }
@@ -28,6 +30,8 @@ canvas { position: absolute; inset: 0; width: 100%; height: 100%; display: block
 .panel p.text { margin: 0; }
 .embed pre { white-space: pre-wrap; word-break: break-all; background: var(--bg); padding: 8px; border-radius: 6px; font-size: 12px; }
 .head { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; }
+.status ul { margin: 4px 0 0; padding-left: 20px; }
+.status code { font-size: 13px; }
 `;
 
 export class DerekChart extends HTMLElement {
@@ -83,7 +87,7 @@ export class DerekChart extends HTMLElement {
     return this.getAttribute("series") || "domestic_violence_cases";
   }
   get t() {
-    return TEXT[langOf(this)];
+    return text(langOf(this));
   }
 
   // Redraws at most once a frame, however many resizes and attribute changes come.
@@ -103,9 +107,11 @@ export class DerekChart extends HTMLElement {
     try {
       const app = await derek();
       this.app = app;
+      if (!app.hasSeries(id)) return this.unknown(app, id);
+      this.frame.hidden = false;
+      this.root.firstChild.hidden = false;
       const width = this.frame.clientWidth;
       if (width === 0) return; // not laid out yet: the observer calls again
-      if (!app.hasSeries(id)) throw new Error(this.t.noSeries + id);
       this.frame.style.height = `${app.preferredHeight(id, lang, width)}px`;
       this.drawn?.free();
       this.drawn = app.draw(this.canvas, id, lang, theme, this.axis, window.devicePixelRatio || 1);
@@ -114,7 +120,7 @@ export class DerekChart extends HTMLElement {
       if (this.labelled !== `${id}|${lang}`) {
         this.labelled = `${id}|${lang}`;
         this.canvas.setAttribute("aria-label", app.summary(id, lang));
-        this.canvas.setAttribute("aria-roledescription", lang === "en" ? "chart" : "graphique");
+        this.canvas.setAttribute("aria-roledescription", this.t.chart_role);
         this.citation.textContent = app.citation(id, lang);
         this.buildMenu();
       }
@@ -129,9 +135,35 @@ export class DerekChart extends HTMLElement {
   fail(error) {
     this.status.hidden = false;
     this.status.className = "status error";
-    this.status.textContent = this.t.failed + (error?.message ?? String(error));
+    this.status.setAttribute("role", "alert");
+    // Served from another site that does not share its files: say what to do.
+    const origin = new URL(HERE).origin;
+    this.status.textContent = origin !== location.origin && error instanceof TypeError
+      ? this.t.fill("blocked", { origin })
+      : this.t.failed + (error?.message ?? String(error));
     this.dataset.state = "error";
     console.error(error);
+  }
+
+  // A series id that does not exist: say so, with the closest ids, and no menu
+  // over an empty chart.
+  unknown(app, id) {
+    const t = this.t;
+    this.drawn?.free();
+    this.drawn = null;
+    this.labelled = "";
+    this.closePanels();
+    this.frame.hidden = true;
+    this.root.firstChild.hidden = true;
+    const closest = Array.from(app.closestIds(id));
+    this.status.className = "status error";
+    this.status.setAttribute("role", "alert");
+    this.status.replaceChildren(
+      h("span", { textContent: t.fill("unknown_series", { id }) }),
+      ...(closest.length ? [" ", t.closest, h("ul", {}, ...closest.map((c) => h("li", {}, h("code", { textContent: c }))))] : []),
+    );
+    this.status.hidden = false;
+    this.dataset.state = "unknown";
   }
 
   wire() {
@@ -159,12 +191,42 @@ export class DerekChart extends HTMLElement {
       this.ring.hidden = true;
     });
     this.menuButton.addEventListener("click", () => this.toggleMenu());
+    this.menu.addEventListener("keydown", (event) => this.menuKey(event));
+    // Escape closes the innermost open thing and gives focus back to its opener.
     this.root.addEventListener("keydown", (event) => {
-      if (event.key === "Escape") {
+      if (event.key !== "Escape") return;
+      if (!this.menu.hidden) {
         this.toggleMenu(false);
+        this.menuButton.focus();
+      } else if (!this.embed.hidden) {
+        this.embed.hidden = true;
+        this.menuButton.focus();
+      } else if (!this.panel.hidden) {
+        this.closeSource();
+      } else if (!this.tip.hidden) {
         this.hideTip();
-      }
+      } else return;
+      event.preventDefault();
+      event.stopPropagation();
     });
+  }
+
+  // Arrow keys, Home and End move between the menu's items; Tab leaves it closed.
+  menuKey(event) {
+    const items = [...this.menu.querySelectorAll("button")];
+    const at = items.indexOf(this.shadowRoot.activeElement);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[event.key];
+    if (event.key === "Tab") this.toggleMenu(false);
+    if (to === undefined || items.length === 0) return;
+    event.preventDefault();
+    items[(to + items.length) % items.length].focus();
+  }
+
+  closeSource() {
+    this.panel.hidden = true;
+    this.dispatchEvent(new CustomEvent("derek-close", { bubbles: true, composed: true }));
+    (this.panelOpener ?? this.canvas).focus();
+    this.panelOpener = null;
   }
 
   key(event) {
@@ -200,7 +262,7 @@ export class DerekChart extends HTMLElement {
     this.tip.replaceChildren(
       h("div", { className: "key", textContent: tip.key }),
       h("div", { className: "value", textContent: tip.value }),
-      h("div", { className: "quote", textContent: `« ${tip.quote} »` }),
+      h("div", { className: "quote", textContent: tip.quoted, lang: "fr" }),
       h("div", { className: "src", textContent: tip.source }),
       ...(tip.conflict ? [h("div", { className: "conflict", textContent: tip.conflict })] : []),
       ...(tip.break ? [h("div", { className: "src", textContent: tip.break })] : []),
@@ -211,13 +273,15 @@ export class DerekChart extends HTMLElement {
     const top = y - this.tip.offsetHeight - 14 > 0 ? y - this.tip.offsetHeight - 14 : y + 18;
     this.tip.style.left = `${left}px`;
     this.tip.style.top = `${top}px`;
-    if (document.activeElement === this && this.shadowRoot.activeElement === this.canvas) {
+    // shadowRoot.activeElement is the canvas whether this chart stands alone or
+    // sits in another element's shadow tree (the explorer's).
+    if (this.shadowRoot.activeElement === this.canvas) {
       this.ring.hidden = false;
       this.ring.style.left = `${x}px`;
       this.ring.style.top = `${y}px`;
     }
     this.dataset.point = String(index);
-    if (announce) this.live.textContent = `${tip.key} : ${tip.value}. ${tip.source}`;
+    if (announce) this.live.textContent = `${tip.key} — ${tip.value}. ${tip.source}`;
   }
 
   hideTip() {
@@ -238,10 +302,7 @@ export class DerekChart extends HTMLElement {
     this.focusIndex = index;
     this.showPoint(index, { announce: true });
     const close = h("button", { textContent: "×", "aria-label": this.t.close });
-    close.addEventListener("click", () => {
-      this.panel.hidden = true;
-      this.canvas.focus();
-    });
+    close.addEventListener("click", () => this.closeSource());
     this.panel.replaceChildren(
       h("div", { className: "head" }, h("h3", { textContent: `${source.report}, ${source.reference}` }), close),
       h("p", { className: "ref", textContent: `${source.report_title} — ${this.t.line} ${source.line}` }),
@@ -249,8 +310,9 @@ export class DerekChart extends HTMLElement {
       // What the series counts, so that the figure is read against its definition.
       ...(source.definition ? [h("p", { className: "ref definition", textContent: source.definition })] : []),
     );
-    this.panel.setAttribute("aria-label", this.t.sourceOf);
+    this.panel.setAttribute("aria-label", this.t.source_of);
     this.panel.hidden = false;
+    this.panelOpener = null;
     this.dispatchEvent(new CustomEvent("derek-select", { detail: { series: id, point: index }, bubbles: true, composed: true }));
   }
 
@@ -286,20 +348,18 @@ export class DerekChart extends HTMLElement {
       item(about.heading, () => this.showAbout(about)),
       item(t.png, () => this.canvas.toBlob((blob) => blob && download(`${id}.png`, "image/png", blob))),
       item(t.svg, () => download(`${id}.svg`, "image/svg+xml", this.app.svg(id, lang, themeOf(this), this.axis, Math.round(this.frame.clientWidth)))),
-      item(t.csv, () => download(`${id}.csv`, "text/csv", this.app.csv(id))),
-      item(t.json, () => download(`${id}.json`, "application/json", this.app.json(id))),
+      item(t.csv, () => download(`${id}.csv`, "text/csv", this.app.csv(id, lang))),
+      item(t.json, () => download(`${id}.json`, "application/json", this.app.json(id, lang))),
       item(t.embed, () => this.showEmbed()),
     );
   }
 
   // "About this chart": the series' definition, then each gap, break, part year
-  // and disagreement the drawing marks, as text.
+  // and disagreement the drawing marks, as text. Closing it gives focus back to
+  // the menu button that opened it.
   showAbout(about) {
     const close = h("button", { textContent: "×", "aria-label": this.t.close });
-    close.addEventListener("click", () => {
-      this.panel.hidden = true;
-      this.menuButton.focus();
-    });
+    close.addEventListener("click", () => this.closeSource());
     this.panel.replaceChildren(
       h("div", { className: "head" }, h("h3", { textContent: about.heading }), close),
       ...(about.definition ? [h("p", { className: "text", textContent: `${about.definition_heading} — ${about.definition}` })] : []),
@@ -307,15 +367,33 @@ export class DerekChart extends HTMLElement {
     );
     this.panel.setAttribute("aria-label", about.heading);
     this.panel.hidden = false;
+    this.panelOpener = this.menuButton;
+    close.focus();
   }
 
-  // The exact snippet that reproduces this chart on another site.
-  showEmbed() {
-    const t = this.t;
+  // The exact snippets that reproduce this chart, as shown, on another site: a
+  // classic script (it may come from another site, and says so in the box when
+  // that site does not share its files) or an iframe that fits its height to its
+  // content through a small listener (a fixed height where scripts are stripped).
+  snippets() {
     const id = this.seriesId;
     const lang = langOf(this);
-    const script = `<script type="module" src="${HERE}derek-element.js"></script>\n<derek-chart series="${id}" lang="${lang}"></derek-chart>`;
-    const iframe = `<iframe src="${HERE}embed.html#series=${id}&lang=${lang}" title="Derek" width="100%" height="${Math.round(this.frame.clientHeight + 80)}" loading="lazy" style="border:0"></iframe>`;
+    const theme = themeOf(this);
+    const axis = this.axis;
+    const title = this.app?.title(id, lang) ?? id;
+    const escape = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+    const script = `<script src="${HERE}derek-element.js" async></script>\n<derek-chart series="${id}" lang="${lang}" theme="${theme}" axis="${axis}"></derek-chart>`;
+    const hash = new URLSearchParams({ series: id, lang, theme, axis });
+    // Without the resize script the iframe keeps this height: the chart's, as shown.
+    const bar = this.root.firstChild.offsetHeight || 30;
+    const height = Math.round(this.frame.clientHeight + bar + 16);
+    const iframe = `<iframe src="${HERE}embed.html#${hash}" title="${escape(this.t.fill("iframe_title", { title }))}" width="100%" height="${height}" loading="lazy" style="border:0" data-derek></iframe>\n<script src="${HERE}embed-resize.js" async></script>`;
+    return { script, iframe };
+  }
+
+  showEmbed() {
+    const t = this.t;
+    const { script, iframe } = this.snippets();
     const block = (label, code) => {
       const copy = h("button", { textContent: t.copy });
       copy.addEventListener("click", async () => {
@@ -331,8 +409,11 @@ export class DerekChart extends HTMLElement {
     const close = h("button", { textContent: "×", "aria-label": t.close });
     close.addEventListener("click", () => {
       this.embed.hidden = true;
+      this.menuButton.focus();
     });
     this.embed.replaceChildren(h("div", { className: "head" }, h("h3", { textContent: t.embed }), close), ...block(t.script, script), ...block(t.iframe, iframe));
+    this.embed.setAttribute("aria-label", t.embed);
     this.embed.hidden = false;
+    close.focus();
   }
 }

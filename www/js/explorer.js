@@ -1,30 +1,53 @@
-// <derek-explorer lang="…" theme="…">: every series by theme or report, a chart or
-// table of the chosen one, and search across the reports. Its view lives in the URL.
+// <derek-explorer lang="fr|en|ru|kk" theme="light|dark|auto">: every series by theme
+// or report, a chart or table of the chosen one, and search across the reports. Its
+// view lives in the URL. Skip links lead to the chart, the series list and search;
+// on a phone the chart comes first, with a compact series picker above it. Every
+// control has a data-key, so that focus stays on it when the view is redrawn.
 
 import { derek } from "./load.js";
-import { TEXT, langOf, themeOf } from "./text.js";
+import { LANGS, langCode, langOf, themeOf, text } from "./text.js";
 import { h, segments, download, sheet, BASE_CSS } from "./dom.js";
 import { ReportAdder, ADD_CSS } from "./add-report.js";
 
 const EXPLORER_CSS = `
-.root { padding: 12px; }
+.root { padding: 12px; position: relative; }
+.skip { position: absolute; left: 12px; top: 4px; z-index: 5; display: flex; flex-direction: column; gap: 4px; }
+.skip a { position: absolute; left: -10000px; background: var(--bg); color: var(--accent); padding: 6px 10px;
+  border: 2px solid var(--accent); border-radius: 6px; white-space: nowrap; }
+.skip a:focus { position: static; }
 header { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; justify-content: space-between; margin-bottom: 8px; }
 header h1 { margin: 0; font-size: 20px; }
 .tools { display: flex; gap: 6px; flex-wrap: wrap; }
 button[aria-pressed="true"], button[aria-selected="true"] { background: var(--accent); color: var(--bg); border-color: var(--accent); }
-.layout { display: grid; grid-template-columns: minmax(200px, 280px) 1fr; gap: 16px; }
-@media (max-width: 720px) { .layout { grid-template-columns: 1fr; } nav { max-height: 32vh; } }
+.layout { display: grid; grid-template-columns: minmax(200px, 280px) minmax(0, 1fr); grid-template-areas: "nav main"; gap: 16px; }
+.layout > main { grid-area: main; min-width: 0; }
+.layout > nav { grid-area: nav; }
+.picker { display: none; }
+.picker select { width: 100%; font: inherit; color: var(--ink); background: var(--bg); border: 1px solid var(--muted); border-radius: 6px; padding: 6px 8px; }
 nav select { margin: 6px 0 0; font: inherit; color: var(--ink); background: var(--bg); border: 1px solid var(--muted); border-radius: 6px; padding: 3px 6px; }
 nav input, .search input { width: 100%; padding: 6px 8px; font: inherit; color: var(--ink); background: var(--bg);
   border: 1px solid var(--muted); border-radius: 6px; }
 nav { max-height: 70vh; overflow: auto; }
+/* On a phone the chart comes first, under a compact picker; the list follows. */
+@media (max-width: 720px) {
+  .layout { grid-template-columns: minmax(0, 1fr); grid-template-areas: "main" "nav"; }
+  nav { max-height: none; }
+  .picker { display: block; margin-bottom: 6px; }
+  header h1 { font-size: 18px; }
+  .go-add .wide { display: none; }
+}
+.table-box { max-width: 100%; overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
+.table-box:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.search .hint { color: var(--muted); margin: 4px 0; }
+.offers button { margin: 2px 4px 2px 0; }
 nav h2 { font-size: 13px; color: var(--muted); margin: 12px 0 4px; text-transform: uppercase; letter-spacing: .03em; }
 nav ul { list-style: none; margin: 0; padding: 0; }
 nav li button { width: 100%; text-align: left; border: 0; margin: 1px 0; }
 nav li small { color: var(--muted); }
 .root:not(.dark) nav li button[aria-pressed="true"] small, .root.dark nav li button[aria-pressed="true"] small { color: inherit; }
 .tabs { display: flex; gap: 6px; margin-bottom: 6px; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; }
+.tabs .tabs { margin-bottom: 0; }
+table { border-collapse: collapse; width: 100%; min-width: 560px; font-size: 13px; }
 th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th button { border: 0; padding: 0; font-weight: 700; }
 td.text { color: var(--muted); max-width: 40ch; }
@@ -65,7 +88,7 @@ export class DerekExplorer extends HTMLElement {
   }
 
   get t() {
-    return TEXT[langOf(this)];
+    return text(langOf(this));
   }
 
   // The view lives in the URL hash: reloading or sharing the link reopens it.
@@ -81,8 +104,8 @@ export class DerekExplorer extends HTMLElement {
       group: params.get("group") === "report" ? "report" : "theme",
     };
     this.syncing = true;
-    if (params.get("lang")) this.setAttribute("lang", params.get("lang") === "en" ? "en" : "fr");
-    if (params.get("theme")) this.setAttribute("theme", params.get("theme") === "dark" ? "dark" : "light");
+    if (params.get("lang")) this.setAttribute("lang", langCode(params.get("lang")));
+    if (params.get("theme")) this.setAttribute("theme", ["dark", "light", "auto"].includes(params.get("theme")) ? params.get("theme") : "light");
     this.syncing = false;
     return before !== JSON.stringify(this.state) + this.getAttribute("lang") + this.getAttribute("theme");
   }
@@ -95,7 +118,8 @@ export class DerekExplorer extends HTMLElement {
     if (this.state.point !== "") params.set("point", this.state.point);
     if (this.state.axis === "fit") params.set("axis", "fit");
     if (this.state.group === "report") params.set("group", "report");
-    if (this.getAttribute("theme") === "dark") params.set("theme", "dark");
+    const theme = this.getAttribute("theme");
+    if (theme === "dark" || theme === "light") params.set("theme", theme);
     history.replaceState(null, "", `#${params}`);
   }
 
@@ -120,27 +144,46 @@ export class DerekExplorer extends HTMLElement {
     const all = themes.flatMap((th) => th.series);
     if (!all.some((s) => s.id === this.state.series)) this.state.series = all[0]?.id ?? "";
 
-    const langButton = (code, label) => {
-      const b = h("button", { textContent: label, lang: code, "aria-pressed": String(lang === code) });
+    // Focus survives the redraw: the control that had it gets it back.
+    const focused = this.shadowRoot.activeElement?.closest?.("[data-key]")?.dataset.key;
+
+    const langButton = (code) => {
+      const b = h("button", { textContent: code.toUpperCase(), lang: code, "aria-label": text(code).lang_name, "aria-pressed": String(lang === code), "data-key": `lang-${code}` });
       b.addEventListener("click", () => {
         this.setAttribute("lang", code);
         this.toHash();
       });
       return b;
     };
-    const dark = h("button", { textContent: "◐", "aria-label": t.dark, "aria-pressed": String(theme === "dark") });
+    const dark = h("button", { textContent: "◐", "aria-label": t.dark, "aria-pressed": String(theme === "dark"), "data-key": "dark" });
     dark.addEventListener("click", () => {
       this.setAttribute("theme", theme === "dark" ? "light" : "dark");
       this.toHash();
     });
+    const languages = h("div", { className: "tools", role: "group", "aria-label": t.languages }, ...LANGS.map(langButton), dark);
     // "Add a report" sits below the search; this button brings it into view.
-    const add = h("button", { textContent: `＋ ${t.addReport}`, className: "go-add" });
+    // On a phone only its sign shows, so that the header keeps to one line.
+    const add = h("button", { className: "go-add", "data-key": "go-add", "aria-label": t.add_report, title: t.add_report }, "＋", h("span", { className: "wide", textContent: ` ${t.add_report}` }));
     add.addEventListener("click", () => this.adder.focus());
-    const header = h("header", {}, h("h1", { textContent: "Derek" }), h("div", { className: "tools" }, add, langButton("fr", "FR"), langButton("en", "EN"), dark));
+    const header = h("header", {}, h("h1", { textContent: "Derek" }), h("div", { className: "tools" }, add, languages));
+
+    // Skip links: to the chart, the series list and search (they show on focus).
+    const skip = (label, key, target) => {
+      const a = h("a", { href: "#", textContent: label, "data-key": key });
+      a.addEventListener("click", (event) => {
+        event.preventDefault();
+        target()?.focus();
+      });
+      return a;
+    };
+    const skips = h("div", { className: "skip" },
+      skip(t.skip_chart, "skip-chart", () => (this.state.view === "table" ? this.root.querySelector(".table-box") : this.chart.canvas)),
+      skip(t.skip_series, "skip-series", () => this.root.querySelector("nav input")),
+      skip(t.skip_search, "skip-search", () => this.searchBox.input));
 
     // The series list, grouped by theme, filtered as one types.
-    const filter = h("input", { type: "search", placeholder: t.filter, "aria-label": t.filter });
-    const groupBy = h("select", { "aria-label": t.groupBy }, h("option", { value: "theme", textContent: `${t.groupBy} ${t.byTheme}` }), h("option", { value: "report", textContent: `${t.groupBy} ${t.byReport}` }));
+    const filter = h("input", { type: "search", placeholder: t.filter, "aria-label": t.filter, "data-key": "filter" });
+    const groupBy = h("select", { "aria-label": t.group_by, "data-key": "group" }, h("option", { value: "theme", textContent: `${t.group_by} ${t.by_theme}` }), h("option", { value: "report", textContent: `${t.group_by} ${t.by_report}` }));
     groupBy.value = this.state.group;
     groupBy.addEventListener("change", () => {
       this.state.group = groupBy.value;
@@ -153,7 +196,7 @@ export class DerekExplorer extends HTMLElement {
       : themes.map((th) => ({ title: th.title, series: th.series, theme: th.title }));
     const groups = grouping.map((group) => {
       const items = group.series.map((s) => {
-        const b = h("button", { "aria-pressed": String(s.id === this.state.series), "data-series": s.id }, s.title, " ", h("small", { textContent: `(${s.points})` }));
+        const b = h("button", { "aria-pressed": String(s.id === this.state.series), "data-series": s.id, "data-key": `series-${s.id}` }, s.title, " ", h("small", { textContent: `(${t.number(s.points)})` }));
         b.addEventListener("click", () => this.choose(s.id));
         return h("li", { "data-text": `${s.title} ${group.title} ${s.reports.join(" ")}`.toLowerCase() }, b);
       });
@@ -166,9 +209,15 @@ export class DerekExplorer extends HTMLElement {
     });
     const nav = h("nav", { "aria-label": t.series }, filter, groupBy, ...groups);
 
+    // On a phone: the same choice as a compact control above the chart.
+    const pick = h("select", { "aria-label": t.pick_series, "data-key": "pick" },
+      ...themes.map((th) => h("optgroup", { label: th.title }, ...th.series.map((s) => h("option", { value: s.id, textContent: s.title, selected: s.id === this.state.series })))));
+    pick.addEventListener("change", () => this.choose(pick.value));
+    const picker = h("div", { className: "picker" }, pick);
+
     // Chart and table of the chosen series.
     const tab = (view, label) => {
-      const b = h("button", { role: "tab", textContent: label, "aria-selected": String(this.state.view === view) });
+      const b = h("button", { role: "tab", textContent: label, "aria-selected": String(this.state.view === view), "data-key": `tab-${view}` });
       b.addEventListener("click", () => {
         this.state.view = view;
         this.toHash();
@@ -181,7 +230,7 @@ export class DerekExplorer extends HTMLElement {
     this.chart.setAttribute("theme", theme);
     this.chart.setAttribute("series", this.state.series);
     this.chart.setAttribute("axis", this.state.axis);
-    const axis = h("button", { textContent: t.axis, "aria-pressed": String(this.state.axis === "zero") });
+    const axis = h("button", { textContent: t.axis, "aria-pressed": String(this.state.axis === "zero"), "data-key": "axis" });
     axis.addEventListener("click", () => {
       this.state.axis = this.state.axis === "fit" ? "zero" : "fit";
       this.toHash();
@@ -195,17 +244,24 @@ export class DerekExplorer extends HTMLElement {
     this.searchBox.input.placeholder = t.search;
     this.searchBox.input.setAttribute("aria-label", t.search);
     this.searchBox.title.textContent = t.search;
+    // The reports are French: a reader of another language is told so.
+    this.searchBox.hint.textContent = lang === "fr" ? "" : t.french_only;
+    this.searchBox.hint.hidden = lang === "fr";
+    this.searchBox.hint.lang = lang;
     this.runSearch();
 
     const note = this.adder.noteFor(this.state.series);
     const autoNote = note ? h("p", { className: "auto-note", textContent: note }) : null;
-    const main = h("main", {}, h("div", { className: "tabs" }, h("div", { role: "tablist", className: "tabs" }, tab("chart", t.chart), tab("table", t.table)), axis), autoNote, this.chart);
+    const main = h("main", {}, picker, h("div", { className: "tabs" }, h("div", { role: "tablist", className: "tabs" }, tab("chart", t.chart), tab("table", t.table)), axis), autoNote, this.chart);
     if (table) main.append(table);
     main.append(this.searchBox.section, this.adder.section(app));
-    this.root.replaceChildren(header, h("div", { className: "layout" }, nav, main));
+    this.root.replaceChildren(skips, header, h("div", { className: "layout" }, main, nav));
+    if (focused) this.root.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
     if (this.state.point !== "" && this.chart.dataset.state === "ready") this.reselect();
     this.toHash();
     this.dataset.state = "ready";
+    // The page around may follow the language (its title, <html lang>, intro).
+    this.dispatchEvent(new CustomEvent("derek-view", { detail: { lang, theme, series: this.state.series }, bubbles: true }));
   }
 
   makeChart() {
@@ -242,7 +298,7 @@ export class DerekExplorer extends HTMLElement {
       return dir * (typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), langOf(this)));
     });
     const head = data.columns.map((name, i) => {
-      const b = h("button", { textContent: name + (i === column ? (dir > 0 ? " ▲" : " ▼") : "") });
+      const b = h("button", { textContent: name + (i === column ? (dir > 0 ? " ▲" : " ▼") : ""), "data-key": `sort-${i}` });
       b.addEventListener("click", () => {
         this.sort = { column: i, dir: i === column ? -dir : 1 };
         this.render();
@@ -251,16 +307,22 @@ export class DerekExplorer extends HTMLElement {
     });
     const body = rows.map((row) => {
       const tr = h("tr", { tabIndex: 0, "data-point": String(row.point) }, ...row.cells.map((c, i) => h("td", { className: i === 5 ? "text" : "", textContent: c.text, lang: i === 5 ? "fr" : langOf(this) })));
-      const open = () => {
+      // The row opens its point on the chart; focus goes to the chart, whose
+      // source panel gives it back to the canvas when closed.
+      const open = async () => {
         this.state.view = "chart";
         this.state.point = String(row.point);
-        this.render();
+        await this.render();
+        this.chart.canvas.focus();
       };
       tr.addEventListener("click", open);
       tr.addEventListener("keydown", (e) => e.key === "Enter" && open());
       return tr;
     });
-    return h("table", {}, h("caption", { className: "visually-hidden", textContent: `${this.app.title(this.state.series, langOf(this))} — ${t.table}` }), h("thead", {}, h("tr", {}, ...head)), h("tbody", {}, ...body));
+    const caption = `${this.app.title(this.state.series, langOf(this))} — ${t.table}`;
+    // Wide tables scroll inside their own box, never the page.
+    return h("div", { className: "table-box", tabIndex: 0, role: "region", "aria-label": caption, "data-key": "table" },
+      h("table", {}, h("caption", { className: "visually-hidden", textContent: caption }), h("thead", {}, h("tr", {}, ...head)), h("tbody", {}, ...body)));
   }
 
   makeSearch() {
@@ -270,10 +332,12 @@ export class DerekExplorer extends HTMLElement {
     const hits = h("ul", { className: "hits" });
     const csv = h("button", { textContent: "CSV" });
     const json = h("button", { textContent: "JSON" });
-    csv.addEventListener("click", () => download("derek-search.csv", "text/csv", this.app.searchCsv(this.state.q)));
+    csv.addEventListener("click", () => download("derek-search.csv", "text/csv", this.app.searchCsv(this.state.q, langOf(this))));
     json.addEventListener("click", () => download("derek-search.json", "application/json", this.app.searchJson(this.state.q, langOf(this))));
     const downloads = h("p", { className: "downloads", hidden: true }, h("span", {}), " ", csv, " ", json);
-    const section = h("section", { className: "search" }, title, input, count, downloads, hits);
+    const hint = h("p", { className: "hint", lang: langOf(this) });
+    const offers = h("div", { className: "offers", hidden: true });
+    const section = h("section", { className: "search" }, title, input, hint, count, offers, downloads, hits);
     let timer = 0;
     input.addEventListener("input", () => {
       clearTimeout(timer);
@@ -284,11 +348,11 @@ export class DerekExplorer extends HTMLElement {
       }, 120);
     });
     input.value = this.state.q;
-    return { section, input, title, count, hits, downloads };
+    return { section, input, title, count, hits, downloads, hint, offers };
   }
 
   runSearch() {
-    const { input, count, hits, downloads } = this.searchBox;
+    const { input, count, hits, downloads, offers } = this.searchBox;
     if (input.value.trim() !== this.state.q) input.value = this.state.q;
     // A render for another reason (tab, axis, series) keeps the results it has.
     const searched = `${this.state.q}|${langOf(this)}`;
@@ -297,19 +361,32 @@ export class DerekExplorer extends HTMLElement {
     if (!this.state.q) {
       count.textContent = "";
       downloads.hidden = true;
+      offers.hidden = true;
       hits.replaceChildren();
       return;
     }
     const t = this.t;
-    const result = this.app.search(this.state.q, 50, langOf(this));
-    count.textContent = result.total ? t.results(result.total) : t.none;
+    const lang = langOf(this);
+    const result = this.app.search(this.state.q, 50, lang);
+    count.textContent = result.total ? t.count("results", result.total) : `${t.none} ${lang === "fr" ? "" : t.french_only}`.trim();
+    // A query in the reader's language may name a series: offer it.
+    const matching = Array.from(this.app.seriesMatching(this.state.q, lang));
+    offers.hidden = matching.length === 0;
+    offers.replaceChildren(
+      ...(matching.length ? [h("span", { textContent: t.series_match }), " "] : []),
+      ...matching.map((s) => {
+        const b = h("button", { textContent: s.title, "data-series": s.id });
+        b.addEventListener("click", () => this.choose(s.id));
+        return b;
+      }),
+    );
     downloads.hidden = !result.total;
     downloads.firstChild.textContent = t.download;
     hits.replaceChildren(
       ...result.hits.map((hit) => {
         const figs = hit.figures.filter((f) => f.series.length > 0).flatMap((f) =>
           f.series.map((s) => {
-            const b = h("button", { textContent: `${f.verbatim} → ${s.title}`, "data-series": s.id });
+            const b = h("button", { textContent: `${f.shown} → ${s.title}`, "data-series": s.id });
             b.addEventListener("click", () => {
               this.state.series = s.id;
               this.state.point = String(s.point);

@@ -50,8 +50,39 @@ fn modified(path: &Path) -> Option<SystemTime> {
     fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
-/// Writes `dist/`: `www/` as it is, with the wasm-bindgen output under `dist/pkg/`
-/// and pdf.js under `dist/vendor/pdfjs/`.
+/// Where a script of `www/` takes the string tables: `const TABLES = /*i18n*/ {};`,
+/// or only the named `[page]` keys: `/*i18n: failed blocked*/ {}`.
+const STRINGS_MARKER: &str = "/*i18n";
+
+/// A file of `www/` as served: a script with the marker gets the `[page]` and
+/// `[format]` strings of every `data/i18n/*.toml` table in its place, so that the
+/// page reads the very tables the Rust core compiles in.
+pub fn localise(path: &Path, bytes: Vec<u8>) -> Vec<u8> {
+    if path.extension().is_none_or(|e| e != "js") {
+        return bytes;
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return e.into_bytes(),
+    };
+    let marker = text.find(STRINGS_MARKER).and_then(|at| {
+        let end = at + text[at..].find("*/ {}")?;
+        Some((
+            at,
+            end + "*/ {}".len(),
+            &text[at + STRINGS_MARKER.len()..end],
+        ))
+    });
+    let Some((at, end, keys)) = marker else {
+        return text.into_bytes();
+    };
+    let keys: Vec<&str> = keys.trim_start_matches(':').split_whitespace().collect();
+    let tables = derek::i18n::page_tables_json((!keys.is_empty()).then_some(keys.as_slice()));
+    format!("{}{tables}{}", &text[..at], &text[end..]).into_bytes()
+}
+
+/// Writes `dist/`: `www/` (its scripts given their strings, see [`localise`]), with
+/// the wasm-bindgen output under `dist/pkg/` and pdf.js under `dist/vendor/pdfjs/`.
 pub fn dist() -> Result<PathBuf> {
     let pkg = wasm()?;
     let dist = root().join("dist");
@@ -79,7 +110,8 @@ fn copy_dir(from: &Path, to: &Path) -> Result {
         if path.is_dir() {
             copy_dir(&path, &to.join(&name))?;
         } else {
-            fs::copy(&path, to.join(&name)).map_err(fail)?;
+            let bytes = fs::read(&path).map_err(fail)?;
+            fs::write(to.join(&name), localise(&path, bytes)).map_err(fail)?;
         }
     }
     Ok(())

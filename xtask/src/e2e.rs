@@ -15,14 +15,20 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod editor;
+mod reader;
+
 /// Runs every end-to-end check; returns how many passed (it stops at a failure).
 pub fn run() -> Result<usize> {
     let dist = build::dist()?;
+    let out = root().join("target/e2e");
     let base = serve::spawn(vec![
         ("/test/".to_string(), root().join("tests/pages")),
+        ("/e2e-same/".to_string(), out.join("same")),
         ("/".to_string(), dist),
     ])?;
-    let out = root().join("target/e2e");
+    // Another origin: an editor's site, where snippets are pasted.
+    let host = serve::spawn(vec![("/".to_string(), out.join("hosts"))])?;
     let downloads = out.join("downloads");
     let _ = std::fs::remove_dir_all(&downloads);
     std::fs::create_dir_all(&downloads)
@@ -31,6 +37,7 @@ pub fn run() -> Result<usize> {
         let page = Page {
             client,
             base: &base,
+            host: &host,
             out: &out,
             downloads: &downloads,
         };
@@ -143,13 +150,15 @@ const cs = chart ? chart.shadowRoot : null;
 struct Page<'a> {
     client: &'a Client,
     base: &'a str,
+    /// The base URL of a second loopback server: another origin.
+    host: &'a str,
     out: &'a Path,
     downloads: &'a Path,
 }
 
 impl Page<'_> {
     async fn run_all(&self) -> Result<usize> {
-        let checks: [(&str, CheckFn); 10] = [
+        let checks: [(&str, CheckFn); 17] = [
             ("the explorer loads the wasm and draws a chart", |p| {
                 Box::pin(p.explorer_draws())
             }),
@@ -179,12 +188,49 @@ impl Page<'_> {
             ("switching language relabels the explorer and chart", |p| {
                 Box::pin(p.language())
             }),
-            ("screenshots: FR/EN, light/dark, 360 and 1200 px", |p| {
-                Box::pin(p.screenshots())
+            (
+                "at 360 px the chart is in the first screen and the table's last column can be reached",
+                |p| Box::pin(p.phone()),
+            ),
+            (
+                "Tab reaches the chart in at most 5 presses, and its ring shows",
+                |p| Box::pin(p.tab_to_chart()),
+            ),
+            (
+                "Escape closes the menu and each panel, focus returns to its opener",
+                |p| Box::pin(p.escape_and_focus()),
+            ),
+            (
+                "in en, ru and kk no French interface string is left",
+                |p| Box::pin(p.no_french_left()),
+            ),
+            ("the embed snippet reproduces the view (theme, axis)", |p| {
+                Box::pin(p.snippet_reproduces_the_view())
+            }),
+            (
+                "the iframe on another site grows and shrinks with its content",
+                |p| Box::pin(p.iframe_fits_its_content()),
+            ),
+            (
+                "a script snippet on a site that is not shared says why, in words",
+                |p| Box::pin(p.cross_origin_snippet_says_why()),
+            ),
+            ("a mistyped series id shows the closest ids", |p| {
+                Box::pin(p.mistyped_id_says_which())
             }),
         ];
+        // Screenshots last: every language, light and dark, phone and desktop.
+        let checks = checks.into_iter().chain([(
+            "screenshots: fr/en/ru/kk, light/dark, 360 and 1200 px",
+            (|p| Box::pin(p.screenshots())) as CheckFn,
+        )]);
         let mut passed = 0;
+        // E2E_ONLY=words runs only the checks whose name holds them (while working).
+        let only = std::env::var("E2E_ONLY").unwrap_or_default();
         for (name, check) in checks {
+            if !name.contains(only.as_str()) {
+                continue;
+            }
             match check(self).await {
                 Ok(()) => {
                     println!("e2e: {name} ... ok");
@@ -221,6 +267,45 @@ impl Page<'_> {
             },
         )
         .await
+    }
+
+    /// Opens `path` without waiting for a chart (for pages that show a message).
+    async fn open_any(&self, path: &str) -> Result {
+        self.client
+            .goto("about:blank")
+            .await
+            .map_err(|e| format!("cannot open about:blank: {e}"))?;
+        self.client
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .map_err(|e| format!("cannot open {path}: {e}"))
+    }
+
+    /// Empties the console log, failing on an error that names none of `expected`.
+    async fn drain_console(&self, expected: &[&str]) -> Result {
+        let log = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .map_err(|e| format!("cannot read the browser console: {e}"))?;
+        let unexpected: Vec<&Value> = log
+            .as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter(|e| e["level"] == "SEVERE")
+                    .filter(|e| {
+                        let message = e["message"].as_str().unwrap_or_default();
+                        !expected.iter().any(|x| message.contains(x))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if unexpected.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("unexpected console errors: {unexpected:?}"))
+        }
     }
 
     async fn eval(&self, script: &str) -> Result<Value> {
@@ -572,35 +657,6 @@ impl Page<'_> {
         }
         Ok(())
     }
-
-    async fn screenshots(&self) -> Result {
-        for (width, height) in [(360, 780), (1200, 900)] {
-            self.client
-                .set_window_size(width, height)
-                .await
-                .map_err(|e| format!("cannot resize the window: {e}"))?;
-            for lang in ["fr", "en"] {
-                for theme in ["light", "dark"] {
-                    self.open(&format!(
-                        "/index.html#series=protection_orders_issued&lang={lang}&theme={theme}&point=1"
-                    ))
-                    .await?;
-                    tokio::time::sleep(Duration::from_millis(200)).await;
-                    self.screenshot(&format!("explorer-{lang}-{theme}-{width}"))
-                        .await?;
-                    if width < 600 {
-                        // On a phone the chart sits below the series list: show it too.
-                        self.eval("chart.scrollIntoView();").await?;
-                        tokio::time::sleep(Duration::from_millis(200)).await;
-                        self.screenshot(&format!("explorer-{lang}-{theme}-{width}-chart"))
-                            .await?;
-                    }
-                }
-            }
-        }
-        println!("e2e: screenshots in {}", self.out.display());
-        Ok(())
-    }
 }
 
 type CheckFn =
@@ -620,7 +676,7 @@ fn expected_csv(id: &str) -> Result<String> {
         .iter()
         .find(|s| s.id == id)
         .ok_or_else(|| format!("no series {id}"))?;
-    Ok(derek::present::csv(series))
+    Ok(derek::present::csv(series, derek::i18n::Lang::Fr))
 }
 
 /// Counts the canvas's pixels by kind: drawn at all, and in the series colour.

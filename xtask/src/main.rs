@@ -4,11 +4,13 @@
 //! - `dist`: write a self-contained `dist/` folder for any static web server
 //! - `test`: every check, native and in headless Chromium, failing on the first failure
 //! - `bench`: figures for speed and size (printed, never asserted)
+//! - `fuzz [--seconds N]`: every fuzz target N seconds (nightly and cargo-fuzz installed if missing)
 
 mod bench;
 mod build;
 mod e2e;
 mod e2e_own;
+mod fuzz;
 mod serve;
 mod setup;
 mod test;
@@ -30,7 +32,9 @@ tasks:
   e2e-own            only the end-to-end tests of Add a report
   bench-pdf          time and memory to read the five reports printed as one PDF
   bench [--browser]  print figures: native benches, wasm/JS sizes, in-browser timings
-                     (--browser: sizes and browser timings only)";
+                     (--browser: sizes and browser timings only)
+  fuzz [--seconds N] run every fuzz target of fuzz/ for N seconds each (default 60),
+                     installing nightly and cargo-fuzz if missing";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,6 +43,7 @@ fn main() -> ExitCode {
         Some("dist") => build::dist().map(|dir| println!("xtask: wrote {}", dir.display())),
         Some("test") => test::run(),
         Some("bench") => bench::run(args.get(1).is_some_and(|a| a == "--browser")),
+        Some("fuzz") => seconds_arg(&args[1..]).and_then(fuzz::run_all),
         Some("e2e") => e2e::run()
             .and_then(|n| Ok(n + e2e_own::run()?))
             .map(|n| println!("e2e: {n} passed, 0 failed")),
@@ -66,6 +71,16 @@ fn port_arg(args: &[String]) -> Result<u16> {
             .parse()
             .map_err(|_| format!("--port takes a port number, not {port:?}")),
         _ => Err(USAGE.to_string()),
+    }
+}
+
+fn seconds_arg(args: &[String]) -> Result<u64> {
+    match args {
+        [] => Ok(60),
+        [flag, n] if flag == "--seconds" => n
+            .parse()
+            .map_err(|_| format!("--seconds takes a whole number of seconds, not {n:?}")),
+        _ => Err(format!("fuzz takes [--seconds N]\n\n{USAGE}")),
     }
 }
 

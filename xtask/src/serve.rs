@@ -88,7 +88,11 @@ fn respond(url: &str, mounts: &[(String, PathBuf)]) -> Response<std::io::Cursor<
         let full = dir.join(relative);
         full.is_file().then_some(full)
     });
-    match file.and_then(|f| fs::read(&f).ok().map(|bytes| (f, bytes))) {
+    let file = file.and_then(|f| fs::read(&f).ok().map(|bytes| (f, bytes)));
+    match file.map(|(f, bytes)| {
+        let bytes = build::localise(&f, bytes);
+        (f, bytes)
+    }) {
         Some((file, bytes)) => {
             let mut response = Response::from_data(bytes);
             if let Ok(header) = Header::from_bytes("Content-Type", content_type(&file)) {
