@@ -74,7 +74,14 @@ pub fn run() -> Result {
                     "--test",
                     "web",
                 ],
-                &[("CHROMEDRIVER", CHROMEDRIVER)],
+                &[
+                    ("CHROMEDRIVER", CHROMEDRIVER),
+                    // Each test's time limit (wasm-bindgen's default is 20 s): an
+                    // unoptimised wasm on 2 shared cores, in CI, can need more for
+                    // one test that reads the five reports. A value in the
+                    // environment wins.
+                    ("WASM_BINDGEN_TEST_TIMEOUT", &browser_test_timeout()),
+                ],
             )
         },
     )?;
@@ -93,4 +100,13 @@ pub fn run() -> Result {
     );
     println!("xtask: {passed} passed, 0 failed");
     Ok(())
+}
+
+/// Seconds a wasm-bindgen browser test may take: `WASM_BINDGEN_TEST_TIMEOUT`
+/// when set, else 300.
+fn browser_test_timeout() -> String {
+    std::env::var("WASM_BINDGEN_TEST_TIMEOUT")
+        .ok()
+        .filter(|v| v.parse::<u64>().is_ok())
+        .unwrap_or_else(|| "300".to_string())
 }
