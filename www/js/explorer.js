@@ -34,7 +34,7 @@ nav { max-height: 70vh; overflow: auto; }
   nav { max-height: none; }
   .picker { display: block; margin-bottom: 6px; }
   header h1 { font-size: 18px; }
-  .go-add .wide { display: none; }
+  .go-add { display: none; }
 }
 .table-box { max-width: 100%; overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
 .table-box:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
@@ -162,8 +162,9 @@ export class DerekExplorer extends HTMLElement {
     });
     const languages = h("div", { className: "tools", role: "group", "aria-label": t.languages }, ...LANGS.map(langButton), dark);
     // "Add a report" sits below the search; this button brings it into view.
-    // On a phone only its sign shows, so that the header keeps to one line.
-    const add = h("button", { className: "go-add", "data-key": "go-add", "aria-label": t.add_report, title: t.add_report }, "＋", h("span", { className: "wide", textContent: ` ${t.add_report}` }));
+    // Not on a phone, where the header must keep to one line above the chart (the
+    // section itself follows search there too).
+    const add = h("button", { className: "go-add", "data-key": "go-add", textContent: `+ ${t.add_report}` });
     add.addEventListener("click", () => this.adder.focus());
     const header = h("header", {}, h("h1", { textContent: "Derek" }), h("div", { className: "tools" }, add, languages));
 
