@@ -35,8 +35,10 @@ pub struct BundledReport {
 /// Why the bundled catalogue could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
+    /// A field missing, unknown or of the wrong type (the TOML syntax itself is
+    /// checked when the crate is built).
     #[error("reports.toml is not valid: {0}")]
-    Catalogue(#[from] toml::de::Error),
+    Catalogue(String),
     #[error("reports.toml names {0}, which is not bundled (add it to corpus::TEXTS)")]
     MissingText(String),
 }
@@ -45,8 +47,6 @@ pub enum CorpusError {
 struct Catalogue {
     report: Vec<ReportMeta>,
 }
-
-const CATALOGUE: &str = include_str!("../data/reports/reports.toml");
 
 /// The texts compiled into the binary (and the wasm): the widget fetches nothing.
 const TEXTS: &[(&str, &str)] = &[
@@ -72,16 +72,19 @@ const TEXTS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Parses `reports.toml` from any text (the bundled one, or a user's own).
-pub fn parse_catalogue(toml_text: &str) -> Result<Vec<ReportMeta>, CorpusError> {
-    Ok(toml::from_str::<Catalogue>(toml_text)?.report)
+/// The bundled `reports.toml`, read into its entries (turned into Rust data when
+/// the crate is built: see `src/baked.rs`).
+pub fn bundled_catalogue() -> Result<Vec<ReportMeta>, CorpusError> {
+    crate::baked::read::<Catalogue>(&crate::baked::catalogues::REPORTS)
+        .map(|c| c.report)
+        .map_err(|e| CorpusError::Catalogue(e.to_string()))
 }
 
 /// The bundled reports, in catalogue order.
 ///
 /// Fails only if the bundled catalogue and texts disagree, which the tests rule out.
 pub fn bundled() -> Result<Vec<BundledReport>, CorpusError> {
-    parse_catalogue(CATALOGUE)?
+    bundled_catalogue()?
         .into_iter()
         .map(
             |meta| match TEXTS.iter().find(|(file, _)| *file == meta.file) {
@@ -108,9 +111,23 @@ mod tests {
         Ok(())
     }
 
+    /// What `build.rs` and `bundled_catalogue` do, from TOML text.
+    fn parse_catalogue(toml_text: &str) -> Result<Vec<ReportMeta>, CorpusError> {
+        toml::from_str::<Catalogue>(toml_text)
+            .map(|c| c.report)
+            .map_err(|e| CorpusError::Catalogue(e.to_string()))
+    }
+
     #[test]
     fn a_broken_catalogue_is_an_error_that_names_the_problem() {
         let result = parse_catalogue("[[report]]\nfile = 3");
         assert!(matches!(&result, Err(e) if e.to_string().contains("reports.toml")));
+    }
+
+    #[test]
+    fn the_baked_catalogue_is_the_toml_file() -> Result<(), Box<dyn std::error::Error>> {
+        let text = std::fs::read_to_string("data/reports/reports.toml")?;
+        assert_eq!(bundled_catalogue()?, parse_catalogue(&text)?);
+        Ok(())
     }
 }

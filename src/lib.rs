@@ -4,6 +4,7 @@
 //! corpus → document → extract → series → chart → present → web (search beside
 //! series): each module depends only on the ones before it.
 
+pub mod baked;
 pub mod chart;
 pub mod corpus;
 pub mod document;
@@ -12,6 +13,7 @@ pub mod i18n;
 pub mod present;
 pub mod search;
 pub mod series;
+pub mod startup;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -5,7 +5,6 @@
 //! message, never a panic (a panic would kill the widget on someone's site).
 
 use crate::chart::{self, ChartStyle, DrawnChart, Lang, Theme};
-use crate::corpus;
 use crate::present::{self, Table};
 use crate::search::SearchIndex;
 use crate::series::catalogue::Catalogue;
@@ -110,34 +109,16 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 #[wasm_bindgen]
 impl Derek {
-    /// Reads the bundled reports, extracts their figures and builds the series.
+    /// Reads the bundled reports, extracts their figures and builds the series, in
+    /// one call (the page uses [`Startup`] to do it in steps).
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Derek, JsError> {
-        let mut clock = Stopwatch::start();
-        let reports = corpus::bundled()?;
-        let documents: Vec<crate::document::Document> = reports
-            .iter()
-            .map(|r| crate::document::parse(r.text))
-            .collect();
-        clock.lap("documents");
-        let corpus = Corpus::from_documents(reports, documents);
-        clock.lap("facts");
-        let catalogue = Catalogue::bundled()?;
-        let series = catalogue.build(&corpus);
-        clock.lap("series");
-        Ok(Derek {
-            corpus,
-            catalogue,
-            series,
-            index: std::cell::OnceCell::new(),
-            startup: clock.laps,
-            own: Vec::new(),
-            own_added: 0,
-            bundled_auto: std::cell::OnceCell::new(),
-        })
+        let mut startup = Startup::new()?;
+        while !startup.step() {}
+        Ok(startup.finish())
     }
 
-    /// How long each start-up stage took, in milliseconds: `{documents, facts, series}`.
+    /// How long each start-up stage took, in milliseconds: `{catalogues, documents, facts, series}`.
     #[wasm_bindgen(js_name = startupTimings)]
     pub fn startup_timings(&self) -> Result<JsValue, JsError> {
         let map: std::collections::BTreeMap<&str, f64> = self.startup.iter().copied().collect();
@@ -419,23 +400,57 @@ impl Derek {
     }
 }
 
-/// Times start-up stages with the browser's clock.
-struct Stopwatch {
-    last: f64,
+/// Start-up in steps (see [`crate::startup`]): the page calls `step` once a task
+/// until it returns true, then `finish`.
+#[wasm_bindgen]
+pub struct Startup {
+    inner: crate::startup::Startup,
+    /// Milliseconds spent per stage, summed over its steps.
     laps: Vec<(&'static str, f64)>,
 }
 
-impl Stopwatch {
-    fn start() -> Stopwatch {
-        Stopwatch {
-            last: js_sys::Date::now(),
-            laps: Vec::new(),
-        }
+#[wasm_bindgen]
+impl Startup {
+    /// The bundled reports and catalogue, nothing read yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<Startup, JsError> {
+        let start = js_sys::Date::now();
+        let inner = crate::startup::Startup::bundled()?;
+        Ok(Startup {
+            inner,
+            laps: vec![("catalogues", js_sys::Date::now() - start)],
+        })
     }
 
-    fn lap(&mut self, name: &'static str) {
-        let now = js_sys::Date::now();
-        self.laps.push((name, now - self.last));
-        self.last = now;
+    /// Does one step; true once every step is done.
+    pub fn step(&mut self) -> bool {
+        let start = js_sys::Date::now();
+        let stage = match self.inner.step() {
+            crate::startup::Step::Document => "documents",
+            crate::startup::Step::Facts => "facts",
+            crate::startup::Step::Series => "series",
+            crate::startup::Step::Done => return true,
+        };
+        let took = js_sys::Date::now() - start;
+        match self.laps.iter_mut().find(|(name, _)| *name == stage) {
+            Some((_, total)) => *total += took,
+            None => self.laps.push((stage, took)),
+        }
+        self.inner.is_done()
+    }
+
+    /// What start-up built, ready to draw.
+    pub fn finish(self) -> Derek {
+        let started = self.inner.finish();
+        Derek {
+            corpus: started.corpus,
+            catalogue: started.catalogue,
+            series: started.series,
+            index: std::cell::OnceCell::new(),
+            startup: self.laps,
+            own: Vec::new(),
+            own_added: 0,
+            bundled_auto: std::cell::OnceCell::new(),
+        }
     }
 }

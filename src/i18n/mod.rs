@@ -1,5 +1,6 @@
 //! Every string a reader sees, in French, English, Russian and Kazakh: one table
-//! per language (`data/i18n/{fr,en,ru,kk}.toml`), compiled in, read by the Rust
+//! per language (`data/i18n/{fr,en,ru,kk}.toml`), turned into static trees at build
+//! time (`build.rs`, `crate::baked`: no TOML parser in the wasm), read by the Rust
 //! core here and handed to the page's script by `cargo xtask` (its `[page]` part).
 //!
 //! Invariant: no code chooses words by matching on a language; it looks a key up
@@ -15,7 +16,7 @@ mod plural;
 
 pub use plural::{plural_category, PluralCategory};
 
-use std::sync::OnceLock;
+use crate::baked::{catalogues, Value};
 
 /// Interface, number-format and quotation language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
@@ -27,7 +28,8 @@ pub enum Lang {
     Kk,
 }
 
-/// The tables as compiled in, by language: what `tests/i18n.rs` checks.
+/// The tables' TOML text, by language: what `tests/i18n.rs` checks (the crate
+/// itself reads the trees `build.rs` made of the same files).
 pub const SOURCES: [(Lang, &str); 4] = [
     (Lang::Fr, include_str!("../../data/i18n/fr.toml")),
     (Lang::En, include_str!("../../data/i18n/en.toml")),
@@ -59,28 +61,28 @@ impl Lang {
         }
     }
 
-    /// This language's table, parsed on first use.
+    /// This language's table.
     pub fn text(self) -> &'static Table {
-        static TABLES: [OnceLock<Table>; 4] = [const { OnceLock::new() }; 4];
-        let slot = self as usize;
-        TABLES[slot].get_or_init(|| Table::parse(self, SOURCES[slot].1).unwrap_or_default())
+        static TABLES: [Table; 4] = [
+            Table::of(Lang::Fr, &catalogues::I18N_FR),
+            Table::of(Lang::En, &catalogues::I18N_EN),
+            Table::of(Lang::Ru, &catalogues::I18N_RU),
+            Table::of(Lang::Kk, &catalogues::I18N_KK),
+        ];
+        &TABLES[self as usize]
     }
 }
 
-/// One language's strings, as nested TOML tables.
-#[derive(Debug, Clone, Default)]
+/// One language's strings, as nested tables.
+#[derive(Debug, Clone, Copy)]
 pub struct Table {
     lang: Lang,
-    root: toml::Table,
+    root: &'static Value,
 }
 
 impl Table {
-    /// Parses a table (`tests/i18n.rs` checks that every bundled one parses).
-    pub fn parse(lang: Lang, source: &str) -> Result<Table, toml::de::Error> {
-        Ok(Table {
-            lang,
-            root: source.parse()?,
-        })
+    const fn of(lang: Lang, root: &'static Value) -> Table {
+        Table { lang, root }
     }
 
     /// The language of this table.
@@ -89,19 +91,18 @@ impl Table {
     }
 
     /// The raw value at `path` (table names, then the key).
-    pub fn value(&self, path: &[&str]) -> Option<&toml::Value> {
-        let (last, tables) = path.split_last()?;
-        let mut table = &self.root;
-        for name in tables {
-            table = table.get(*name)?.as_table()?;
+    pub fn value(&self, path: &[&str]) -> Option<&'static Value> {
+        let mut value = self.root;
+        for name in path {
+            value = value.get(name)?;
         }
-        table.get(*last)
+        Some(value)
     }
 
     /// The string at `section.key`, or `key` itself when the table lacks it.
     pub fn text<'a>(&'a self, section: &str, key: &'a str) -> &'a str {
         self.value(&[section, key])
-            .and_then(toml::Value::as_str)
+            .and_then(Value::as_str)
             .unwrap_or(key)
     }
 
@@ -148,13 +149,13 @@ impl Table {
     /// The plural form of `section.key` that `n` takes; `key` when missing.
     pub fn plural<'a>(&'a self, section: &str, key: &'a str, n: f64) -> &'a str {
         match self.value(&[section, key]) {
-            Some(toml::Value::String(s)) => s,
-            Some(toml::Value::Table(forms)) => {
+            Some(Value::Str(s)) => s,
+            Some(forms @ Value::Table(_)) => {
                 let wanted = plural_category(self.lang, n).name();
                 forms
                     .get(wanted)
                     .or_else(|| forms.get("other"))
-                    .and_then(toml::Value::as_str)
+                    .and_then(Value::as_str)
                     .unwrap_or(key)
             }
             _ => key,
@@ -163,8 +164,7 @@ impl Table {
 
     /// A series' text (`title`, `definition`) in this language.
     pub fn series(&self, id: &str, field: &str) -> Option<&str> {
-        self.value(&["series", id, field])
-            .and_then(toml::Value::as_str)
+        self.value(&["series", id, field]).and_then(Value::as_str)
     }
 
     /// A series' title; its id when the table has none.
@@ -196,24 +196,24 @@ impl Table {
             return french;
         }
         self.value(&["category", french])
-            .and_then(toml::Value::as_str)
+            .and_then(Value::as_str)
             .unwrap_or(french)
     }
 
     /// A report's title, by its document symbol.
     pub fn report_title(&self, symbol: &str) -> Option<&str> {
         self.value(&["report", symbol, "title"])
-            .and_then(toml::Value::as_str)
+            .and_then(Value::as_str)
     }
 
     /// Every string of the table (each plural form apart), with its path: what
     /// the end-to-end tests look for in a page that should not show this language.
-    pub fn strings(&self) -> Vec<(String, &str)> {
-        fn walk<'a>(prefix: &str, value: &'a toml::Value, out: &mut Vec<(String, &'a str)>) {
+    pub fn strings(&self) -> Vec<(String, &'static str)> {
+        fn walk(prefix: &str, value: &'static Value, out: &mut Vec<(String, &'static str)>) {
             match value {
-                toml::Value::String(s) => out.push((prefix.to_string(), s)),
-                toml::Value::Table(t) => {
-                    for (key, v) in t {
+                Value::Str(s) => out.push((prefix.to_string(), s)),
+                Value::Table(t) => {
+                    for (key, v) in t.iter() {
                         walk(&format!("{prefix}.{key}"), v, out);
                     }
                 }
@@ -221,8 +221,10 @@ impl Table {
             }
         }
         let mut out = Vec::new();
-        for (key, value) in &self.root {
-            walk(key, value, &mut out);
+        if let Value::Table(entries) = self.root {
+            for (key, value) in entries.iter() {
+                walk(key, value, &mut out);
+            }
         }
         out
     }
@@ -324,15 +326,18 @@ pub fn page_tables_json(only: Option<&[&str]>) -> String {
         let table = lang.text();
         let mut page = serde_json::Map::new();
         for section in ["page", "format"] {
-            if let Some(toml::Value::Table(t)) = table.root.get(section) {
-                let mut t = t.clone();
-                match only {
-                    Some(keys) if section == "page" => t.retain(|k, _| keys.contains(&k)),
-                    Some(_) => continue,
-                    None => {}
+            if let Some(Value::Table(entries)) = table.root.get(section) {
+                if only.is_some() && section != "page" {
+                    continue;
                 }
-                let value = serde_json::to_value(t).unwrap_or_default();
-                page.insert(section.to_string(), value);
+                let kept = entries
+                    .iter()
+                    .filter(|(k, _)| only.is_none_or(|keys| keys.contains(k)))
+                    .map(|(k, v)| ((*k).to_string(), v.to_json()));
+                page.insert(
+                    section.to_string(),
+                    serde_json::Value::Object(kept.collect()),
+                );
             }
         }
         all.insert(lang.code().to_string(), serde_json::Value::Object(page));

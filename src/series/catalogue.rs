@@ -10,14 +10,13 @@ use super::{flag_conflicts, mark_breaks, Key, Kind, Point, Series};
 use crate::extract::{Qualifier, Unit, Year, YearSource};
 use serde::Deserialize;
 
-/// The catalogue compiled into the widget.
-pub const BUNDLED: &str = include_str!("../../data/series.toml");
-
 /// Why a catalogue could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogueError {
+    /// A field missing, unknown or of the wrong type (the TOML syntax itself is
+    /// checked when the crate is built: see `src/baked.rs`).
     #[error("series.toml is not valid: {0}")]
-    Syntax(#[from] toml::de::Error),
+    Syntax(String),
     #[error("series.toml: series {id:?} names theme {theme:?}, which [[theme]] does not define")]
     UnknownTheme { id: String, theme: String },
     #[error("series.toml: the id {0:?} is used twice")]
@@ -138,9 +137,15 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
-    /// Reads and checks a catalogue.
+    /// Reads and checks a catalogue written in TOML, as `build.rs` and
+    /// [`Catalogue::bundled`] do (tests; no TOML parser ships in the crate).
+    #[cfg(test)]
     pub fn parse(text: &str) -> Result<Catalogue, CatalogueError> {
-        let mut catalogue: Catalogue = toml::from_str(text)?;
+        Catalogue::checked(toml::from_str(text).map_err(|e| CatalogueError::Syntax(e.to_string()))?)
+    }
+
+    /// Checks a catalogue as read, and folds its rule words.
+    fn checked(mut catalogue: Catalogue) -> Result<Catalogue, CatalogueError> {
         for (i, def) in catalogue.series.iter().enumerate() {
             if !catalogue.themes.iter().any(|t| t.id == def.theme) {
                 return Err(CatalogueError::UnknownTheme {
@@ -184,9 +189,12 @@ impl Catalogue {
         Ok(catalogue)
     }
 
-    /// The bundled catalogue.
+    /// The bundled catalogue (`data/series.toml`, turned into Rust data when the
+    /// crate is built), checked.
     pub fn bundled() -> Result<Catalogue, CatalogueError> {
-        Catalogue::parse(BUNDLED)
+        let read = crate::baked::read(&crate::baked::catalogues::SERIES)
+            .map_err(|e| CatalogueError::Syntax(e.to_string()))?;
+        Catalogue::checked(read)
     }
 
     /// Every catalogued series, built from the corpus' facts.
@@ -352,7 +360,7 @@ pub fn clause(sentence: &str, start: usize, end: usize) -> String {
 }
 
 impl SeriesDef {
-    /// Whether a fact belongs to this series (a definition from [`Catalogue::parse`],
+    /// Whether a fact belongs to this series (a definition from [`Catalogue::bundled`],
     /// whose rule words are folded).
     pub fn selects(&self, fact: &SourcedFact) -> bool {
         self.matches(fact, &FactWords::of(fact), &mut None)

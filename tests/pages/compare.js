@@ -1,34 +1,22 @@
-// Draws protection orders per year with another chart library, for the size and
-// speed table in the README (`cargo xtask bench`). ?lib=chartjs or ?lib=uplot.
-// The values are given here: this measures only the library's load and drawing.
-const years = [2011, 2012, 2019];
-const values = [36000, 44000, 70000];
-const lib = new URLSearchParams(location.search).get("lib");
-
-function load(src) {
-  return new Promise((resolve, reject) => {
-    const s = document.createElement("script");
-    s.src = src;
-    s.onload = resolve;
-    s.onerror = reject;
-    document.head.append(s);
-  });
-}
-
+// Draws the series Derek's page opens on with another chart library, for the
+// comparison `cargo xtask bench --browser` prints: chartjs.html or uplot.html. The
+// points come ready as JSON (/compare/points.json, written by the bench from the
+// same core): this measures the library's load, the fetch and the drawing only.
+// Like <derek-chart>, the page marks `derek-first-chart` once its chart is on the canvas.
+const { title, labels, values } = await (await fetch("/compare/points.json")).json();
 const box = document.getElementById("chart");
-if (lib === "chartjs") {
-  await load("/vendor/chart.js/dist/chart.umd.min.js");
+if (window.Chart) {
   const canvas = document.createElement("canvas");
   canvas.width = 800;
   canvas.height = 500;
   box.append(canvas);
   new window.Chart(canvas, {
     type: "line",
-    data: { labels: years, datasets: [{ label: "Protection orders issued", data: values }] },
+    data: { labels, datasets: [{ label: title, data: values }] },
     options: { animation: false, responsive: false },
   });
-} else if (lib === "uplot") {
-  await load("/vendor/uplot/dist/uPlot.iife.min.js");
-  new window.uPlot({ width: 800, height: 500, title: "Protection orders issued", series: [{}, { label: "orders", stroke: "#0072b2" }] }, [years, values], box);
+} else if (window.uPlot) {
+  const xs = labels.map((_, i) => i);
+  new window.uPlot({ width: 800, height: 500, title, series: [{}, { label: title, stroke: "#0072b2" }], axes: [{ values: (_, ticks) => ticks.map((i) => labels[i] ?? "") }, {}] }, [xs, values], box);
 }
-window.compareBench = { time_to_first_chart_ms: Math.round(performance.now() * 100) / 100 };
+performance.mark("derek-first-chart");

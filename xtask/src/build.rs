@@ -6,9 +6,18 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-/// Builds the wasm (size-optimised `wasm` profile) and runs wasm-bindgen into `pkg/`.
+/// Builds the wasm (`wasm` profile) and runs wasm-bindgen into `pkg/`.
 /// Installs the wasm target and wasm-bindgen-cli first when they are missing.
+///
+/// The shipped wasm has no name section (function names: 285 KB raw, 69 KB
+/// gzipped that no visitor needs). `DEREK_WASM_NAMES=1` keeps it, for profiling
+/// with function names in the browser's or node's profiler.
 pub fn wasm() -> Result<PathBuf> {
+    // The catalogues are baked into the wasm at build time; a rule they break
+    // (an unknown theme, a duplicate id…) stops the build here with the same
+    // message the crate would give at start-up.
+    derek::corpus::bundled().map_err(|e| e.to_string())?;
+    derek::series::catalogue::Catalogue::bundled().map_err(|e| e.to_string())?;
     setup::wasm_target()?;
     setup::wasm_bindgen_cli()?;
     run(
@@ -27,21 +36,28 @@ pub fn wasm() -> Result<PathBuf> {
     let built = root().join("target/wasm32-unknown-unknown/wasm/derek.wasm");
     let pkg = root().join("pkg");
     let bound = pkg.join("derek_bg.wasm");
-    // Skip wasm-bindgen when its output is newer than the module: a warm serve is instant.
-    if modified(&bound).is_none() || modified(&bound) < modified(&built) {
+    let names = std::env::var_os("DEREK_WASM_NAMES").is_some_and(|v| v == "1");
+    let mode = pkg.join(".names");
+    // Skip wasm-bindgen when its output is newer than the module and was made in
+    // the same mode: a warm serve is instant.
+    if modified(&bound).is_none() || modified(&bound) < modified(&built) || mode.exists() != names {
         let built_str = built.to_string_lossy().into_owned();
         let pkg_str = pkg.to_string_lossy().into_owned();
-        run(
-            "wasm-bindgen",
-            &[
-                "--target",
-                "web",
-                "--no-typescript",
-                "--out-dir",
-                &pkg_str,
-                &built_str,
-            ],
-        )?;
+        let mut args = vec!["--target", "web", "--no-typescript"];
+        if !names {
+            args.push("--remove-name-section");
+        }
+        args.extend(["--out-dir", &pkg_str, &built_str]);
+        run("wasm-bindgen", &args)?;
+        let marked = if names {
+            fs::write(&mode, "wasm-bindgen kept the name section\n")
+        } else {
+            fs::remove_file(&mode).or_else(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => Ok(()),
+                _ => Err(e),
+            })
+        };
+        marked.map_err(|e| format!("cannot mark {}: {e}", mode.display()))?;
     }
     Ok(pkg)
 }
@@ -103,8 +119,9 @@ fn copy_dir(from: &Path, to: &Path) -> Result {
         let entry = entry.map_err(fail)?;
         let path = entry.path();
         let name = entry.file_name();
-        // wasm-bindgen writes a .gitignore into pkg/; a website has no use for it.
-        if name == ".gitignore" {
+        // wasm-bindgen writes a .gitignore into pkg/, the build its mode mark: a
+        // website has no use for them.
+        if name == ".gitignore" || name == ".names" {
             continue;
         }
         if path.is_dir() {

@@ -62,6 +62,189 @@ pub fn measure_page(url: &str, expression: &str) -> Result<Value> {
     })
 }
 
+/// What one cold page load measured: see [`measure_cold`].
+pub struct ColdLoad {
+    /// `performance.now()` at the page's first-chart mark, in ms.
+    pub first_chart_ms: f64,
+    /// Main-thread time spent in tasks from navigation to the mark (DevTools
+    /// protocol `Performance.getMetrics`, `TaskDuration`), in ms.
+    pub main_thread_ms: f64,
+    /// Of which running script (JavaScript and wasm), in ms.
+    pub script_ms: f64,
+    /// The longest main-thread task (`PerformanceObserver` long tasks, over 50 ms
+    /// only), in ms; 0 when none was that long.
+    pub longest_task_ms: f64,
+    /// How many tasks took over 50 ms.
+    pub long_tasks: usize,
+    /// Paths of the page's own resources, as fetched (for their sizes).
+    pub resources: Vec<String>,
+    /// Durations of the page's `derek-step` measures: Derek's start-up steps, one
+    /// main-thread task each (empty on other pages).
+    pub steps: Vec<f64>,
+    /// The page's User Timing marks (name, ms since navigation), with
+    /// `dom-interactive`: where the time to first chart went.
+    pub marks: Vec<(String, f64)>,
+}
+
+/// Watches long tasks from the first byte of the page, before its scripts run.
+const WATCH_LONG_TASKS: &str = r#"
+window.__longTasks = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+}).observe({ type: "longtask", buffered: true });
+"#;
+
+/// Waits for the page's performance mark `arguments[0]`, then reports it.
+const AWAIT_FIRST_CHART: &str = r#"
+const name = arguments[0];
+const done = arguments[arguments.length - 1];
+const report = (mark) => done({
+  first_chart_ms: mark.startTime,
+  long_tasks: window.__longTasks ?? [],
+  resources: performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname),
+  // With the wasm's own fetches (Resource Timing): one request, early, when the
+  // preload is reused; a second "wasm-request 2" means it was fetched twice.
+  marks: Object.fromEntries([
+    ...performance.getEntriesByType("mark").map((m) => [m.name, m.startTime]),
+    ...performance.getEntriesByName("derek-explorer", "measure").flatMap((m) => [
+      ["explorer-render", m.startTime],
+      ["explorer-rendered", m.startTime + m.duration],
+    ]),
+    ...performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".wasm")).flatMap((r, i) => [
+      [`wasm-request ${i + 1}`, r.startTime],
+      [`wasm-downloaded ${i + 1}`, r.responseEnd],
+    ]),
+  ]),
+  dom_interactive: performance.getEntriesByType("navigation")[0]?.domInteractive ?? null,
+  steps: performance.getEntriesByName("derek-step").map((m) => m.duration),
+});
+const seen = performance.getEntriesByName(name, "mark")[0];
+if (seen) report(seen);
+else new PerformanceObserver((list, observer) => {
+  const mark = list.getEntries().find((e) => e.name === name);
+  if (mark) { observer.disconnect(); report(mark); }
+}).observe({ type: "mark" });
+"#;
+
+/// Opens `url` in a fresh headless Chromium (a cold profile: empty caches, no
+/// compiled code kept) with the CPU slowed `throttle` times, and measures the time
+/// to the page's performance mark `mark` (set when its first chart is on the
+/// canvas), the main-thread time until then and the long tasks.
+pub fn measure_cold(url: &str, mark: &str, throttle: f64) -> Result<ColdLoad> {
+    let downloads = root().join("target/e2e/downloads");
+    with_browser(&downloads, async |client| {
+        // A page that hangs fails the bench within a minute, not five.
+        let patience = Some(Duration::from_secs(60));
+        client
+            .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+                patience, patience, None,
+            ))
+            .await
+            .map_err(|e| format!("cannot set the timeouts: {e}"))?;
+        cdp(client, "Performance.enable", json!({})).await?;
+        if throttle > 1.0 {
+            cdp(
+                client,
+                "Emulation.setCPUThrottlingRate",
+                json!({ "rate": throttle }),
+            )
+            .await?;
+        }
+        cdp(
+            client,
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": WATCH_LONG_TASKS }),
+        )
+        .await?;
+        client
+            .goto(url)
+            .await
+            .map_err(|e| format!("cannot open {url}: {e}"))?;
+        let seen = client
+            .execute_async(AWAIT_FIRST_CHART, vec![json!(mark)])
+            .await
+            .map_err(|e| format!("{url} set no {mark} mark: {e}"))?;
+        let metrics = cdp(client, "Performance.getMetrics", json!({})).await?;
+        let metric = |name: &str| {
+            metrics["metrics"]
+                .as_array()
+                .and_then(|all| all.iter().find(|m| m["name"] == name))
+                .and_then(|m| m["value"].as_f64())
+                .map(|seconds| seconds * 1000.0)
+                .ok_or_else(|| format!("Performance.getMetrics has no {name}: {metrics}"))
+        };
+        let long: Vec<f64> = seen["long_tasks"]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default();
+        Ok(ColdLoad {
+            first_chart_ms: number(&seen["first_chart_ms"])?,
+            main_thread_ms: metric("TaskDuration")?,
+            script_ms: metric("ScriptDuration")?,
+            longest_task_ms: long.iter().copied().fold(0.0, f64::max),
+            long_tasks: long.len(),
+            resources: seen["resources"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|r| r.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            steps: seen["steps"]
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_f64).collect())
+                .unwrap_or_default(),
+            marks: seen["marks"]
+                .as_object()
+                .map(|m| {
+                    m.iter()
+                        .filter_map(|(k, v)| Some((k.clone(), v.as_f64()?)))
+                        .chain(
+                            seen["dom_interactive"]
+                                .as_f64()
+                                .map(|t| ("dom-interactive".to_string(), t)),
+                        )
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+    })
+}
+
+/// Sends a DevTools protocol command through ChromeDriver; returns its result.
+async fn cdp(client: &Client, cmd: &'static str, params: Value) -> Result<Value> {
+    client
+        .issue_cmd(Cdp { cmd, params })
+        .await
+        .map_err(|e| format!("DevTools command {cmd} failed: {e}"))
+}
+
+/// ChromeDriver's endpoint for DevTools protocol commands (`goog/cdp/execute`).
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> std::result::Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
 /// Starts ChromeDriver and a headless Chromium session, runs `work` with it, and
 /// closes the session whatever `work` returned, so that Chromium exits.
 pub(crate) fn with_browser<T>(

@@ -11,7 +11,7 @@ use tiny_http::{Header, Response, Server};
 pub fn run(port: u16) -> Result {
     build::wasm()?;
     let pdfjs = crate::vendor::pdfjs()?;
-    let server = Server::http(("127.0.0.1", port))
+    let server = listen(port)
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port} ({e}): try --port N"))?;
     println!("xtask: serving Derek on http://127.0.0.1:{port}/ (Ctrl-C stops)");
     let mounts = vec![
@@ -26,7 +26,7 @@ pub fn run(port: u16) -> Result {
 /// Serves folders at URL prefixes (longest first) on a free loopback port, in
 /// background threads; returns the base URL.
 pub fn spawn(mounts: Vec<(String, PathBuf)>) -> Result<String> {
-    let server = Server::http("127.0.0.1:0").map_err(|e| format!("cannot listen: {e}"))?;
+    let server = listen(0).map_err(|e| format!("cannot listen: {e}"))?;
     let port = server
         .server_addr()
         .to_ip()
@@ -36,6 +36,21 @@ pub fn spawn(mounts: Vec<(String, PathBuf)>) -> Result<String> {
     let server = Arc::new(server);
     thread::spawn(move || handle(server, mounts));
     Ok(format!("http://127.0.0.1:{port}"))
+}
+
+/// A server on loopback whose connections send small responses at once.
+///
+/// tiny_http writes a response's headers and its body as two TCP segments; with
+/// Nagle's algorithm on, the body waits for the browser's delayed ACK of the
+/// headers, 40 ms on Linux, on every reused connection: each of the element's
+/// small modules took 30-50 ms to arrive, which `cargo xtask bench` counted
+/// against Derek. Accepted sockets inherit TCP_NODELAY from the listener.
+fn listen(port: u16) -> std::result::Result<Server, String> {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).map_err(|e| e.to_string())?;
+    socket2::SockRef::from(&listener)
+        .set_tcp_nodelay(true)
+        .map_err(|e| e.to_string())?;
+    Server::from_listener(listener, None).map_err(|e| e.to_string())
 }
 
 /// Every request served, as `METHOD URL`: tests read it to show what a page asked.
