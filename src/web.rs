@@ -16,6 +16,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+mod own;
+
 /// The loaded reports and their series: built once per page, shared by elements.
 #[wasm_bindgen]
 pub struct Derek {
@@ -27,6 +29,12 @@ pub struct Derek {
     index: std::cell::OnceCell<SearchIndex>,
     /// How long each start-up stage took (ms), for `cargo xtask bench`.
     startup: Vec<(&'static str, f64)>,
+    /// Reports a reader added, and how many were ever added (their keys).
+    own: Vec<own::OwnEntry>,
+    own_added: usize,
+    /// The bundled reports' series found automatically: embeddable by id, not
+    /// listed; built when such an id is first asked for (start-up does not pay).
+    bundled_auto: std::cell::OnceCell<Vec<Series>>,
 }
 
 /// Where a drawing put its points, to find the one under the pointer.
@@ -125,6 +133,13 @@ impl Derek {
         self.series.iter().map(|s| s.id.clone()).collect()
     }
 
+    /// Whether `id` names a series that can be drawn: a listed one, or a bundled
+    /// report's series found automatically (`auto-cat-c-kaz-3-1`).
+    #[wasm_bindgen(js_name = hasSeries)]
+    pub fn has_series(&self, id: &str) -> bool {
+        self.find(id).is_ok()
+    }
+
     /// Themes with their series (id, title, kind, number of points, reports).
     pub fn catalogue(&self, lang: &str) -> Result<JsValue, JsError> {
         let lang = Lang::from_code(lang);
@@ -146,7 +161,7 @@ impl Derek {
                         reports.dedup();
                         SeriesEntry {
                             id: &s.id,
-                            title: lang.text().series_title(&s.id),
+                            title: s.title(lang),
                             kind: s.kind,
                             points: s.points.len(),
                             reports,
@@ -167,10 +182,7 @@ impl Derek {
     /// The series' title in `lang`.
     pub fn title(&self, id: &str, lang: &str) -> Result<String, JsError> {
         let series = self.find(id)?;
-        Ok(Lang::from_code(lang)
-            .text()
-            .series_title(&series.id)
-            .to_string())
+        Ok(series.title(Lang::from_code(lang)).to_string())
     }
 
     /// The source line under a chart: "Source : CAT/C/KAZ/3, …".
@@ -259,31 +271,32 @@ impl Derek {
             .points
             .get(index)
             .ok_or_else(|| JsError::new(&format!("{id} has no point {index}")))?;
-        let report = self
-            .corpus
-            .reports
-            .get(point.report_index)
-            .ok_or_else(|| JsError::new("the point's report is missing"))?;
-        let paragraph = self
-            .corpus
-            .documents
-            .get(point.report_index)
+        let lang = Lang::from_code(lang);
+        let (symbol, report_title, document) = match self.corpus.reports.get(point.report_index) {
+            Some(report) => (
+                report.meta.symbol.clone(),
+                lang.text()
+                    .report_title(&report.meta.symbol)
+                    .unwrap_or(&report.meta.title_fr)
+                    .to_string(),
+                self.corpus.documents.get(point.report_index),
+            ),
+            // A report the reader added: its name is its title.
+            None => match self.own_document(point.report_index) {
+                Some((name, document)) => (name.to_string(), name.to_string(), Some(document)),
+                None => return Err(JsError::new("the point's report is missing")),
+            },
+        };
+        let paragraph = document
             .and_then(|d| d.paragraph(&point.paragraph))
             .ok_or_else(|| JsError::new("the point's paragraph is missing"))?;
-        let lang = Lang::from_code(lang);
         to_js(&SourcePanel {
             definition: crate::chart::format::definition_line(
-                lang.text()
-                    .series(&series.id, "definition")
-                    .unwrap_or_default(),
+                series.text(lang, "definition").unwrap_or_default(),
                 lang,
             ),
-            report: report.meta.symbol.clone(),
-            report_title: lang
-                .text()
-                .report_title(&report.meta.symbol)
-                .unwrap_or(&report.meta.title_fr)
-                .to_string(),
+            report: symbol,
+            report_title,
             reference: present::reference(&point.reference, lang),
             paragraph: point.paragraph.clone(),
             document: point.report_index,
@@ -422,7 +435,7 @@ impl Derek {
             let documents: Vec<&crate::document::Document> = self.corpus.documents.iter().collect();
             SearchIndex::new(&documents)
         });
-        present::search(
+        let view = present::search(
             index,
             &self.corpus,
             &self.series,
@@ -430,14 +443,23 @@ impl Derek {
             offset,
             limit,
             lang,
-        )
+        );
+        self.with_own_hits(view, query, limit.min(500), lang)
     }
 
     fn find(&self, id: &str) -> Result<&Series, JsError> {
-        self.series
-            .iter()
-            .find(|s| s.id == id)
-            .ok_or_else(|| JsError::new(&format!("no series with id {id:?}")))
+        let listed = self.series.iter().find(|s| s.id == id);
+        let found = listed.or_else(|| {
+            id.starts_with("auto-")
+                .then(|| {
+                    self.bundled_auto
+                        .get_or_init(|| crate::series::auto::bundled(&self.corpus))
+                        .iter()
+                        .find(|s| s.id == id)
+                })
+                .flatten()
+        });
+        found.ok_or_else(|| JsError::new(&format!("no series with id {id:?}")))
     }
 }
 
@@ -489,6 +511,9 @@ impl Startup {
             series: started.series,
             index: std::cell::OnceCell::new(),
             startup: self.laps,
+            own: Vec::new(),
+            own_added: 0,
+            bundled_auto: std::cell::OnceCell::new(),
         }
     }
 }

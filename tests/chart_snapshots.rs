@@ -94,6 +94,7 @@ fn protection_orders() -> Series {
         unit: Unit::Count,
         kind: Kind::Time,
         breaks: Vec::new(),
+        texts: Default::default(),
         points,
     }
 }
@@ -118,6 +119,7 @@ fn ethnic_composition() -> Series {
         unit: Unit::Percent,
         kind: Kind::Breakdown,
         breaks: Vec::new(),
+        texts: Default::default(),
         points: vec![
             share("Kazakhs", 71.2, Qualifier::Exact),
             share("Russes", 14.7, Qualifier::Exact),
@@ -205,6 +207,7 @@ fn rules_of_conduct() -> Series {
         kind: Kind::Time,
         breaks,
         points,
+        texts: Default::default(),
     }
 }
 
@@ -264,6 +267,7 @@ fn civil_service() -> Series {
         unit: Unit::Percent,
         kind: Kind::Breakdown,
         breaks: Vec::new(),
+        texts: Default::default(),
         points,
     }
 }

@@ -140,6 +140,16 @@ fn unknown_flags_and_stray_arguments_are_errors_that_say_what_is_accepted(
     let cases: &[(&[&str], &str, &str)] = &[
         (&["series", "--bogus"], "--bogus", "series [--json]"),
         (&["series", "FILE", "--json"], "FILE", "series [--json]"),
+        (
+            &["series", "--auto", "--json"],
+            "--auto",
+            "series --auto FILE",
+        ),
+        (
+            &["series", "--auto", "a.txt", "--bogus"],
+            "--bogus",
+            "series --auto FILE",
+        ),
         (&["facts", "--json"], "--json", "derek facts"),
         (&["extract", "a.txt", "b.txt"], "b.txt", "extract FILE"),
         (

@@ -10,6 +10,9 @@ const USAGE: &str = "usage: derek <command> [args]
 
 commands:
   series [--json]            the catalogued series and their points (text, or JSON Lines)
+  series --auto FILE... [--json]
+                             the series found automatically in any report files (not
+                             reviewed: found_automatically true), same form
   chart ID --svg FILE [--lang fr|en|ru|kk] [--theme light|dark] [--axis zero|fit] [--width PX]
                              draw a series to an SVG file
   candidates                 groups of dated facts (two or more years) that no series holds yet,
@@ -18,7 +21,9 @@ commands:
   paragraphs FILE            print the paragraphs of a report, one JSON object a line
   extract FILE [--reference-year YYYY]
                              print the facts of a report, one JSON object a line
-                             (a bundled report's reference year is used by default)";
+                             (a bundled report's reference year by default, else the
+                             year its cover states, said on stderr); flattened tables
+                             (a row of years, a label, a value a line) read cell by cell";
 
 fn main() -> ExitCode {
     match run(lexopt::Parser::from_env()) {
@@ -52,15 +57,29 @@ fn run(mut args: lexopt::Parser) -> Result<(), String> {
     };
     match command.as_str() {
         "series" => {
-            const ACCEPTED: &str = "series [--json]";
-            let mut json = false;
+            const ACCEPTED: &str = "series [--json] | series --auto FILE... [--json]";
+            let (mut json, mut auto) = (false, false);
+            let mut files = Vec::new();
             while let Some(arg) = args.next().map_err(|e| wrong(e, ACCEPTED))? {
                 match arg {
                     Long("json") => json = true,
+                    Long("auto") => auto = true,
+                    Value(f) => files.push(path(f)?),
                     other => return Err(wrong(other.unexpected(), ACCEPTED)),
                 }
             }
-            cmd_series(json)
+            match (auto, files.is_empty()) {
+                (true, true) => Err(format!(
+                    "series --auto needs report files\nusage: derek {ACCEPTED}"
+                )),
+                (true, false) => cmd_series_auto(&files, json),
+                // Files without --auto: the catalogued series read no files.
+                (false, false) => Err(format!(
+                    "series reads files only with --auto: {}\nusage: derek {ACCEPTED}",
+                    files.join(" ")
+                )),
+                (false, true) => cmd_series(json),
+            }
         }
         "chart" => cmd_chart(&mut args),
         "facts" => {
@@ -111,67 +130,138 @@ fn cmd_series(json: bool) -> Result<(), String> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for series in bundled_series()? {
         if json {
-            // The titles and definitions in the reports' language and in English,
-            // from the string tables, as the fields `derek series --json` has
-            // always had (`data/i18n/` holds them in every language).
-            let mut value = serde_json::to_value(&series).map_err(|e| e.to_string())?;
-            if let Some(object) = value.as_object_mut() {
-                for (lang, code) in [(Lang::Fr, "fr"), (Lang::En, "en")] {
-                    let t = lang.text();
-                    for field in ["title", "definition"] {
-                        let text = t.series(&series.id, field).unwrap_or_default();
-                        object.insert(format!("{field}_{code}"), text.into());
-                    }
-                }
-            }
-            let line = value.to_string();
-            writeln!(out, "{line}")
+            let line = series_json(&series)?;
+            writeln!(out, "{line}").map_err(|e| format!("cannot write: {e}"))?;
         } else {
-            writeln!(
-                out,
-                "{:<36} {:>3} points  {}",
-                series.id,
-                series.points.len(),
-                Lang::En.text().series_title(&series.id)
-            )
-            .and_then(|()| {
-                series.points.iter().try_for_each(|p| {
-                    let mut key = match &p.key {
-                        derek::series::Key::Year { year } => year.to_string(),
-                        derek::series::Key::Category { category } => category.clone(),
-                    };
-                    // A part-year figure says its months; the first point of a new
-                    // definition says so.
-                    if let Some(period) = p.period {
-                        key = format!("{key} [{}]", period.iso());
-                    }
-                    if let Some(b) = &p.series_break {
-                        key = format!("{key} [break from {}]", b.from);
-                    }
-                    writeln!(
-                        out,
-                        "    {key:<24} {:>14} {:<10} {:<8} {}{} {}, {} (l. {})",
-                        p.value,
-                        serde_json::to_value(p.qualifier)
-                            .unwrap_or_default()
-                            .as_str()
-                            .unwrap_or(""),
-                        serde_json::to_value(p.year_source)
-                            .unwrap_or_default()
-                            .as_str()
-                            .unwrap_or(""),
-                        if p.conflict { "CONFLICT " } else { "" },
-                        p.verbatim,
-                        p.report,
-                        p.reference,
-                        p.line
-                    )
-                })
-            })
+            write_series(&mut out, &series)?;
         }
-        .map_err(|e| format!("cannot write: {e}"))?;
     }
     out.flush().map_err(|e| format!("cannot write: {e}"))
+}
+
+/// `derek series --auto FILE… [--json]`: each file read as a report brought by a
+/// reader (its reference year from its cover), its series found automatically.
+fn cmd_series_auto(files: &[String], json: bool) -> Result<(), String> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (index, file) in files.iter().enumerate() {
+        let text = read_report(file)?;
+        let name = std::path::Path::new(file.as_str())
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(file);
+        // A bundled report keeps its symbol and catalogued year: the ids are the
+        // ones the widget embeds (`auto-cat-c-kaz-3-1`).
+        let bundled = derek::corpus::bundled()
+            .ok()
+            .and_then(|reports| reports.into_iter().find(|r| r.meta.file == name));
+        let (name, year) = match &bundled {
+            Some(r) => (r.meta.symbol.as_str(), Some(r.meta.reference_year)),
+            None => (name, None),
+        };
+        let own = derek::series::own::OwnReport::read(name, &text, year, index)
+            .map_err(|e| format!("{file}: {e}"))?;
+        let found = derek::series::auto::auto_series(&own.name, &own.facts);
+        if !json {
+            let year = own.reference_year.map_or_else(
+                || "no reference year".to_string(),
+                |y| format!("reference year {y}"),
+            );
+            writeln!(
+                out,
+                "{file}: {} series found automatically (not reviewed), {} facts, {year}",
+                found.len(),
+                own.facts.len()
+            )
+            .map_err(|e| format!("cannot write: {e}"))?;
+        }
+        for auto in &found {
+            if json {
+                // The fields of `derek series --json` (titles and definitions
+                // included), and what marks it as found automatically.
+                let mut value = series_value(&auto.series)?;
+                if let Some(object) = value.as_object_mut() {
+                    object.insert(
+                        "found_automatically".into(),
+                        auto.found_automatically.into(),
+                    );
+                    object.insert("label".into(), auto.label.clone().into());
+                }
+                writeln!(out, "{value}").map_err(|e| format!("cannot write: {e}"))?;
+            } else {
+                write_series(&mut out, &auto.series)?;
+            }
+        }
+    }
+    out.flush().map_err(|e| format!("cannot write: {e}"))
+}
+
+/// A series as `derek series --json` prints it: its fields, with its titles and
+/// definitions in the reports' language and in English, as the fields
+/// `title_fr`, `title_en`, `definition_fr`, `definition_en` it has always had
+/// (from the string tables, or from the texts a series found automatically
+/// carries; `data/i18n/` holds every language).
+fn series_value(series: &derek::series::Series) -> Result<serde_json::Value, String> {
+    let mut value = serde_json::to_value(series).map_err(|e| e.to_string())?;
+    if let Some(object) = value.as_object_mut() {
+        for lang in [Lang::Fr, Lang::En] {
+            for field in ["title", "definition"] {
+                let text = series.text(lang, field).unwrap_or_default();
+                object.insert(format!("{field}_{}", lang.code()), text.into());
+            }
+        }
+    }
+    Ok(value)
+}
+
+/// One line of `derek series --json`.
+fn series_json(series: &derek::series::Series) -> Result<String, String> {
+    series_value(series).map(|v| v.to_string())
+}
+
+/// A series and its points as text, one point a line.
+fn write_series(out: &mut impl Write, series: &derek::series::Series) -> Result<(), String> {
+    writeln!(
+        out,
+        "{:<36} {:>3} points  {}",
+        series.id,
+        series.points.len(),
+        series.title(Lang::En)
+    )
+    .and_then(|()| {
+        series.points.iter().try_for_each(|p| {
+            let mut key = match &p.key {
+                derek::series::Key::Year { year } => year.to_string(),
+                derek::series::Key::Category { category } => category.clone(),
+            };
+            // A part-year figure says its months; the first point of a new
+            // definition says so.
+            if let Some(period) = p.period {
+                key = format!("{key} [{}]", period.iso());
+            }
+            if let Some(b) = &p.series_break {
+                key = format!("{key} [break from {}]", b.from);
+            }
+            writeln!(
+                out,
+                "    {key:<24} {:>14} {:<10} {:<8} {}{} {}, {} (l. {})",
+                p.value,
+                serde_json::to_value(p.qualifier)
+                    .unwrap_or_default()
+                    .as_str()
+                    .unwrap_or(""),
+                serde_json::to_value(p.year_source)
+                    .unwrap_or_default()
+                    .as_str()
+                    .unwrap_or(""),
+                if p.conflict { "CONFLICT " } else { "" },
+                p.verbatim,
+                p.report,
+                p.reference,
+                p.line
+            )
+        })
+    })
+    .map_err(|e| format!("cannot write: {e}"))
 }
 
 fn cmd_chart(args: &mut lexopt::Parser) -> Result<(), String> {
@@ -349,8 +439,28 @@ fn cmd_extract(args: &mut lexopt::Parser) -> Result<(), String> {
                 .map(|r| r.meta.reference_year);
         }
     }
+    if reference_year.is_none() {
+        // Any other report speaks from the year its cover or introduction states.
+        match derek::document::cover::reference_year(&text) {
+            Some(date) => {
+                eprintln!(
+                    "derek: reference year {} read from {} (line {}: « {} »); \
+                     --reference-year overrides it",
+                    date.year,
+                    date.source.describe(Lang::En),
+                    date.line,
+                    date.text
+                );
+                reference_year = Some(date.year);
+            }
+            None => eprintln!(
+                "derek: no reference year on the cover of {file}: figures stated without \
+                 a year are left undated (give --reference-year YYYY)"
+            ),
+        }
+    }
     let document = derek::document::parse(&text);
-    let facts = derek::extract::extract_document(&document, reference_year);
+    let facts = derek::extract::table::extract_report(&text, &document, reference_year);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for f in &facts {
         let line = FactLine {

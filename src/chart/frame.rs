@@ -119,7 +119,7 @@ impl Frame {
     pub fn new(series: &Series, style: &ChartStyle, width: f64) -> Frame {
         let metrics = Metrics::for_width(width / style.scale, style.scale);
         let inner = width - 2.0 * metrics.pad;
-        let title = style.lang.text().series_title(&series.id);
+        let title = series.title(style.lang);
         let legend = MarkKind::used_by(&series.points);
         // Legend items flow into rows that fit the width.
         let mut legend_rows: Vec<Vec<MarkKind>> = Vec::new();

@@ -234,7 +234,12 @@ impl Reader {
         let sentence_start = self.at_block_start() && !starts_lowercase(rest);
         let after_heading = self.previous.is_some_and(|p| p.heading);
         let accepted = match self.last_number {
-            None => (1..=300).contains(&n) && sentence_start,
+            // The first number: at a sentence start, or `1.` before a capital
+            // whatever precedes it (a cover's title that ends without a stop).
+            None => {
+                (1..=300).contains(&n)
+                    && (sentence_start || (n == 1 && rest.starts_with(char::is_uppercase)))
+            }
             Some(last) => {
                 n == last.saturating_add(1)
                     || (sentence_start && n > last && n <= last.saturating_add(3))

@@ -132,6 +132,9 @@ pub(crate) fn shape(line: &str) -> Option<FurnitureKind> {
     if let Some(kind) = masthead(body) {
         return Some(kind);
     }
+    if super::cover::is_cover_line(body) {
+        return Some(FurnitureKind::Masthead);
+    }
     if footnote_marker(body) == Some('*') {
         return Some(FurnitureKind::Footnote);
     }

@@ -20,6 +20,7 @@
 
 mod assemble;
 mod clean;
+pub mod cover;
 mod furniture;
 mod label;
 mod layout;

@@ -22,6 +22,7 @@ mod numerals;
 mod period;
 mod qualifier;
 mod subject;
+pub mod table;
 mod tokens;
 mod unit;
 mod year;

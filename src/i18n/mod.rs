@@ -7,6 +7,10 @@
 //! in the reader's table. A lookup never panics: a key missing from a table gives
 //! the key itself (and `tests/i18n.rs` fails on any missing or unused key). Plural
 //! forms follow each language's CLDR rule (Russian has three forms for integers).
+//!
+//! Series made while Derek runs (found automatically in a report a reader brings,
+//! or ticked by the reader) have no entry in the tables: their texts travel with
+//! them as [`SeriesTexts`], which [`Table::series_text`] reads before the table.
 
 mod plural;
 
@@ -168,6 +172,18 @@ impl Table {
         self.series(id, "title").unwrap_or(id)
     }
 
+    /// A series' text in this language: from `made` (the texts of a series made
+    /// at run time) when it has the field, else from the table.
+    pub fn series_text<'a>(
+        &'a self,
+        made: Option<&'a SeriesTexts>,
+        id: &str,
+        field: &str,
+    ) -> Option<&'a str> {
+        made.and_then(|m| m.get(self.lang, field))
+            .or_else(|| self.series(id, field))
+    }
+
     /// A theme's title; its id when the table has none.
     pub fn theme<'a>(&'a self, id: &'a str) -> &'a str {
         self.text("theme", id)
@@ -239,6 +255,45 @@ impl Table {
                 self.text("format", "list_last")
             ),
         }
+    }
+}
+
+/// The texts of one series made at run time, which no table can hold: its title,
+/// in the words of the report it comes from, and its definition, a template of
+/// the tables filled in each language. A small registry, carried by the series
+/// itself (no global state): [`Table::series_text`] reads it first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SeriesTexts {
+    /// `(language, field, text)`; fields as in the tables (`title`, `definition`).
+    entries: Vec<(Lang, &'static str, String)>,
+}
+
+impl SeriesTexts {
+    /// Sets `field` in `lang` (replacing what it held).
+    pub fn set(&mut self, lang: Lang, field: &'static str, text: String) {
+        match self
+            .entries
+            .iter_mut()
+            .find(|(l, f, _)| *l == lang && *f == field)
+        {
+            Some(entry) => entry.2 = text,
+            None => self.entries.push((lang, field, text)),
+        }
+    }
+
+    /// Sets `field` in every language, each text made by `make` from its table.
+    pub fn set_each(&mut self, field: &'static str, make: impl Fn(&Table) -> String) {
+        for lang in Lang::ALL {
+            self.set(lang, field, make(lang.text()));
+        }
+    }
+
+    /// The text of `field` in `lang`, if set.
+    pub fn get(&self, lang: Lang, field: &str) -> Option<&str> {
+        self.entries
+            .iter()
+            .find(|(l, f, _)| *l == lang && *f == field)
+            .map(|(_, _, text)| text.as_str())
     }
 }
 
@@ -337,6 +392,24 @@ mod tests {
             "no_such_series"
         );
         assert_eq!(Lang::En.text().category("Inconnus"), "Inconnus");
+    }
+
+    #[test]
+    fn a_made_series_texts_come_before_the_table_and_the_table_fills_the_rest() {
+        let mut made = SeriesTexts::default();
+        made.set_each("title", |t| format!("T-{}", t.lang().code()));
+        made.set(Lang::Ru, "title", "Заголовок".into());
+        let (fr, ru) = (Lang::Fr.text(), Lang::Ru.text());
+        assert_eq!(fr.series_text(Some(&made), "x", "title"), Some("T-fr"));
+        assert_eq!(ru.series_text(Some(&made), "x", "title"), Some("Заголовок"));
+        // A field the series does not carry comes from the table, if any.
+        assert_eq!(fr.series_text(Some(&made), "x", "definition"), None);
+        assert_eq!(
+            fr.series_text(Some(&made), "pupils", "definition"),
+            fr.series("pupils", "definition")
+        );
+        assert!(fr.series("pupils", "definition").is_some());
+        assert_eq!(fr.series_text(None, "x", "title"), None);
     }
 
     #[test]

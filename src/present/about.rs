@@ -24,7 +24,7 @@ pub struct About {
 /// What a reader should know about `series` before reading its chart.
 pub fn about(series: &Series, lang: Lang) -> About {
     let t = lang.text();
-    let definition = t.series(&series.id, "definition").unwrap_or_default();
+    let definition = series.text(lang, "definition").unwrap_or_default();
     let mut notes = Vec::new();
     if series.kind == Kind::Time {
         let gaps = series.gaps();

@@ -5,6 +5,7 @@
 //! The wasm layer hands these to the page, which inserts them as text.
 
 mod about;
+mod own;
 mod reader;
 mod reference;
 mod search;
@@ -15,6 +16,7 @@ mod table;
 mod tooltip;
 
 pub use about::{about, About};
+pub use own::{fact_rows, facts_csv, facts_json, search_report, FactRow};
 pub use reader::{
     official_link, place_of_point, reader, Block, FigureCard, Piece, Place, ReaderView, ReportCard,
 };

@@ -166,7 +166,7 @@ fn links(
             })?;
             Some(SeriesLink {
                 id: s.id.clone(),
-                title: lang.text().series_title(&s.id).to_string(),
+                title: s.title(lang).to_string(),
                 point,
             })
         })

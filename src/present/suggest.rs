@@ -58,12 +58,11 @@ pub fn series_matching(series: &[Series], query: &str, lang: Lang) -> Vec<Series
     if words.is_empty() {
         return Vec::new();
     }
-    let t = lang.text();
     series
         .iter()
         .filter(|s| !s.points.is_empty())
         .filter(|s| {
-            let mut names: Vec<String> = words_of(t.series_title(&s.id));
+            let mut names: Vec<String> = words_of(s.title(lang));
             for p in &s.points {
                 if let Some(category) = s.category_label(p, lang) {
                     names.extend(words_of(category));
@@ -73,7 +72,7 @@ pub fn series_matching(series: &[Series], query: &str, lang: Lang) -> Vec<Series
         })
         .map(|s| SeriesOffer {
             id: s.id.clone(),
-            title: t.series_title(&s.id).to_string(),
+            title: s.title(lang).to_string(),
         })
         .collect()
 }

@@ -8,7 +8,7 @@ use crate::series::{Kind, Series};
 /// (2011), highest about 70,000 (2019). 1 value's year is implied by its report's date."
 pub fn summary(series: &Series, lang: Lang) -> String {
     let t = lang.text();
-    let title = t.series_title(&series.id);
+    let title = series.title(lang);
     let n = series.points.len();
     let value = |i: usize| {
         series.points.get(i).map_or(String::new(), |p| {

@@ -164,7 +164,7 @@ pub fn csv(series: &Series, lang: Lang) -> String {
 pub fn json(series: &Series, lang: Lang) -> String {
     let mut value = serde_json::to_value(series).unwrap_or_default();
     if let Some(object) = value.as_object_mut() {
-        let title = lang.text().series_title(&series.id);
+        let title = series.title(lang);
         object.insert("title".into(), title.into());
         object.insert("lang".into(), lang.code().into());
     }

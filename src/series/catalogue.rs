@@ -501,6 +501,7 @@ impl SeriesDef {
             kind: self.kind,
             points,
             breaks: self.breaks.clone(),
+            texts: Default::default(),
         }
     }
 }

@@ -4,8 +4,10 @@
 //! Invariant: a series never averages, drops or invents a value. When two reports
 //! give different values for the same year, both points are kept and flagged.
 
+pub mod auto;
 pub mod candidates;
 pub mod catalogue;
+pub mod own;
 #[cfg(test)]
 pub mod sample;
 pub mod sourced;
@@ -100,9 +102,25 @@ pub struct Series {
     /// Breaks in series, in year order (their notes are in `data/i18n/`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub breaks: Vec<Break>,
+    /// The texts of a series made at run time (found automatically, or ticked by
+    /// a reader), which the tables cannot hold; empty for a catalogued series,
+    /// whose texts are in `data/i18n/`.
+    #[serde(skip)]
+    pub texts: crate::i18n::SeriesTexts,
 }
 
 impl Series {
+    /// The series' `field` (`title`, `definition`, `break_<year>`) in `lang`: its
+    /// own texts first (a series made at run time), then the tables.
+    pub fn text(&self, lang: crate::i18n::Lang, field: &str) -> Option<&str> {
+        lang.text().series_text(Some(&self.texts), &self.id, field)
+    }
+
+    /// The series' title in `lang`; its id when nothing gives one.
+    pub fn title(&self, lang: crate::i18n::Lang) -> &str {
+        self.text(lang, "title").unwrap_or(&self.id)
+    }
+
     /// A breakdown point's category in the reader's language (its French name,
     /// the report's, when the tables lack it); `None` for a year.
     pub fn category_label<'a>(&self, point: &'a Point, lang: crate::i18n::Lang) -> Option<&'a str> {

@@ -70,5 +70,6 @@ pub fn protection_orders() -> Series {
         kind: Kind::Time,
         points,
         breaks: Vec::new(),
+        texts: Default::default(),
     }
 }

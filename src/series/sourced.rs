@@ -55,50 +55,65 @@ impl Corpus {
     pub fn from_documents(reports: Vec<BundledReport>, documents: Vec<Document>) -> Corpus {
         let mut facts = Vec::new();
         for (report_index, (report, doc)) in reports.iter().zip(&documents).enumerate() {
-            // Facts come in document order: walk the paragraphs alongside them.
-            let mut paragraphs = doc.paragraphs.iter().peekable();
-            // The breaks of the current paragraph, and the last sentence shared.
-            let mut breaks: Option<(&str, Vec<Break>)> = None;
-            let mut shared: Option<(usize, usize, Arc<str>)> = None;
-            for located in extract::extract_document(doc, Some(report.meta.reference_year)) {
-                while paragraphs.next_if(|p| p.id != located.paragraph).is_some() {}
-                let Some(paragraph) = paragraphs.peek() else {
-                    break;
-                };
-                let fact = located.fact;
-                let text = paragraph.text.as_str();
-                if !breaks.as_ref().is_some_and(|(t, _)| std::ptr::eq(*t, text)) {
-                    breaks = Some((text, sentence_breaks(text)));
-                    shared = None;
-                }
-                let found = breaks.as_ref().map_or(&[][..], |(_, b)| b.as_slice());
-                let (start, end) = sentence_in(found, text.len(), fact.start, fact.end);
-                let sentence = match &shared {
-                    Some((a, b, s)) if (*a, *b) == (start, end) => Arc::clone(s),
-                    _ => {
-                        let s: Arc<str> = Arc::from(text.get(start..end).unwrap_or(""));
-                        shared = Some((start, end, Arc::clone(&s)));
-                        s
-                    }
-                };
-                facts.push(SourcedFact {
-                    report_index,
-                    report: report.meta.symbol.clone(),
-                    paragraph: located.paragraph,
-                    reference: paragraph.reference(),
-                    section: paragraph.section.clone(),
-                    line: located.line,
-                    sentence,
-                    sentence_span: (fact.start - start, fact.end - start),
-                    fact,
-                });
-            }
+            let located = extract::extract_document(doc, Some(report.meta.reference_year));
+            sourced(doc, located, &report.meta.symbol, report_index, &mut facts);
         }
         Corpus {
             reports,
             documents,
             facts,
         }
+    }
+}
+
+/// Gives each fact of `doc` (in document order, as the extractor yields them)
+/// its paragraph, reference, section and sentence, appending them to `out` with
+/// `report` and `report_index`. Each paragraph's sentence breaks are found once,
+/// and the facts of one sentence share it: linear in the document.
+pub fn sourced(
+    doc: &Document,
+    located: impl IntoIterator<Item = extract::LocatedFact>,
+    report: &str,
+    report_index: usize,
+    out: &mut Vec<SourcedFact>,
+) {
+    // Facts come in document order: walk the paragraphs alongside them.
+    let mut paragraphs = doc.paragraphs.iter().peekable();
+    // The breaks of the current paragraph, and the last sentence shared.
+    let mut breaks: Option<(&str, Vec<Break>)> = None;
+    let mut shared: Option<(usize, usize, Arc<str>)> = None;
+    for located in located {
+        while paragraphs.next_if(|p| p.id != located.paragraph).is_some() {}
+        let Some(paragraph) = paragraphs.peek() else {
+            break;
+        };
+        let fact = located.fact;
+        let text = paragraph.text.as_str();
+        if !breaks.as_ref().is_some_and(|(t, _)| std::ptr::eq(*t, text)) {
+            breaks = Some((text, sentence_breaks(text)));
+            shared = None;
+        }
+        let found = breaks.as_ref().map_or(&[][..], |(_, b)| b.as_slice());
+        let (start, end) = sentence_in(found, text.len(), fact.start, fact.end);
+        let sentence = match &shared {
+            Some((a, b, s)) if (*a, *b) == (start, end) => Arc::clone(s),
+            _ => {
+                let s: Arc<str> = Arc::from(text.get(start..end).unwrap_or(""));
+                shared = Some((start, end, Arc::clone(&s)));
+                s
+            }
+        };
+        out.push(SourcedFact {
+            report_index,
+            report: report.to_string(),
+            paragraph: located.paragraph,
+            reference: paragraph.reference(),
+            section: paragraph.section.clone(),
+            line: located.line,
+            sentence,
+            sentence_span: (fact.start - start, fact.end - start),
+            fact,
+        });
     }
 }
 

@@ -125,7 +125,7 @@ export class DerekChart extends HTMLElement {
     try {
       const app = await derek();
       this.app = app;
-      if (!app.seriesIds().includes(id)) return this.unknown(app, id);
+      if (!app.hasSeries(id)) return this.unknown(app, id);
       this.frame.hidden = false;
       this.root.firstChild.hidden = false;
       const width = this.frame.clientWidth;

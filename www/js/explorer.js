@@ -11,6 +11,7 @@ import { LANGS, langCode, langOf, themeOf, text } from "./text.js";
 import { h, sheet, copyLink, BASE_CSS } from "./dom.js";
 import { SearchPanel, SEARCH_CSS } from "./search.js";
 import { ReaderPanel, READER_CSS } from "./reader.js";
+import { ReportAdder, ADD_CSS } from "./add-report.js";
 
 const EXPLORER_CSS = `
 .root { padding: 12px; position: relative; }
@@ -41,6 +42,7 @@ nav { max-height: 70vh; overflow: auto; }
   .copy-link { display: none; }
   .tabs { gap: 4px; }
   .tabs button { padding: 4px 7px; }
+  .go-add { display: none; }
 }
 .table-box { max-width: 100%; overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
 .table-box:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
@@ -72,7 +74,8 @@ export class DerekExplorer extends HTMLElement {
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: "open" });
-    shadow.adoptedStyleSheets = [sheet(BASE_CSS), sheet(EXPLORER_CSS), sheet(SEARCH_CSS), sheet(READER_CSS)];
+    shadow.adoptedStyleSheets = [sheet(BASE_CSS), sheet(EXPLORER_CSS), sheet(SEARCH_CSS), sheet(READER_CSS), sheet(ADD_CSS)];
+    this.adder = new ReportAdder(this);
     this.root = h("div", { className: "root" });
     shadow.append(this.root);
     this.state = { ...DEFAULTS };
@@ -169,9 +172,12 @@ export class DerekExplorer extends HTMLElement {
       return;
     }
     this.app = app;
-    // The first render's main-thread time is a "derek-explorer" measure (`cargo xtask bench`).
+    await this.adder.restore(app);
+    // The first render's main-thread time is a "derek-explorer" measure (`cargo xtask
+    // bench`), after the added reports are read again (IndexedDB waits, not work).
     const began = performance.now();
-    const themes = app.catalogue(lang);
+    // The catalogue's themes, then each added report's series found automatically.
+    const themes = [...app.catalogue(lang), ...this.adder.groups()];
     const all = themes.flatMap((th) => th.series);
     if (!all.some((s) => s.id === this.state.series)) this.state.series = all[0]?.id ?? "";
 
@@ -189,7 +195,12 @@ export class DerekExplorer extends HTMLElement {
     this.copied ??= h("p", { className: "copied", role: "status", hidden: true });
     link.addEventListener("click", () => copyLink(location.href, this.copied, t));
     const languages = h("div", { className: "tools", role: "group", "aria-label": t.languages }, link, ...LANGS.map(langButton), dark);
-    const header = h("header", {}, h("h1", { textContent: "Derek" }), languages);
+        // "Add a report" sits below the search; this button brings it into view.
+    // Not on a phone, where the header must keep to one line above the chart (the
+    // section itself follows search there too).
+    const add = h("button", { className: "go-add", "data-key": "go-add", textContent: `+ ${t.add_report}` });
+    add.addEventListener("click", () => this.adder.focus());
+    const header = h("header", {}, h("h1", { textContent: "Derek" }), h("div", { className: "tools" }, add, languages));
 
     // Skip links: to the chart, the series list and search (they show on focus).
     const skip = (label, key, target) => {
@@ -261,9 +272,11 @@ export class DerekExplorer extends HTMLElement {
     this.searchBox ??= new SearchPanel(this);
     this.searchBox.update();
 
-    const main = h("main", {}, picker, h("div", { className: "tabs" }, h("div", { role: "tablist", className: "tabs" }, tab("chart", t.chart), tab("table", t.table), tab("read", t.read)), axis), this.copied, this.chart, this.reader.section);
+    const note = this.adder.noteFor(this.state.series);
+    const autoNote = note ? h("p", { className: "auto-note", textContent: note }) : null;
+    const main = h("main", {}, picker, h("div", { className: "tabs" }, h("div", { role: "tablist", className: "tabs" }, tab("chart", t.chart), tab("table", t.table), tab("read", t.read)), axis), autoNote, this.copied, this.chart, this.reader.section);
     if (table) main.append(table);
-    main.append(this.searchBox.section);
+    main.append(this.searchBox.section, this.adder.section(app));
     this.root.replaceChildren(skips, header, h("div", { className: "layout" }, main, nav));
     if (focused) this.root.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
     if (this.state.point !== "" && this.chart.dataset.state === "ready") this.reselect();

@@ -98,7 +98,7 @@ pub fn localise(path: &Path, bytes: Vec<u8>) -> Vec<u8> {
 }
 
 /// Writes `dist/`: `www/` (its scripts given their strings, see [`localise`]), with
-/// the wasm-bindgen output under `dist/pkg/`.
+/// the wasm-bindgen output under `dist/pkg/` and pdf.js under `dist/vendor/pdfjs/`.
 pub fn dist() -> Result<PathBuf> {
     let pkg = wasm()?;
     let dist = root().join("dist");
@@ -107,6 +107,7 @@ pub fn dist() -> Result<PathBuf> {
     }
     copy_dir(&root().join("www"), &dist)?;
     copy_dir(&pkg, &dist.join("pkg"))?;
+    crate::vendor::copy_pdfjs(&dist.join("vendor/pdfjs"))?;
     Ok(dist)
 }
 

@@ -248,7 +248,10 @@ impl WebDriverCompatibleCommand for Cdp {
 
 /// Starts ChromeDriver and a headless Chromium session, runs `work` with it, and
 /// closes the session whatever `work` returned, so that Chromium exits.
-fn with_browser<T>(downloads: &Path, work: impl AsyncFnOnce(&Client) -> Result<T>) -> Result<T> {
+pub(crate) fn with_browser<T>(
+    downloads: &Path,
+    work: impl AsyncFnOnce(&Client) -> Result<T>,
+) -> Result<T> {
     let driver = Driver::start()?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -264,7 +267,7 @@ fn with_browser<T>(downloads: &Path, work: impl AsyncFnOnce(&Client) -> Result<T
 
 /// Runs `script` in the page every 100 ms until `done` says yes (or no), for at
 /// most 30 s; `what` names the wait in the error.
-async fn poll<T>(
+pub(crate) async fn poll<T>(
     client: &Client,
     what: &str,
     script: &str,
@@ -912,7 +915,7 @@ fn canvas_shows_series(pixels: &Value) -> Result {
 
 /// ChromeDriver's log endpoint: the browser console since the last call.
 #[derive(Debug)]
-struct BrowserLog;
+pub(crate) struct BrowserLog;
 
 impl WebDriverCompatibleCommand for BrowserLog {
     fn endpoint(

@@ -9,10 +9,12 @@
 mod bench;
 mod build;
 mod e2e;
+mod e2e_own;
 mod fuzz;
 mod serve;
 mod setup;
 mod test;
+mod vendor;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,7 +28,9 @@ tasks:
   serve [--port N]   build everything and serve the widget (default port 8080)
   dist               write dist/: the page, the element, the wasm and its JS
   test               install what is missing, then run every test
-  e2e                only the end-to-end test of dist/ in headless Chromium
+  e2e                only the end-to-end tests of dist/ in headless Chromium
+  e2e-own            only the end-to-end tests of Add a report
+  bench-pdf          time and memory to read the five reports printed as one PDF
   bench [--browser]  print figures: native benches, wasm/JS sizes, in-browser timings
                      (--browser: sizes and browser timings only)
   fuzz [--seconds N] run every fuzz target of fuzz/ for N seconds each (default 60),
@@ -40,7 +44,11 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("bench") => bench::run(args.get(1).is_some_and(|a| a == "--browser")),
         Some("fuzz") => seconds_arg(&args[1..]).and_then(fuzz::run_all),
-        Some("e2e") => e2e::run().map(|n| println!("e2e: {n} passed, 0 failed")),
+        Some("e2e") => e2e::run()
+            .and_then(|n| Ok(n + e2e_own::run()?))
+            .map(|n| println!("e2e: {n} passed, 0 failed")),
+        Some("bench-pdf") => e2e_own::bench_pdf(),
+        Some("e2e-own") => e2e_own::run().map(|n| println!("e2e: {n} passed, 0 failed")),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             Ok(())

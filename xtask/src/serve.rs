@@ -10,11 +10,13 @@ use tiny_http::{Header, Response, Server};
 /// `cargo xtask serve`: builds the wasm, then serves `www/` with `pkg/` at `/pkg/`.
 pub fn run(port: u16) -> Result {
     build::wasm()?;
+    let pdfjs = crate::vendor::pdfjs()?;
     let server = listen(port)
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port} ({e}): try --port N"))?;
     println!("xtask: serving Derek on http://127.0.0.1:{port}/ (Ctrl-C stops)");
     let mounts = vec![
         ("/pkg/".to_string(), root().join("pkg")),
+        ("/vendor/pdfjs/".to_string(), pdfjs.join("build")),
         ("/".to_string(), root().join("www")),
     ];
     handle(Arc::new(server), Arc::new(mounts));
@@ -51,6 +53,14 @@ fn listen(port: u16) -> std::result::Result<Server, String> {
     Server::from_listener(listener, None).map_err(|e| e.to_string())
 }
 
+/// Every request served, as `METHOD URL`: tests read it to show what a page asked.
+static REQUESTS: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// The requests served so far by every server of this process.
+pub fn requests() -> Vec<String> {
+    REQUESTS.lock().map(|log| log.clone()).unwrap_or_default()
+}
+
 fn handle(server: Arc<Server>, mounts: Arc<Vec<(String, PathBuf)>>) {
     let workers: Vec<_> = (0..4)
         .map(|_| {
@@ -58,6 +68,9 @@ fn handle(server: Arc<Server>, mounts: Arc<Vec<(String, PathBuf)>>) {
             let mounts = Arc::clone(&mounts);
             thread::spawn(move || {
                 for request in server.incoming_requests() {
+                    if let Ok(mut log) = REQUESTS.lock() {
+                        log.push(format!("{} {}", request.method(), request.url()));
+                    }
                     let response = respond(request.url(), &mounts);
                     // A client that went away is not the server's problem.
                     let _ = request.respond(response);
@@ -112,7 +125,7 @@ fn respond(url: &str, mounts: &[(String, PathBuf)]) -> Response<std::io::Cursor<
 fn content_type(file: &Path) -> &'static str {
     match file.extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
         Some("css") => "text/css; charset=utf-8",
         Some("wasm") => "application/wasm",
         Some("svg") => "image/svg+xml",

@@ -74,13 +74,24 @@ pub fn run() -> Result {
                     "--test",
                     "web",
                 ],
-                &[("CHROMEDRIVER", CHROMEDRIVER)],
+                &[
+                    ("CHROMEDRIVER", CHROMEDRIVER),
+                    // Each test's time limit (wasm-bindgen's default is 20 s): an
+                    // unoptimised wasm on 2 shared cores, in CI, can need more for
+                    // one test that reads the five reports. A value in the
+                    // environment wins.
+                    ("WASM_BINDGEN_TEST_TIMEOUT", &browser_test_timeout()),
+                ],
             )
         },
     )?;
     step(
         "end-to-end (dist/ in headless Chromium through WebDriver)",
         &|| e2e::run().map(|n| println!("e2e: {n} passed, 0 failed")),
+    )?;
+    step(
+        "end-to-end: a reader adds a report (text, PDF, .docx), keeps it, removes it",
+        &|| crate::e2e_own::run().map(|n| println!("e2e: {n} passed, 0 failed")),
     )?;
 
     println!(
@@ -89,4 +100,13 @@ pub fn run() -> Result {
     );
     println!("xtask: {passed} passed, 0 failed");
     Ok(())
+}
+
+/// Seconds a wasm-bindgen browser test may take: `WASM_BINDGEN_TEST_TIMEOUT`
+/// when set, else 300.
+fn browser_test_timeout() -> String {
+    std::env::var("WASM_BINDGEN_TEST_TIMEOUT")
+        .ok()
+        .filter(|v| v.parse::<u64>().is_ok())
+        .unwrap_or_else(|| "300".to_string())
 }

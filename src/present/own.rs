@@ -1,0 +1,245 @@
+//! A reader's own report as a table of facts: one row a fact, with the fields the
+//! page filters on (words, unit, year, qualifier) and the sentence it came from;
+//! and the same rows as CSV and JSON for download.
+//!
+//! Invariant: plain rows of strings and numbers; the page inserts them as text.
+
+use super::table::{name, push_row};
+use crate::series::sourced::SourcedFact;
+use serde::Serialize;
+
+/// One fact of a report, ready for a table row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactRow {
+    pub value: f64,
+    pub verbatim: String,
+    /// `count`, `percent`, `tenge`…
+    pub unit: String,
+    /// `exact`, `approx`, `more_than`…
+    pub qualifier: String,
+    /// `2019`, `2008-2012`, or empty.
+    pub year: String,
+    /// `stated`, `implied`, or empty.
+    pub year_source: String,
+    pub subject: String,
+    pub report: String,
+    pub reference: String,
+    pub paragraph: String,
+    pub line: usize,
+    pub sentence: String,
+}
+
+/// The rows of `facts`, in order.
+pub fn fact_rows(facts: &[SourcedFact]) -> Vec<FactRow> {
+    facts
+        .iter()
+        .map(|f| FactRow {
+            value: f.fact.value,
+            verbatim: f.fact.verbatim.clone(),
+            unit: name(&f.fact.unit),
+            qualifier: name(&f.fact.qualifier),
+            year: f.fact.year.map(|y| y.to_string()).unwrap_or_default(),
+            year_source: f.fact.year_source.map(|s| name(&s)).unwrap_or_default(),
+            subject: f.fact.subject.clone(),
+            report: f.report.clone(),
+            reference: f.reference.clone(),
+            paragraph: f.paragraph.clone(),
+            line: f.line,
+            sentence: f.sentence.to_string(),
+        })
+        .collect()
+}
+
+/// The rows as CSV (RFC 4180, a header line first).
+pub fn facts_csv(rows: &[FactRow]) -> String {
+    let mut out = String::from(
+        "value,verbatim,unit,qualifier,year,year_source,subject,report,reference,paragraph,line,sentence\r\n",
+    );
+    for r in rows {
+        push_row(
+            &mut out,
+            &[
+                r.value.to_string(),
+                r.verbatim.clone(),
+                r.unit.clone(),
+                r.qualifier.clone(),
+                r.year.clone(),
+                r.year_source.clone(),
+                r.subject.clone(),
+                r.report.clone(),
+                r.reference.clone(),
+                r.paragraph.clone(),
+                r.line.to_string(),
+                r.sentence.clone(),
+            ],
+        );
+    }
+    out
+}
+
+/// The rows as pretty JSON (an array of objects).
+pub fn facts_json(rows: &[FactRow]) -> String {
+    serde_json::to_string_pretty(rows).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// Runs `query` over one added report (its own index, document 0) and dresses the
+/// hits as the bundled reports' are: `report` is its name, figures link to
+/// `series` (its automatic ones).
+pub fn search_report(
+    index: &crate::search::SearchIndex,
+    report: &crate::series::own::OwnReport,
+    series: &[crate::series::Series],
+    query: &str,
+    limit: usize,
+    lang: crate::chart::Lang,
+) -> super::SearchView {
+    let (name, document, facts) = (&report.name, &report.document, &report.facts);
+    let results = index.search(query, limit);
+    let hits = results
+        .hits
+        .iter()
+        .filter_map(|hit| {
+            let paragraph = document.paragraphs.get(hit.paragraph)?;
+            let figures = facts
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.paragraph == paragraph.id)
+                .map(|(i, f)| super::Figure {
+                    figure: i,
+                    subject: f.fact.subject.clone(),
+                    verbatim: f.fact.verbatim.clone(),
+                    value: f.fact.value,
+                    unit: f.fact.unit,
+                    qualifier: f.fact.qualifier,
+                    year: f.fact.year,
+                    year_source: f.fact.year_source,
+                    shown: format!(
+                        "{}{}",
+                        crate::chart::format::qualifier_sign(f.fact.qualifier),
+                        crate::chart::format::with_unit(f.fact.value, f.fact.unit, lang)
+                    ),
+                    series: series
+                        .iter()
+                        .filter_map(|s| {
+                            let point = s.points.iter().position(|p| {
+                                p.report_index == f.report_index
+                                    && p.paragraph == paragraph.id
+                                    && p.span == (f.fact.start, f.fact.end)
+                            })?;
+                            Some(super::SeriesLink {
+                                id: s.id.clone(),
+                                title: s.title(lang).to_string(),
+                                point,
+                            })
+                        })
+                        .collect(),
+                })
+                .collect();
+            Some(super::HitView {
+                report: name.clone(),
+                // An added report's place after the bundled ones (the reader
+                // does not open added reports yet).
+                document: facts.first().map_or(usize::MAX, |f| f.report_index),
+                reference: super::reference(&paragraph.reference(), lang),
+                paragraph: paragraph.id.clone(),
+                segments: super::highlight(&paragraph.text, &hit.spans),
+                figures,
+            })
+        })
+        .collect();
+    super::SearchView {
+        total: results.total,
+        offset: 0,
+        hits,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::series::own::OwnReport;
+
+    #[test]
+    fn rows_and_csv_say_each_fact_with_its_year_and_sentence(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let own = OwnReport::read(
+            "r.txt",
+            "1. Environ 70 000 ordonnances, « protection », ont été délivrées.\n\n2. En 2023, 12 centres.",
+            Some(2024),
+            0,
+        )?;
+        let rows = fact_rows(&own.facts);
+        let first = rows.first().ok_or("no row")?;
+        assert_eq!(
+            (
+                first.value,
+                first.qualifier.as_str(),
+                first.year.as_str(),
+                first.year_source.as_str()
+            ),
+            (70_000.0, "approx", "2024", "implied")
+        );
+        let csv = facts_csv(&rows);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines.len(), 4, "{csv}");
+        // The sentence holds a comma: quoted.
+        assert!(
+            lines.get(1).is_some_and(|l| l
+                .ends_with("\"Environ 70 000 ordonnances, « protection », ont été délivrées.\"")),
+            "{csv}"
+        );
+        assert!(
+            lines
+                .get(2)
+                .is_some_and(|l| l.starts_with("12,12,count,exact,2023,stated,")),
+            "{csv}"
+        );
+        let json: serde_json::Value = serde_json::from_str(&facts_json(&rows))?;
+        assert_eq!(json.as_array().map(Vec::len), Some(2));
+        Ok(())
+    }
+
+    #[test]
+    fn an_added_report_is_searchable_with_its_figures_linked_to_its_series(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let own = OwnReport::read(
+            "Passage",
+            "1. En 2022, 1 250 ordonnances de protection ont été délivrées, contre 980 en 2021.\n\n2. Les centres de crise sont ouverts.",
+            Some(2025),
+            7,
+        )?;
+        let series: Vec<crate::series::Series> =
+            crate::series::auto::auto_series(&own.name, &own.facts)
+                .into_iter()
+                .map(|a| a.series)
+                .collect();
+        let index = crate::search::SearchIndex::new(&[&own.document]);
+        let view = search_report(
+            &index,
+            &own,
+            &series,
+            "ordonnance",
+            10,
+            crate::chart::Lang::Fr,
+        );
+        assert_eq!(view.total, 1);
+        let hit = view.hits.first().ok_or("no hit")?;
+        assert_eq!(
+            (hit.report.as_str(), hit.reference.as_str()),
+            ("Passage", "par. 1")
+        );
+        let links: Vec<(&str, usize)> = hit
+            .figures
+            .iter()
+            .flat_map(|f| f.series.iter().map(|s| (s.title.as_str(), s.point)))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("Ordonnances de protection", 1),
+                ("Ordonnances de protection", 0)
+            ]
+        );
+        Ok(())
+    }
+}

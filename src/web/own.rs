@@ -1,0 +1,186 @@
+//! The wasm layer for reports a reader brings: read one (in a worker, or in the
+//! page), list its facts and its automatic series, remove it. Converts and
+//! delegates to `series::own`, `series::auto` and `present::own`.
+
+use super::{to_js, Derek};
+use crate::present;
+use crate::series::auto::auto_series;
+use crate::series::own::OwnReport;
+use crate::series::Series;
+use wasm_bindgen::prelude::*;
+
+/// Report indices of own reports start here, never reused: a point's
+/// `report_index` names its report even after others are removed.
+pub(super) const FIRST_INDEX: usize = 1000;
+
+/// A reader's report held by the page, with its automatic series.
+pub(super) struct OwnEntry {
+    /// The report index its facts carry: the handle the page keeps.
+    pub key: usize,
+    pub report: OwnReport,
+    pub series: Vec<Series>,
+    /// Built on the first search that reaches it.
+    pub index: std::cell::OnceCell<crate::search::SearchIndex>,
+}
+
+fn read(
+    name: &str,
+    text: &str,
+    reference_year: Option<i32>,
+    index: usize,
+) -> Result<OwnEntry, JsError> {
+    let report = OwnReport::read(name, text, reference_year, index)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let series = auto_series(&report.name, &report.facts)
+        .into_iter()
+        .map(|mut auto| {
+            // Ids stay unique when a name is added twice.
+            auto.series.id = format!("{}-r{index}", auto.series.id);
+            auto.series
+        })
+        .collect();
+    Ok(OwnEntry {
+        key: index,
+        report,
+        series,
+        index: std::cell::OnceCell::new(),
+    })
+}
+
+/// Reads a report without the bundled ones (for the Web Worker): its summary.
+/// `reference_year` undefined reads it from the cover.
+#[wasm_bindgen(js_name = readReport)]
+pub fn read_report(
+    name: &str,
+    text: &str,
+    reference_year: Option<i32>,
+) -> Result<JsValue, JsError> {
+    let entry = read(name, text, reference_year, FIRST_INDEX)?;
+    to_js(&entry.report.summary(&entry.series))
+}
+
+#[wasm_bindgen]
+impl Derek {
+    /// Reads a report a reader brought and adds its automatic series; returns its
+    /// summary with `key`, the handle the other calls take.
+    #[wasm_bindgen(js_name = addReport)]
+    pub fn add_report(
+        &mut self,
+        name: &str,
+        text: &str,
+        reference_year: Option<i32>,
+    ) -> Result<JsValue, JsError> {
+        let index = FIRST_INDEX + self.own_added;
+        let entry = read(name, text, reference_year, index)?;
+        self.own_added += 1;
+        self.series.extend(entry.series.iter().cloned());
+        #[derive(serde::Serialize)]
+        struct Added<'a> {
+            key: usize,
+            #[serde(flatten)]
+            summary: crate::series::own::Summary<'a>,
+        }
+        let value = to_js(&Added {
+            key: index,
+            summary: entry.report.summary(&entry.series),
+        });
+        self.own.push(entry);
+        value
+    }
+
+    /// Removes a reader's report and its series.
+    #[wasm_bindgen(js_name = removeReport)]
+    pub fn remove_report(&mut self, key: usize) {
+        self.own.retain(|e| e.key != key);
+        self.series
+            .retain(|s| s.points.first().is_none_or(|p| p.report_index != key));
+    }
+
+    /// Charts the facts a reader ticked (indices into `reportFacts`): a series of
+    /// those with a year; returns `{id, title, points}`.
+    #[wasm_bindgen(js_name = chartFacts)]
+    pub fn chart_facts(&mut self, key: usize, indices: Vec<usize>) -> Result<JsValue, JsError> {
+        let entry = self.own_entry(key)?;
+        let ticked: Vec<&crate::series::sourced::SourcedFact> = indices
+            .iter()
+            .filter_map(|i| entry.report.facts.get(*i))
+            .collect();
+        let id = format!("picked-{key}-{}", self.own_added);
+        let series = crate::series::auto::picked(&id, &entry.report.name, &ticked)
+            .filter(|s| !s.points.is_empty())
+            .ok_or_else(|| JsError::new("none of the ticked figures has a year"))?;
+        self.own_added += 1;
+        let value = to_js(&crate::series::own::SeriesBrief {
+            id: &series.id,
+            title: series.title(crate::i18n::Lang::Fr),
+            points: series.points.len(),
+        });
+        self.series.push(series);
+        value
+    }
+
+    /// The facts of a reader's report, as table rows.
+    #[wasm_bindgen(js_name = reportFacts)]
+    pub fn report_facts(&self, key: usize) -> Result<JsValue, JsError> {
+        to_js(&present::fact_rows(&self.own_entry(key)?.report.facts))
+    }
+
+    /// The facts of a reader's report as CSV.
+    #[wasm_bindgen(js_name = reportCsv)]
+    pub fn report_csv(&self, key: usize) -> Result<String, JsError> {
+        Ok(present::facts_csv(&present::fact_rows(
+            &self.own_entry(key)?.report.facts,
+        )))
+    }
+
+    /// The facts of a reader's report as JSON.
+    #[wasm_bindgen(js_name = reportJson)]
+    pub fn report_json(&self, key: usize) -> Result<String, JsError> {
+        Ok(present::facts_json(&present::fact_rows(
+            &self.own_entry(key)?.report.facts,
+        )))
+    }
+}
+
+impl Derek {
+    /// `view` (the bundled reports' hits) with the added reports' hits first: a
+    /// reader who brought a report searches it above all. Each report is ranked
+    /// on its own; `total` counts them all.
+    pub(super) fn with_own_hits(
+        &self,
+        mut view: present::SearchView,
+        query: &str,
+        limit: usize,
+        lang: crate::chart::Lang,
+    ) -> present::SearchView {
+        let mut hits = Vec::new();
+        for entry in &self.own {
+            let index = entry
+                .index
+                .get_or_init(|| crate::search::SearchIndex::new(&[&entry.report.document]));
+            let own =
+                present::search_report(index, &entry.report, &entry.series, query, limit, lang);
+            view.total += own.total;
+            hits.extend(own.hits);
+        }
+        hits.append(&mut view.hits);
+        hits.truncate(limit);
+        view.hits = hits;
+        view
+    }
+
+    fn own_entry(&self, key: usize) -> Result<&OwnEntry, JsError> {
+        self.own
+            .iter()
+            .find(|e| e.key == key)
+            .ok_or_else(|| JsError::new(&format!("no report added with key {key}")))
+    }
+
+    /// The document and name of an own report, for a point's source panel.
+    pub(super) fn own_document(&self, key: usize) -> Option<(&str, &crate::document::Document)> {
+        self.own
+            .iter()
+            .find(|e| e.key == key)
+            .map(|e| (e.report.name.as_str(), &e.report.document))
+    }
+}

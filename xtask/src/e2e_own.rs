@@ -1,0 +1,894 @@
+//! End-to-end tests of "Add a report": the built `dist/` in headless Chromium, a
+//! reader pasting a passage, dropping a PDF and a .docx made from the same text,
+//! reloading, removing; the facts the page reads are compared with the ones the
+//! native core reads from the text, and the test server's log shows that no
+//! request carried the report anywhere.
+//!
+//! Fixtures are made here, not committed: the PDF is printed by headless
+//! Chromium from an HTML page of the passage, the .docx is zipped by this file
+//! (the passage's table as a real Word table), the "scan" is a PDF of a drawing.
+
+use crate::e2e::{poll, with_browser, BrowserLog};
+use crate::{build, root, serve, Result};
+use fantoccini::Client;
+use serde_json::{json, Value};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The passage a reader brings: a cover date, prose with yearly figures, and a
+/// flattened table with its unit line.
+pub const PASSAGE: &str = "Comité pour l’élimination de la discrimination à l’égard des femmes
+
+[Date de réception : 20 octobre 2025]
+
+1. En 2022, 1 250 ordonnances de protection ont été délivrées, contre 980 en 2021.
+
+2. En 2023, les tribunaux ont délivré 1 410 ordonnances de protection. Environ 70 000 victimes ont reçu une aide.
+
+3. Les dépenses consacrées aux centres de crise figurent ci-dessous.
+
+En millions de tenge
+2021
+2022
+2023
+Centres de crise
+410,5
+455,2
+502,8
+";
+
+/// Runs the checks; returns how many passed (it stops at a failure).
+pub fn run() -> Result<usize> {
+    let dist = build::dist()?;
+    let fixtures = root().join("target/e2e/own");
+    std::fs::create_dir_all(&fixtures)
+        .map_err(|e| format!("cannot create {}: {e}", fixtures.display()))?;
+    make_fixtures(&fixtures)?;
+    let base = serve::spawn(vec![
+        ("/fixtures/".to_string(), fixtures.clone()),
+        ("/".to_string(), dist),
+    ])?;
+    let downloads = root().join("target/e2e/downloads");
+    let expected = expected_facts()?;
+    with_browser(&downloads, async |client| {
+        let page = Own {
+            client,
+            base: &base,
+            expected: &expected,
+            out: &fixtures,
+        };
+        page.run_all().await
+    })
+}
+
+/// The facts the native core reads from the passage: (value, unit, year), sorted.
+fn expected_facts() -> Result<Vec<String>> {
+    let own = derek::series::own::OwnReport::read("passage", PASSAGE, None, 0)
+        .map_err(|e| format!("the passage does not read natively: {e}"))?;
+    let mut facts: Vec<String> = derek::present::fact_rows(&own.facts)
+        .iter()
+        .map(|r| format!("{} {} {}", r.value, r.unit, r.year))
+        .collect();
+    facts.sort();
+    if facts.len() < 6 {
+        return Err(format!(
+            "the passage gives too few facts natively: {facts:?}"
+        ));
+    }
+    Ok(facts)
+}
+
+fn make_fixtures(dir: &Path) -> Result {
+    let write = |name: &str, bytes: &[u8]| {
+        std::fs::write(dir.join(name), bytes).map_err(|e| format!("cannot write {name}: {e}"))
+    };
+    write("passage.txt", PASSAGE.as_bytes())?;
+    write("passage.html", passage_html().as_bytes())?;
+    write(
+        "scan.html",
+        b"<!doctype html><svg width=400 height=300><rect x=20 y=20 width=300 height=200 fill=#888 /></svg>",
+    )?;
+    write("passage.docx", &docx(PASSAGE)?)?;
+    // The snippet an editor pastes, with a bundled report's automatic series.
+    write(
+        "embed-auto.html",
+        b"<!doctype html><meta charset=utf-8><link rel=icon href=/favicon.svg type=image/svg+xml>\
+          <script type=module src=/derek-element.js></script>\
+          <derek-chart series=auto-cat-c-kaz-3-1 lang=fr></derek-chart>",
+    )?;
+    print_pdf(&dir.join("passage.html"), &dir.join("passage.pdf"))?;
+    print_pdf(&dir.join("scan.html"), &dir.join("scan.pdf"))
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The passage as a printed page: its lines as they are.
+fn passage_html() -> String {
+    format!(
+        "<!doctype html><meta charset=utf-8><pre style=\"font: 12px serif; white-space: pre-wrap\">{}</pre>",
+        escape(PASSAGE)
+    )
+}
+
+/// Headless Chromium prints `html` to `pdf`.
+fn print_pdf(html: &Path, pdf: &Path) -> Result {
+    let _ = std::fs::remove_file(pdf);
+    let status = Command::new("/usr/bin/chromium")
+        .args([
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .map_err(|e| format!("cannot run chromium to print a PDF: {e}"))?;
+    if status.success() && pdf.is_file() {
+        Ok(())
+    } else {
+        Err(format!(
+            "chromium did not print {} ({status})",
+            pdf.display()
+        ))
+    }
+}
+
+/// A minimal .docx: one Word paragraph a line of prose, the table as a Word
+/// table (a header row of years, then the row), as Word writes them.
+fn docx(text: &str) -> Result<Vec<u8>> {
+    let lines: Vec<&str> = text.lines().collect();
+    let table_at = lines
+        .iter()
+        .position(|l| l.trim() == "2021")
+        .ok_or("the passage has no table")?;
+    let paragraph = |t: &str| {
+        format!(
+            "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+            escape(t)
+        )
+    };
+    let cell = |t: &str| format!("<w:tc>{}</w:tc>", paragraph(t));
+    let mut body: String = lines
+        .iter()
+        .take(table_at)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| paragraph(l))
+        .collect();
+    let rest: Vec<&str> = lines.iter().skip(table_at).copied().collect();
+    let (years, row) = rest.split_at(3.min(rest.len()));
+    body.push_str("<w:tbl><w:tr>");
+    body.push_str(&cell(""));
+    body.extend(years.iter().map(|y| cell(y)));
+    body.push_str("</w:tr><w:tr>");
+    body.extend(row.iter().map(|c| cell(c)));
+    body.push_str("</w:tr></w:tbl>");
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let types = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+        <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+        <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+        <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+    let rels = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+        <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>";
+    zip(&[
+        ("[Content_Types].xml", types.as_bytes()),
+        ("_rels/.rels", rels.as_bytes()),
+        ("word/document.xml", document.as_bytes()),
+    ])
+}
+
+/// A zip archive of deflated files (local headers, central directory, end record).
+fn zip(files: &[(&str, &[u8])]) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in files {
+        let mut crc = flate2::Crc::new();
+        crc.update(data);
+        let mut encoder =
+            flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder
+            .write_all(data)
+            .map_err(|e| format!("cannot deflate {name}: {e}"))?;
+        let packed = encoder
+            .finish()
+            .map_err(|e| format!("cannot deflate {name}: {e}"))?;
+        let size = |n: usize| u32::try_from(n).map_err(|_| format!("{name} is too large"));
+        let (crc, packed_len, len) = (crc.sum(), size(packed.len())?, size(data.len())?);
+        let name_len = u16::try_from(name.len()).map_err(|_| "a name is too long")?;
+        let offset = size(out.len())?;
+        // Local header: version 20, no flags, deflate (8), no time.
+        out.extend(0x04034b50u32.to_le_bytes());
+        out.extend([20, 0, 0, 0, 8, 0, 0, 0, 0, 0]);
+        out.extend(crc.to_le_bytes());
+        out.extend(packed_len.to_le_bytes());
+        out.extend(len.to_le_bytes());
+        out.extend(name_len.to_le_bytes());
+        out.extend(0u16.to_le_bytes());
+        out.extend(name.as_bytes());
+        out.extend(&packed);
+        central.extend(0x02014b50u32.to_le_bytes());
+        central.extend([20, 0, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0]);
+        central.extend(crc.to_le_bytes());
+        central.extend(packed_len.to_le_bytes());
+        central.extend(len.to_le_bytes());
+        central.extend(name_len.to_le_bytes());
+        central.extend([0u8; 12]);
+        central.extend(offset.to_le_bytes());
+        central.extend(name.as_bytes());
+    }
+    let count = u16::try_from(files.len()).map_err(|_| "too many files")?;
+    let central_at = u32::try_from(out.len()).map_err(|_| "the zip is too large")?;
+    let central_len = u32::try_from(central.len()).map_err(|_| "the zip is too large")?;
+    out.extend(&central);
+    out.extend(0x06054b50u32.to_le_bytes());
+    out.extend([0u8; 4]);
+    out.extend(count.to_le_bytes());
+    out.extend(count.to_le_bytes());
+    out.extend(central_len.to_le_bytes());
+    out.extend(central_at.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    Ok(out)
+}
+
+/// Finds the explorer, its shadow root and its report adder.
+const PRELUDE: &str = r#"
+const ex = document.querySelector("derek-explorer");
+const root = ex?.shadowRoot;
+const adder = ex?.adder;
+const keys = adder ? [...adder.reports.keys()].sort((a, b) => a - b) : [];
+const facts = (key) => ex.app.reportFacts(key).map((r) => `${r.value} ${r.unit} ${r.year}`).sort();
+"#;
+
+/// Drops the fixture `name` on the "Add a report" section, as a reader would.
+const DROP: &str = r#"
+ex.dataset.adding = "";
+(async () => {
+  const bytes = await (await fetch("/fixtures/" + arguments[0])).arrayBuffer();
+  const file = new File([bytes], arguments[0], { type: arguments[1] });
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  root.querySelector(".add").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+})();
+return true;
+"#;
+
+struct Own<'a> {
+    client: &'a Client,
+    base: &'a str,
+    expected: &'a [String],
+    out: &'a PathBuf,
+}
+
+type Check =
+    for<'a> fn(&'a Own<'a>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result> + 'a>>;
+
+impl Own<'_> {
+    async fn run_all(&self) -> Result<usize> {
+        let checks: [(&str, Check); 9] = [
+            (
+                "pasting a passage shows its facts, a chart of its series, and of ticked figures",
+                |p| Box::pin(p.paste()),
+            ),
+            ("a reload keeps the added report", |p| {
+                Box::pin(p.reload_keeps())
+            }),
+            (
+                "changing the reference year re-dates the implied figures only, and is kept",
+                |p| Box::pin(p.change_year()),
+            ),
+            ("a PDF printed from the passage gives the same facts", |p| {
+                Box::pin(p.drop_file("passage.pdf", "application/pdf"))
+            }),
+            ("a .docx of the passage gives the same facts", |p| {
+                Box::pin(p.drop_file(
+                    "passage.docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                ))
+            }),
+            ("a scanned PDF is said to hold no text", |p| {
+                Box::pin(p.scan())
+            }),
+            (
+                "removing the reports removes them, after a reload too",
+                |p| Box::pin(p.remove_all()),
+            ),
+            ("a bundled report's automatic series embeds by id", |p| {
+                Box::pin(p.embed_bundled_auto())
+            }),
+            ("no request carried a report anywhere", |p| {
+                Box::pin(p.no_request_left())
+            }),
+        ];
+        let mut passed = 0;
+        for (name, check) in checks {
+            if let Err(e) = check(self).await {
+                if let Ok(png) = self.client.screenshot().await {
+                    let _ = std::fs::write(self.out.join("failure.png"), png);
+                }
+                return Err(format!("e2e (add a report): {name} FAILED: {e}"));
+            }
+            println!("e2e: {name} ... ok");
+            passed += 1;
+            self.console_is_clean(name).await?;
+        }
+        Ok(passed)
+    }
+
+    async fn eval(&self, script: &str, args: Vec<Value>) -> Result<Value> {
+        self.client
+            .execute(&format!("{PRELUDE}\n{script}"), args)
+            .await
+            .map_err(|e| format!("script failed in the page: {e}"))
+    }
+
+    async fn wait(&self, what: &str, script: &str) -> Result<Value> {
+        poll(self.client, what, &format!("{PRELUDE}\n{script}"), |v| {
+            (!v.is_null() && v != &json!(false)).then(|| Ok(v.clone()))
+        })
+        .await
+    }
+
+    async fn open(&self) -> Result {
+        let url = format!("{}/index.html", self.base);
+        // On this shared machine a navigation has hung in the renderer now and then
+        // (ChromeDriver's "Timed out receiving message from renderer", before any
+        // of the page's code ran): wait 60 s, not 300, and try once more.
+        let _ = self
+            .client
+            .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+                Some(std::time::Duration::from_secs(30)),
+                Some(std::time::Duration::from_secs(60)),
+                Some(std::time::Duration::ZERO),
+            ))
+            .await;
+        if let Err(first) = self.client.goto(&url).await {
+            println!("e2e: the explorer did not load ({first}); once more");
+            let _ = self.client.goto("about:blank").await;
+            self.client
+                .goto(&url)
+                .await
+                .map_err(|e| format!("cannot open the explorer: {e}"))?;
+        }
+        self.wait(
+            "the explorer",
+            "return ex?.dataset.state === 'ready' || null;",
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// Waits for the adder to finish; fails with the page's words on an error.
+    async fn added(&self) -> Result {
+        let state = self
+            .wait(
+                "the report to be read",
+                "const s = ex.dataset.adding; return s === 'done' || s === 'error' ? [s, root.querySelector('.add .error').textContent] : null;",
+            )
+            .await?;
+        match state[0].as_str() {
+            Some("done") => Ok(()),
+            _ => Err(format!("the page could not read it: {}", state[1])),
+        }
+    }
+
+    fn same_facts(&self, got: &Value) -> Result {
+        let got: Vec<String> = got
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if got == self.expected {
+            Ok(())
+        } else {
+            Err(format!(
+                "facts differ from the text's:\n  page:   {got:?}\n  native: {:?}",
+                self.expected
+            ))
+        }
+    }
+
+    async fn paste(&self) -> Result {
+        self.open().await?;
+        // A fresh start: no report kept from an earlier run.
+        self.eval("indexedDB.deleteDatabase('derek'); return true;", vec![])
+            .await?;
+        self.open().await?;
+        self.eval(
+            "root.querySelector('.add textarea').value = arguments[0];
+             root.querySelector('.add input[type=text]').value = 'Passage';
+             ex.dataset.adding = '';
+             root.querySelector('.add button.read').click();
+             return true;",
+            vec![json!(PASSAGE)],
+        )
+        .await?;
+        self.added().await?;
+        self.same_facts(
+            &self
+                .eval("return keys.length === 1 ? facts(keys[0]) : keys;", vec![])
+                .await?,
+        )?;
+        // The first automatic series is charted, marked as not reviewed.
+        let chart = self
+            .wait(
+                "the automatic series' chart",
+                "const chart = root.querySelector('derek-chart');
+                 if (chart?.dataset.state !== 'ready' || !ex.state.series.startsWith('auto-')) return null;
+                 const canvas = chart.shadowRoot.querySelector('canvas');
+                 const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+                 let inked = 0;
+                 for (let i = 0; i < data.length; i += 4) if (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240) inked++;
+                 return { inked, total: canvas.width * canvas.height, note: root.querySelector('.auto-note')?.textContent ?? '',
+                          title: canvas.getAttribute('aria-label'), year: root.querySelector('.own .year')?.textContent ?? '',
+                          nav: [...root.querySelectorAll('nav button[data-series^=auto-]')].map((b) => b.textContent) };",
+            )
+            .await?;
+        let count = |k: &str| chart[k].as_f64().unwrap_or(0.0);
+        if count("inked") < count("total") * 0.01 {
+            return Err(format!("the chart is blank: {chart}"));
+        }
+        let text = |k: &str| chart[k].to_string();
+        if !text("note").contains("non revue")
+            || !text("title").contains("rdonnances de protection")
+        {
+            return Err(format!(
+                "the chart is not the passage's series, marked as found automatically: {chart}"
+            ));
+        }
+        if !text("year").contains("date de réception") || !text("year").contains("2025") {
+            return Err(format!(
+                "the reference year and its source are not shown: {chart}"
+            ));
+        }
+        if !text("nav").contains("Centres de crise") {
+            return Err(format!("the table's series is not listed: {chart}"));
+        }
+        // The facts shown, for a look at the whole page.
+        self.eval(
+            "root.querySelector('.own .row button').click(); root.querySelector('.own').scrollIntoView(); return true;",
+            vec![],
+        )
+        .await?;
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(self.out.join("added.png"), png);
+        }
+        // Ticking two figures and charting them gives a series of their two years.
+        self.eval(
+            "const boxes = root.querySelectorAll('.own .facts tbody input[type=checkbox]');
+             boxes[0].click(); boxes[1].click();
+             root.querySelector('.own button.chart-ticked').click();
+             return true;",
+            vec![],
+        )
+        .await?;
+        let picked = self
+            .wait(
+                "the chart of the ticked figures",
+                "const chart = root.querySelector('derek-chart');
+                 if (!ex.state.series.startsWith('picked-') || chart?.dataset.state !== 'ready') return null;
+                 return [ex.app.series(ex.state.series).points.map((p) => [p.year, p.value]), root.querySelector('.auto-note')?.textContent ?? ''];",
+            )
+            .await?;
+        if picked[0] != json!([[2021, 980], [2022, 1250]])
+            || !picked[1].to_string().contains("choisis par vous")
+        {
+            return Err(format!(
+                "the ticked figures are not charted as picked: {picked}"
+            ));
+        }
+        Ok(())
+    }
+
+    async fn reload_keeps(&self) -> Result {
+        self.open().await?;
+        let kept = self
+            .wait("the kept report", "return keys.length ? [keys.length, ex.adder.reports.get(keys[0]).summary.name, facts(keys[0])] : null;")
+            .await?;
+        if kept[0] != 1 || kept[1] != "Passage" {
+            return Err(format!("after a reload: {kept}"));
+        }
+        self.same_facts(&kept[2])?;
+        // It joins the search, its figures linked to its automatic series.
+        self.eval("location.hash = 'q=ordonnances'; return true;", vec![])
+            .await?;
+        let hit = self
+            .wait(
+                "the added report in the search results",
+                "const h = root.querySelector('.hits li'); return h ? [h.querySelector('h3').textContent, [...h.querySelectorAll('.figs button')].map((b) => b.textContent)] : null;",
+            )
+            .await?;
+        if !hit[0].as_str().unwrap_or("").starts_with("Passage")
+            || !hit[1].to_string().contains("Ordonnances de protection")
+        {
+            return Err(format!("the first hit is not the added report's: {hit}"));
+        }
+        Ok(())
+    }
+
+    async fn change_year(&self) -> Result {
+        self.eval(
+            "ex.dataset.adding = '';
+             const input = root.querySelector('.own .year input');
+             input.value = '2024';
+             root.querySelector('.own .year button').click();
+             return true;",
+            vec![],
+        )
+        .await?;
+        let got = self
+            .wait(
+                "the implied years to follow",
+                "if (keys.length !== 1) return null;
+                 const rows = ex.app.reportFacts(keys[0]);
+                 const implied = rows.filter((r) => r.year_source === 'implied').map((r) => r.year);
+                 const stated = rows.filter((r) => r.year_source === 'stated').map((r) => r.year);
+                 return implied.length && implied.every((y) => y === '2024') ? [implied, stated, root.querySelector('.own .year')?.textContent] : null;",
+            )
+            .await?;
+        // Stated years do not move; the page says the year is the reader's.
+        if got[1].to_string().contains("2024") || !got[2].to_string().contains("choisie par vous") {
+            return Err(format!("after changing the reference year: {got}"));
+        }
+        // Kept as changed after a reload.
+        self.open().await?;
+        let kept = self
+            .wait(
+                "the kept year",
+                "return keys.length ? ex.adder.reports.get(keys[0]).summary.reference_year : null;",
+            )
+            .await?;
+        if kept != 2024 {
+            return Err(format!("the changed year was not kept: {kept}"));
+        }
+        Ok(())
+    }
+
+    async fn drop_file(&self, name: &str, mime: &str) -> Result {
+        let before = self.eval("return keys.length;", vec![]).await?;
+        self.eval(DROP, vec![json!(name), json!(mime)]).await?;
+        self.added().await?;
+        let got = self
+            .eval(
+                "return keys.length === arguments[0] + 1 ? facts(keys[keys.length - 1]) : keys;",
+                vec![before],
+            )
+            .await?;
+        self.same_facts(&got)
+    }
+
+    async fn scan(&self) -> Result {
+        self.eval(DROP, vec![json!("scan.pdf"), json!("application/pdf")])
+            .await?;
+        let state = self
+            .wait("the scan's error", "const s = ex.dataset.adding; return s === 'done' || s === 'error' ? [s, root.querySelector('.add .error').textContent] : null;")
+            .await?;
+        let words = state[1].as_str().unwrap_or_default();
+        if state[0] != "error" || !words.contains("ne contient pas de texte") {
+            return Err(format!("a PDF without text should be said so: {state}"));
+        }
+        Ok(())
+    }
+
+    async fn remove_all(&self) -> Result {
+        let ids = self
+            .eval("return [...adder.reports.values()].flatMap((e) => e.summary.series.map((s) => s.id));", vec![])
+            .await?;
+        let count = self.eval("return keys.length;", vec![]).await?;
+        for _ in 0..count.as_u64().unwrap_or(0) {
+            self.eval(
+                "root.querySelector('.own button.remove').click(); return true;",
+                vec![],
+            )
+            .await?;
+            // Each removal re-renders the list: wait for it before the next click.
+            self.wait(
+                "the removal",
+                "return root.querySelectorAll('.own').length === keys.length || null;",
+            )
+            .await?;
+        }
+        let left = self
+            .eval("return [keys.length, ex.app.seriesIds().filter((id) => arguments[0].includes(id)).length];", vec![ids])
+            .await?;
+        if left != json!([0, 0]) {
+            return Err(format!("reports or series left after removal: {left}"));
+        }
+        self.open().await?;
+        let left = self
+            .eval(
+                "return [keys.length, root.querySelectorAll('.own').length];",
+                vec![],
+            )
+            .await?;
+        if left != json!([0, 0]) {
+            return Err(format!("a removed report came back after a reload: {left}"));
+        }
+        Ok(())
+    }
+
+    async fn embed_bundled_auto(&self) -> Result {
+        let id = "auto-cat-c-kaz-3-1";
+        self.client
+            .goto(&format!("{}/fixtures/embed-auto.html", self.base))
+            .await
+            .map_err(|e| format!("cannot open the embedding page: {e}"))?;
+        let state = poll(
+            self.client,
+            "the embedded chart",
+            "const c = document.querySelector('derek-chart'); const s = c?.dataset.state;
+             return s === 'ready' || s === 'error' ? [s, c.shadowRoot.querySelector('canvas')?.getAttribute('aria-label') ?? ''] : null;",
+            |v| (!v.is_null()).then(|| Ok(v.clone())),
+        )
+        .await?;
+        if state[0] != "ready" || !state[1].as_str().unwrap_or("").contains("ctions pénales") {
+            return Err(format!("{id} does not draw: {state}"));
+        }
+        Ok(())
+    }
+
+    async fn no_request_left(&self) -> Result {
+        let origins = self
+            .eval("return performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !n.startsWith(location.origin));", vec![])
+            .await?;
+        if origins.as_array().is_some_and(|a| !a.is_empty()) {
+            return Err(format!("the page asked another origin: {origins}"));
+        }
+        // Every request the server saw was a GET of one of Derek's own files or a
+        // fixture the test itself fetched; none carried the passage's words.
+        let log = serve::requests();
+        let odd: Vec<&String> = log
+            .iter()
+            .filter(|r| {
+                !r.starts_with("GET /")
+                    || r.contains("ordonnances")
+                    || r.contains('?')
+                    || !(r.contains("/fixtures/")
+                        || Path::new(r.split(' ').nth(1).unwrap_or(""))
+                            .extension()
+                            .is_some()
+                        || r.ends_with(" /"))
+            })
+            .collect();
+        if log.is_empty() || !odd.is_empty() {
+            return Err(format!("unexpected requests: {odd:?} (of {})", log.len()));
+        }
+        if !log.iter().any(|r| r.contains("/vendor/pdfjs/pdf.min.mjs"))
+            || !log.iter().any(|r| r.contains("/js/worker.js"))
+        {
+            return Err(format!(
+                "pdf.js or the worker were not served by Derek itself: {log:?}"
+            ));
+        }
+        Ok(())
+    }
+
+    async fn console_is_clean(&self, after: &str) -> Result {
+        let log = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .map_err(|e| format!("cannot read the browser console: {e}"))?;
+        let errors: Vec<&Value> = log
+            .as_array()
+            .map(|entries| entries.iter().filter(|e| e["level"] == "SEVERE").collect())
+            .unwrap_or_default();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "the browser console shows errors after «{after}»: {errors:?}"
+            ))
+        }
+    }
+}
+
+/// `cargo xtask bench-pdf`: the five reports printed to one PDF by headless
+/// Chromium, dropped on "Add a report"; prints the pages, the time the worker and
+/// the page took, the worker's memory, and the longest task on the page's main
+/// thread while it read (a frozen page would show it). Figures, not assertions.
+pub fn bench_pdf() -> Result {
+    let dist = build::dist()?;
+    let dir = root().join("target/e2e/own");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let reports = derek::corpus::bundled().map_err(|e| e.to_string())?;
+    let mut html = String::from("<!doctype html><meta charset=utf-8><style>pre { font: 14px serif; white-space: pre-wrap; break-after: page; }</style>");
+    for r in &reports {
+        html.push_str(&format!("<pre>{}</pre>", escape(r.text)));
+    }
+    std::fs::write(dir.join("five.html"), html)
+        .map_err(|e| format!("cannot write five.html: {e}"))?;
+    print_pdf(&dir.join("five.html"), &dir.join("five.pdf"))?;
+    let size = std::fs::metadata(dir.join("five.pdf"))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    let base = serve::spawn(vec![
+        ("/fixtures/".to_string(), dir.clone()),
+        ("/".to_string(), dist),
+    ])?;
+    let downloads = root().join("target/e2e/downloads");
+    with_browser(&downloads, async |client| {
+        let page = Own {
+            client,
+            base: &base,
+            expected: &[],
+            out: &dir,
+        };
+        page.open().await?;
+        page.eval("indexedDB.deleteDatabase('derek'); return true;", vec![])
+            .await?;
+        page.open().await?;
+        page.eval(
+            "window.__longest = 0;
+             new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' });
+             return true;",
+            vec![],
+        )
+        .await?;
+        let sampler = RssSampler::start();
+        page.eval(DROP, vec![json!("five.pdf"), json!("application/pdf")])
+            .await?;
+        let start = std::time::Instant::now();
+        let result = loop {
+            let v = page
+                .eval(
+                    "const s = ex.dataset.adding;
+                     if (s !== 'done' && s !== 'error') return null;
+                     const key = keys[keys.length - 1];
+                     const summary = key === undefined ? null : adder.reports.get(key).summary;
+                     return { state: s, error: root.querySelector('.add .error').textContent, pages: root.querySelector('.add progress').max,
+                              read: adder.lastRead, longest: window.__longest, facts: summary?.facts, paragraphs: summary?.paragraphs,
+                              series: summary?.series.length, year: summary?.reference_year };",
+                    vec![],
+                )
+                .await?;
+            if !v.is_null() {
+                break v;
+            }
+            if start.elapsed() > std::time::Duration::from_secs(600) {
+                return Err("the PDF was not read within 10 minutes".into());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        };
+        if result["state"] != "done" {
+            return Err(format!("the PDF could not be read: {result}"));
+        }
+        // The text pdf.js gave, to compare natively with the reports' own text.
+        let text = page
+            .eval(
+                "return adder.reports.get(keys[keys.length - 1]).record.text;",
+                vec![],
+            )
+            .await?;
+        let text_file = dir.join("five-pdf.txt");
+        std::fs::write(&text_file, text.as_str().unwrap_or_default())
+            .map_err(|e| format!("cannot write {}: {e}", text_file.display()))?;
+        println!("bench-pdf: the PDF's text is in {}", text_file.display());
+        let ms = |k: &str| result["read"][k].as_f64().unwrap_or(0.0);
+        let mb = |k: &str| result["read"][k].as_f64().unwrap_or(0.0) / 1_048_576.0;
+        println!(
+            "bench-pdf: the five reports printed to one PDF: {} pages, {:.0} KB",
+            result["read"]["pages"],
+            size as f64 / 1024.0
+        );
+        println!(
+            "bench-pdf: worker (pdf.js text of every page, then Derek's reading): {:.1} s",
+            ms("workerMs") / 1000.0
+        );
+        println!(
+            "bench-pdf: page (the text read again into the explorer, series listed): {:.2} s",
+            ms("pageMs") / 1000.0
+        );
+        println!(
+            "bench-pdf: worker's wasm linear memory after reading: {:.0} MB",
+            mb("wasm")
+        );
+        let (before, peak) = sampler.stop();
+        println!(
+            "bench-pdf: Chromium's resident memory (all its processes): {before:.0} MB before the drop, peak {peak:.0} MB while reading (+{:.0} MB)",
+            peak - before
+        );
+        println!(
+            "bench-pdf: longest main-thread task while reading: {:.0} ms",
+            result["longest"].as_f64().unwrap_or(0.0)
+        );
+        println!(
+            "bench-pdf: read {} paragraphs, {} facts, {} series found automatically, reference year {}",
+            result["paragraphs"], result["facts"], result["series"], result["year"]
+        );
+        Ok(())
+    })
+}
+
+/// Samples, every 50 ms on a thread, the resident memory of every process this
+/// one started (ChromeDriver, Chromium and its renderers and workers): the first
+/// sample and the peak, in MB.
+struct RssSampler {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: std::thread::JoinHandle<(f64, f64)>,
+}
+
+impl RssSampler {
+    fn start() -> RssSampler {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = std::sync::Arc::clone(&stop);
+        let thread = std::thread::spawn(move || {
+            let first = descendants_rss_mb();
+            let mut peak = first;
+            while !flag.load(std::sync::atomic::Ordering::Relaxed) {
+                peak = peak.max(descendants_rss_mb());
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            (first, peak)
+        });
+        RssSampler { stop, thread }
+    }
+
+    fn stop(self) -> (f64, f64) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.thread.join().unwrap_or((0.0, 0.0))
+    }
+}
+
+/// The summed resident memory (MB) of this process's descendants, from /proc.
+fn descendants_rss_mb() -> f64 {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return 0.0;
+    };
+    let mut parent = std::collections::HashMap::new();
+    for entry in entries.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+        // `pid (name) state ppid …`: the name may hold spaces, so read after ')'.
+        let ppid = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|p| p.parse::<u32>().ok());
+        if let Some(ppid) = ppid {
+            parent.insert(pid, ppid);
+        }
+    }
+    let me = std::process::id();
+    let is_descendant = |mut pid: u32| {
+        for _ in 0..64 {
+            match parent.get(&pid) {
+                Some(&p) if p == me => return true,
+                Some(&p) if p > 1 => pid = p,
+                _ => return false,
+            }
+        }
+        false
+    };
+    parent
+        .keys()
+        .filter(|pid| is_descendant(**pid))
+        .map(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/status"))
+                .unwrap_or_default()
+                .lines()
+                .find_map(|l| l.strip_prefix("VmRSS:"))
+                .and_then(|v| {
+                    v.split_whitespace()
+                        .next()
+                        .and_then(|kb| kb.parse::<f64>().ok())
+                })
+                .unwrap_or(0.0)
+                / 1024.0
+        })
+        .sum()
+}
