@@ -17,7 +17,7 @@
 use super::candidates::{candidates, Candidate};
 use super::catalogue::fold;
 use super::sourced::SourcedFact;
-use super::{flag_conflicts, Key, Kind, Point, Series, YearSource};
+use super::{flag_conflicts, Key, Kind, Point, Series};
 use crate::extract::{Unit, Year};
 use crate::i18n::{SeriesTexts, Table};
 use serde::Serialize;
@@ -152,24 +152,7 @@ fn points_of(facts: &[&SourcedFact]) -> Vec<Point> {
     picked.sort_by_key(|(_, year)| *year);
     let mut points: Vec<Point> = picked
         .into_iter()
-        .map(|(f, year)| Point {
-            key: Key::Year { year },
-            value: f.fact.value,
-            qualifier: f.fact.qualifier,
-            year_source: f.fact.year_source.unwrap_or(YearSource::Stated),
-            report: f.report.clone(),
-            paragraph: f.paragraph.clone(),
-            reference: f.reference.clone(),
-            line: f.line,
-            verbatim: f.fact.verbatim.clone(),
-            sentence: f.sentence.to_string(),
-            conflict: false,
-            period: f.fact.period,
-            series_break: None,
-            report_index: f.report_index,
-            span: (f.fact.start, f.fact.end),
-            sentence_span: f.sentence_span,
-        })
+        .map(|(f, year)| Point::of(f, Key::Year { year }))
         .collect();
     flag_conflicts(&mut points);
     points

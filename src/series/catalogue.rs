@@ -471,24 +471,7 @@ impl SeriesDef {
         });
         let mut points: Vec<Point> = picked
             .into_iter()
-            .map(|(f, key)| Point {
-                key,
-                value: f.fact.value,
-                qualifier: f.fact.qualifier,
-                year_source: f.fact.year_source.unwrap_or(super::YearSource::Stated),
-                report: f.report.clone(),
-                paragraph: f.paragraph.clone(),
-                reference: f.reference.clone(),
-                line: f.line,
-                verbatim: f.fact.verbatim.clone(),
-                sentence: f.sentence.to_string(),
-                conflict: false,
-                period: f.fact.period,
-                series_break: None,
-                report_index: f.report_index,
-                span: (f.fact.start, f.fact.end),
-                sentence_span: f.sentence_span,
-            })
+            .map(|(f, key)| Point::of(f, key))
             .collect();
         flag_conflicts(&mut points);
         if self.kind == Kind::Time {

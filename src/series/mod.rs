@@ -73,6 +73,29 @@ pub struct Point {
 }
 
 impl Point {
+    /// The point a sourced fact makes under `key`: its value, marks and source,
+    /// not yet compared with the series' other points (no conflict, no break).
+    pub fn of(f: &sourced::SourcedFact, key: Key) -> Point {
+        Point {
+            key,
+            value: f.fact.value,
+            qualifier: f.fact.qualifier,
+            year_source: f.fact.year_source.unwrap_or(YearSource::Stated),
+            report: f.report.clone(),
+            paragraph: f.paragraph.clone(),
+            reference: f.reference.clone(),
+            line: f.line,
+            verbatim: f.fact.verbatim.clone(),
+            sentence: f.sentence.to_string(),
+            conflict: false,
+            period: f.fact.period,
+            series_break: None,
+            report_index: f.report_index,
+            span: (f.fact.start, f.fact.end),
+            sentence_span: f.sentence_span,
+        }
+    }
+
     /// The year of a time-series point.
     pub fn year(&self) -> Option<i32> {
         match self.key {
