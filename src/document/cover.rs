@@ -53,7 +53,8 @@ pub struct CoverDate {
     pub text: String,
 }
 
-const MONTHS: [&str; 12] = [
+/// The French month names, January first (extraction reads them too).
+pub const MONTHS: [&str; 12] = [
     "janvier",
     "février",
     "mars",

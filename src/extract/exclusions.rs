@@ -8,6 +8,7 @@
 
 use super::numerals::{Form, Mention};
 use super::tokens::{Gap, Kind, Token, Tokens};
+use crate::document::cover::MONTHS;
 
 super::tokens::word_set! {
     /// Words after which a number identifies a text or a part of one.
@@ -97,21 +98,6 @@ const PHONE_WORDS: &[&str] = &[
     "appel",
     "fax",
     "court",
-];
-
-const MONTHS: &[&str] = &[
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
 ];
 
 /// True for a month name.

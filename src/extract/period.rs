@@ -46,6 +46,15 @@ pub struct Period {
 }
 
 impl Period {
+    /// The months `from` to `to` (1 to 12) of one year.
+    pub fn months(year: i32, from: u8, to: u8) -> Period {
+        Period {
+            from: Month { year, month: from },
+            to: Month { year, month: to },
+            as_of: None,
+        }
+    }
+
     /// ISO 8601: `"2025-01/2025-08"` for months, `"2025-07-01"` for a stock's day.
     pub fn iso(&self) -> String {
         match self.as_of {
@@ -646,17 +655,7 @@ mod tests {
 
     #[test]
     fn periods_serialise_as_months() -> Result<(), serde_json::Error> {
-        let p = Period {
-            from: Month {
-                year: 2025,
-                month: 1,
-            },
-            to: Month {
-                year: 2025,
-                month: 8,
-            },
-            as_of: None,
-        };
+        let p = Period::months(2025, 1, 8);
         assert_eq!(
             serde_json::to_string(&p)?,
             r#"{"from":"2025-01","to":"2025-08"}"#

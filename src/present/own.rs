@@ -104,36 +104,7 @@ pub fn search_report(
                 .iter()
                 .enumerate()
                 .filter(|(_, f)| f.paragraph == paragraph.id)
-                .map(|(i, f)| super::Figure {
-                    figure: i,
-                    subject: f.fact.subject.clone(),
-                    verbatim: f.fact.verbatim.clone(),
-                    value: f.fact.value,
-                    unit: f.fact.unit,
-                    qualifier: f.fact.qualifier,
-                    year: f.fact.year,
-                    year_source: f.fact.year_source,
-                    shown: format!(
-                        "{}{}",
-                        crate::chart::format::qualifier_sign(f.fact.qualifier),
-                        crate::chart::format::with_unit(f.fact.value, f.fact.unit, lang)
-                    ),
-                    series: series
-                        .iter()
-                        .filter_map(|s| {
-                            let point = s.points.iter().position(|p| {
-                                p.report_index == f.report_index
-                                    && p.paragraph == paragraph.id
-                                    && p.span == (f.fact.start, f.fact.end)
-                            })?;
-                            Some(super::SeriesLink {
-                                id: s.id.clone(),
-                                title: s.title(lang).to_string(),
-                                point,
-                            })
-                        })
-                        .collect(),
-                })
+                .map(|(i, f)| super::search::figure(i, f, series, &paragraph.id, lang))
                 .collect();
             Some(super::HitView {
                 report: name.clone(),

@@ -8,7 +8,7 @@
 use super::{highlight, Segment};
 use crate::chart::Lang;
 use crate::search::SearchIndex;
-use crate::series::sourced::Corpus;
+use crate::series::sourced::{Corpus, SourcedFact};
 use crate::series::Series;
 use serde::Serialize;
 
@@ -106,28 +106,7 @@ pub fn search(
                 .enumerate()
                 .filter(|(_, f)| f.paragraph == paragraph.id)
                 .map(|(i, f)| {
-                    let figure = Figure {
-                        figure: i,
-                        verbatim: f.fact.verbatim.clone(),
-                        value: f.fact.value,
-                        unit: f.fact.unit,
-                        qualifier: f.fact.qualifier,
-                        year: f.fact.year,
-                        year_source: f.fact.year_source,
-                        subject: f.fact.subject.clone(),
-                        shown: format!(
-                            "{}{}",
-                            crate::chart::format::qualifier_sign(f.fact.qualifier),
-                            crate::chart::format::with_unit(f.fact.value, f.fact.unit, lang)
-                        ),
-                        series: links(
-                            series,
-                            hit.document,
-                            &paragraph.id,
-                            (f.fact.start, f.fact.end),
-                            lang,
-                        ),
-                    };
+                    let figure = figure(i, f, series, &paragraph.id, lang);
                     (distance((f.fact.start, f.fact.end), &hit.spans), figure)
                 })
                 .collect();
@@ -151,6 +130,39 @@ pub fn search(
 }
 
 /// The series points a figure is, by its report, paragraph and byte range.
+/// The `i`-th figure of its report, as a search hit shows it, with the series
+/// points it feeds.
+pub(super) fn figure(
+    i: usize,
+    f: &SourcedFact,
+    series: &[Series],
+    paragraph: &str,
+    lang: Lang,
+) -> Figure {
+    Figure {
+        figure: i,
+        verbatim: f.fact.verbatim.clone(),
+        value: f.fact.value,
+        unit: f.fact.unit,
+        qualifier: f.fact.qualifier,
+        year: f.fact.year,
+        year_source: f.fact.year_source,
+        subject: f.fact.subject.clone(),
+        shown: format!(
+            "{}{}",
+            crate::chart::format::qualifier_sign(f.fact.qualifier),
+            crate::chart::format::with_unit(f.fact.value, f.fact.unit, lang)
+        ),
+        series: links(
+            series,
+            f.report_index,
+            paragraph,
+            (f.fact.start, f.fact.end),
+            lang,
+        ),
+    }
+}
+
 fn links(
     series: &[Series],
     document: usize,

@@ -218,7 +218,7 @@ mod tests {
 
     /// A series whose last point covers January to August 2025 only.
     fn with_part_year() -> crate::series::Series {
-        use crate::series::{Month, Period};
+        use crate::series::Period;
         let mut s = series();
         let mut part = crate::series::sample::point(
             2025,
@@ -228,17 +228,7 @@ mod tests {
             "CERD/C/KAZ/11-14",
             "par. 303",
         );
-        part.period = Some(Period {
-            from: Month {
-                year: 2025,
-                month: 1,
-            },
-            to: Month {
-                year: 2025,
-                month: 8,
-            },
-            as_of: None,
-        });
+        part.period = Some(Period::months(2025, 1, 8));
         s.points.push(part);
         s
     }

@@ -395,17 +395,7 @@ mod tests {
             point(2025, 396.0, "396", Qualifier::Exact, "CERD", "par. 303"),
             point(2025, 600.0, "600", Qualifier::Exact, "CERD", "par. 304"),
         ];
-        points[0].period = Some(Period {
-            from: Month {
-                year: 2025,
-                month: 1,
-            },
-            to: Month {
-                year: 2025,
-                month: 8,
-            },
-            as_of: None,
-        });
+        points[0].period = Some(Period::months(2025, 1, 8));
         flag_conflicts(&mut points);
         assert!(points.iter().all(|p| !p.conflict));
         // A stock counted on a day may be the count whose day is unsaid.
@@ -451,17 +441,7 @@ mod tests {
         assert_eq!(marked, [false, false, true]);
 
         s.breaks.clear();
-        s.points[1].period = Some(Period {
-            from: Month {
-                year: 2012,
-                month: 1,
-            },
-            to: Month {
-                year: 2012,
-                month: 6,
-            },
-            as_of: None,
-        });
+        s.points[1].period = Some(Period::months(2012, 1, 6));
         let links: Vec<Join> = s.links().iter().map(|l| l.join).collect();
         assert_eq!(links, [Join::Partial, Join::Partial]);
     }
@@ -470,17 +450,7 @@ mod tests {
     fn a_whole_year_carries_the_line_before_a_part_of_it() {
         let mut s = protection_orders();
         let mut part = point(2018, 20000.0, "20 000", Qualifier::Exact, "CERD", "par. 2");
-        part.period = Some(Period {
-            from: Month {
-                year: 2018,
-                month: 1,
-            },
-            to: Month {
-                year: 2018,
-                month: 3,
-            },
-            as_of: None,
-        });
+        part.period = Some(Period::months(2018, 1, 3));
         s.points.insert(2, part);
         assert_eq!(s.line(), [0, 1, 3]);
     }
