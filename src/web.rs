@@ -300,8 +300,7 @@ impl Derek {
             reference: present::reference(&point.reference, lang),
             paragraph: point.paragraph.clone(),
             document: point.report_index,
-            figure: present::place_of_point(&self.corpus, self.find(id)?, index)
-                .and_then(|p| p.figure),
+            figure: self.figure_of_point(series, index),
             segments: present::highlight(&paragraph.text, &[point.span]),
         })
     }
@@ -372,15 +371,19 @@ impl Derek {
     /// Report `document`, to read whole: headings, paragraphs with their figures
     /// marked, and what Derek read from each figure.
     pub fn reader(&self, document: usize, lang: &str) -> Result<JsValue, JsError> {
-        let view = present::reader(&self.corpus, &self.series, document, Lang::from_code(lang))
+        let lang = Lang::from_code(lang);
+        let view = present::reader(&self.corpus, &self.series, document, lang)
+            .or_else(|| self.own_reader(document, lang))
             .ok_or_else(|| JsError::new(&format!("there is no report {document}")))?;
         to_js(&view)
     }
 
     /// Where point `index` of series `id` is read: `{document, paragraph, figure}`.
     pub fn place(&self, id: &str, index: usize) -> Result<JsValue, JsError> {
-        let place = present::place_of_point(&self.corpus, self.find(id)?, index)
+        let series = self.find(id)?;
+        let mut place = present::place_of_point(&self.corpus, series, index)
             .ok_or_else(|| JsError::new(&format!("{id} has no point {index}")))?;
+        place.figure = self.figure_of_point(series, index);
         to_js(&place)
     }
 

@@ -16,9 +16,10 @@ mod table;
 mod tooltip;
 
 pub use about::{about, About};
-pub use own::{fact_rows, facts_csv, facts_json, search_report, FactRow};
+pub use own::{fact_rows, fact_views, facts_csv, facts_json, search_report, FactRow, FactView};
 pub use reader::{
-    official_link, place_of_point, reader, Block, FigureCard, Piece, Place, ReaderView, ReportCard,
+    official_link, own_reader, place_of_point, reader, Block, FigureCard, Piece, Place, ReaderView,
+    ReportCard,
 };
 pub use reference::reference;
 pub use search::{search, search_csv, search_json, Figure, HitView, SearchView, SeriesLink};

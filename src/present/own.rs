@@ -50,6 +50,49 @@ pub fn fact_rows(facts: &[SourcedFact]) -> Vec<FactRow> {
         .collect()
 }
 
+/// A fact row as the page's table shows it: the codes (what the filters and the
+/// downloads use) and, beside them, their words in the reader's language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactView {
+    #[serde(flatten)]
+    pub row: FactRow,
+    /// The unit in words: "number", "тенге".
+    pub unit_text: String,
+    /// The qualifier in words ("about", "exact value").
+    pub qualifier_text: String,
+    /// Where the year comes from, in words; empty without a year.
+    pub year_source_text: String,
+    /// The paragraph's reference as the reader's language cites it ("para. 12").
+    pub reference_text: String,
+}
+
+/// The rows of `facts` with their words in `lang`, in order.
+pub fn fact_views(facts: &[SourcedFact], lang: crate::chart::Lang) -> Vec<FactView> {
+    let t = lang.text();
+    facts
+        .iter()
+        .zip(fact_rows(facts))
+        .map(|(f, row)| {
+            let qualifier = match super::qualifier_words(f.fact.qualifier, lang) {
+                "" => t.text("qualifier", "exact"),
+                words => words,
+            };
+            let year_source = match (f.fact.year, f.fact.year_source) {
+                (Some(_), Some(crate::extract::YearSource::Stated)) => t.text("table", "stated"),
+                (Some(_), Some(crate::extract::YearSource::Implied)) => t.text("table", "implied"),
+                _ => "",
+            };
+            FactView {
+                unit_text: crate::chart::format::unit_name(f.fact.unit, lang).to_string(),
+                qualifier_text: qualifier.to_string(),
+                year_source_text: year_source.to_string(),
+                reference_text: super::reference(&f.reference, lang),
+                row,
+            }
+        })
+        .collect()
+}
+
 /// The rows as CSV (RFC 4180, a header line first).
 pub fn facts_csv(rows: &[FactRow]) -> String {
     let mut out = String::from(
@@ -83,23 +126,24 @@ pub fn facts_json(rows: &[FactRow]) -> String {
 }
 
 /// Runs `query` over one added report (its own index, document 0) and dresses the
-/// hits as the bundled reports' are: `report` is its name, figures link to
-/// `series` (its automatic ones).
+/// hits as the bundled reports' are: `report` is its name, `document` its key
+/// (to open it in the reader), figures link to `series` (its automatic ones).
 pub fn search_report(
     index: &crate::search::SearchIndex,
     report: &crate::series::own::OwnReport,
+    document: usize,
     series: &[crate::series::Series],
     query: &str,
     limit: usize,
     lang: crate::chart::Lang,
 ) -> super::SearchView {
-    let (name, document, facts) = (&report.name, &report.document, &report.facts);
+    let (name, text, facts) = (&report.name, &report.document, &report.facts);
     let results = index.search(query, limit);
     let hits = results
         .hits
         .iter()
         .filter_map(|hit| {
-            let paragraph = document.paragraphs.get(hit.paragraph)?;
+            let paragraph = text.paragraphs.get(hit.paragraph)?;
             let figures = facts
                 .iter()
                 .enumerate()
@@ -108,9 +152,8 @@ pub fn search_report(
                 .collect();
             Some(super::HitView {
                 report: name.clone(),
-                // An added report's place after the bundled ones (the reader
-                // does not open added reports yet).
-                document: facts.first().map_or(usize::MAX, |f| f.report_index),
+                // Its key: the reader opens it as it opens the bundled ones.
+                document,
                 reference: super::reference(&paragraph.reference(), lang),
                 paragraph: paragraph.id.clone(),
                 segments: super::highlight(&paragraph.text, &hit.spans),
@@ -171,6 +214,43 @@ mod tests {
     }
 
     #[test]
+    fn the_facts_table_says_codes_in_the_readers_language() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let own = OwnReport::read(
+            "r.txt",
+            "1. Environ 70 000 ordonnances ont été délivrées.\n\n2. En 2023, 12 centres.",
+            Some(2024),
+            0,
+        )?;
+        for lang in crate::chart::Lang::ALL {
+            let t = lang.text();
+            let views = fact_views(&own.facts, lang);
+            let first = views.first().ok_or("no row")?;
+            // The codes stay, for the filters and downloads.
+            assert_eq!(
+                (first.row.unit.as_str(), first.row.qualifier.as_str()),
+                ("count", "approx")
+            );
+            assert_eq!(first.qualifier_text, t.text("qualifier", "approx"));
+            assert_eq!(first.unit_text, t.text("unit_name", "count"));
+            assert_eq!(first.year_source_text, t.text("table", "implied"));
+            assert_eq!(
+                first.reference_text,
+                super::super::reference("par. 1", lang)
+            );
+            let second = views.get(1).ok_or("no second row")?;
+            assert_eq!(second.qualifier_text, t.text("qualifier", "exact"));
+            assert_eq!(second.year_source_text, t.text("table", "stated"));
+        }
+        let en = fact_views(&own.facts, crate::chart::Lang::En);
+        assert_eq!(
+            en.first().map(|v| v.reference_text.as_str()),
+            Some("para. 1")
+        );
+        Ok(())
+    }
+
+    #[test]
     fn an_added_report_is_searchable_with_its_figures_linked_to_its_series(
     ) -> Result<(), Box<dyn std::error::Error>> {
         let own = OwnReport::read(
@@ -188,6 +268,7 @@ mod tests {
         let view = search_report(
             &index,
             &own,
+            7,
             &series,
             "ordonnance",
             10,
@@ -199,6 +280,7 @@ mod tests {
             (hit.report.as_str(), hit.reference.as_str()),
             ("Passage", "par. 1")
         );
+        assert_eq!(hit.document, 7);
         let links: Vec<(&str, usize)> = hit
             .figures
             .iter()

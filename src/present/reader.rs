@@ -12,7 +12,7 @@ use super::qualifier_words;
 use crate::chart::{format, Lang};
 use crate::document::LabelKind;
 use crate::extract::YearSource;
-use crate::series::sourced::Corpus;
+use crate::series::sourced::{Corpus, SourcedFact};
 use crate::series::Series;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -115,7 +115,89 @@ pub fn reader(
     let doc = corpus.documents.get(document)?;
     let t = lang.text();
     let meta = &report.meta;
+    let facts: Vec<&SourcedFact> = corpus
+        .facts
+        .iter()
+        .filter(|f| f.report_index == document)
+        .collect();
+    let (blocks, figures) = layout(doc, &facts, series, document, lang);
+    Some(ReaderView {
+        document,
+        report: ReportCard {
+            symbol: meta.symbol.clone(),
+            symbol_inferred: meta.symbol_inferred,
+            symbol_note: if meta.symbol_inferred {
+                t.text("reader", "inferred").to_string()
+            } else {
+                String::new()
+            },
+            committee: t
+                .report_body(&meta.symbol)
+                .unwrap_or(&meta.body_fr)
+                .to_string(),
+            title: t
+                .report_title(&meta.symbol)
+                .unwrap_or(&meta.title_fr)
+                .to_string(),
+            date: t.fill(
+                "reader",
+                match meta.date {
+                    Some(_) => "dated",
+                    None => "undated",
+                },
+                &[
+                    ("date", meta.date.as_deref().unwrap_or_default()),
+                    ("period", &meta.period),
+                ],
+            ),
+            link: official_link(&meta.symbol),
+        },
+        blocks,
+        figures,
+    })
+}
 
+/// A report a reader added (its facts carry `document`), to read like the
+/// bundled ones: its name is its symbol and title, its card says it is kept in
+/// this browser only and gives its reference year; it has no official link.
+pub fn own_reader(
+    report: &crate::series::own::OwnReport,
+    series: &[Series],
+    document: usize,
+    lang: Lang,
+) -> ReaderView {
+    let t = lang.text();
+    let facts: Vec<&SourcedFact> = report.facts.iter().collect();
+    let (blocks, figures) = layout(&report.document, &facts, series, document, lang);
+    ReaderView {
+        document,
+        report: ReportCard {
+            symbol: report.name.clone(),
+            symbol_inferred: false,
+            symbol_note: String::new(),
+            committee: t.text("reader", "own_kept").to_string(),
+            title: report.name.clone(),
+            date: match report.reference_year {
+                Some(year) => t.fill("reader", "own_year", &[("year", &year.to_string())]),
+                None => t.text("reader", "own_no_year").to_string(),
+            },
+            link: String::new(),
+        },
+        blocks,
+        figures,
+    }
+}
+
+/// The blocks and figure cards of `doc`, whose facts (in text order) are
+/// `facts`; figures link to the points of `series` read in report `document`.
+fn layout(
+    doc: &crate::document::Document,
+    facts: &[&SourcedFact],
+    series: &[Series],
+    document: usize,
+    lang: Lang,
+) -> (Vec<Block>, Vec<FigureCard>) {
+    let t = lang.text();
     // The series points of this report, by paragraph and span.
     let mut links: HashMap<(&str, (usize, usize)), Vec<super::SeriesLink>> = HashMap::new();
     for s in series {
@@ -126,18 +208,13 @@ pub fn reader(
                     .or_default()
                     .push(super::SeriesLink {
                         id: s.id.clone(),
-                        title: t.series_title(&s.id).to_string(),
+                        title: s.title(lang).to_string(),
                         point,
                     });
             }
         }
     }
 
-    let facts: Vec<&crate::series::sourced::SourcedFact> = corpus
-        .facts
-        .iter()
-        .filter(|f| f.report_index == document)
-        .collect();
     let figures: Vec<FigureCard> = facts
         .iter()
         .map(|f| {
@@ -222,40 +299,7 @@ pub fn reader(
         text: section.title.clone(),
     }));
 
-    Some(ReaderView {
-        document,
-        report: ReportCard {
-            symbol: meta.symbol.clone(),
-            symbol_inferred: meta.symbol_inferred,
-            symbol_note: if meta.symbol_inferred {
-                t.text("reader", "inferred").to_string()
-            } else {
-                String::new()
-            },
-            committee: t
-                .report_body(&meta.symbol)
-                .unwrap_or(&meta.body_fr)
-                .to_string(),
-            title: t
-                .report_title(&meta.symbol)
-                .unwrap_or(&meta.title_fr)
-                .to_string(),
-            date: t.fill(
-                "reader",
-                match meta.date {
-                    Some(_) => "dated",
-                    None => "undated",
-                },
-                &[
-                    ("date", meta.date.as_deref().unwrap_or_default()),
-                    ("period", &meta.period),
-                ],
-            ),
-            link: official_link(&meta.symbol),
-        },
-        blocks,
-        figures,
-    })
+    (blocks, figures)
 }
 
 /// `text` cut at the figures' byte ranges `(start, end, figure)`, in text order; a

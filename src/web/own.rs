@@ -5,7 +5,7 @@
 use super::{to_js, Derek};
 use crate::present;
 use crate::series::auto::auto_series;
-use crate::series::own::OwnReport;
+use crate::series::own::{OwnReport, ReadError};
 use crate::series::Series;
 use wasm_bindgen::prelude::*;
 
@@ -23,14 +23,29 @@ pub(super) struct OwnEntry {
     pub index: std::cell::OnceCell<crate::search::SearchIndex>,
 }
 
+/// Why a text cannot be read, for the page to say in the reader's language: an
+/// `Error` (its message in English, for the console) whose `code` names the
+/// entry of the tables (`empty`, `tooFewWords`) and `n` the number it fills in.
+fn read_failure(error: &ReadError) -> JsValue {
+    let (code, n) = match error {
+        ReadError::Empty => ("empty", 0),
+        ReadError::NoWords { words } => ("tooFewWords", *words),
+    };
+    let failure = js_sys::Error::new(&error.to_string());
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&failure, &"code".into(), &code.into());
+    let _ = js_sys::Reflect::set(&failure, &"n".into(), &(n as f64).into());
+    failure.into()
+}
+
 fn read(
     name: &str,
     text: &str,
     reference_year: Option<i32>,
     index: usize,
-) -> Result<OwnEntry, JsError> {
-    let report = OwnReport::read(name, text, reference_year, index)
-        .map_err(|e| JsError::new(&e.to_string()))?;
+) -> Result<OwnEntry, JsValue> {
+    let report =
+        OwnReport::read(name, text, reference_year, index).map_err(|e| read_failure(&e))?;
     let series = auto_series(&report.name, &report.facts)
         .into_iter()
         .map(|mut auto| {
@@ -48,28 +63,30 @@ fn read(
 }
 
 /// Reads a report without the bundled ones (for the Web Worker): its summary.
-/// `reference_year` undefined reads it from the cover.
+/// `reference_year` undefined reads it from the cover. A text that cannot be
+/// read throws an `Error` with a `code` (see `read_failure`).
 #[wasm_bindgen(js_name = readReport)]
 pub fn read_report(
     name: &str,
     text: &str,
     reference_year: Option<i32>,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, JsValue> {
     let entry = read(name, text, reference_year, FIRST_INDEX)?;
-    to_js(&entry.report.summary(&entry.series))
+    Ok(to_js(&entry.report.summary(&entry.series))?)
 }
 
 #[wasm_bindgen]
 impl Derek {
     /// Reads a report a reader brought and adds its automatic series; returns its
-    /// summary with `key`, the handle the other calls take.
+    /// summary with `key`, the handle the other calls take. A text that cannot be
+    /// read throws an `Error` with a `code` (see `read_failure`).
     #[wasm_bindgen(js_name = addReport)]
     pub fn add_report(
         &mut self,
         name: &str,
         text: &str,
         reference_year: Option<i32>,
-    ) -> Result<JsValue, JsError> {
+    ) -> Result<JsValue, JsValue> {
         let index = FIRST_INDEX + self.own_added;
         let entry = read(name, text, reference_year, index)?;
         self.own_added += 1;
@@ -85,7 +102,7 @@ impl Derek {
             summary: entry.report.summary(&entry.series),
         });
         self.own.push(entry);
-        value
+        Ok(value?)
     }
 
     /// Removes a reader's report and its series.
@@ -119,10 +136,24 @@ impl Derek {
         value
     }
 
-    /// The facts of a reader's report, as table rows.
+    /// Removes a chart of ticked figures (an id `chartFacts` gave); any other
+    /// series stays.
+    #[wasm_bindgen(js_name = removeChart)]
+    pub fn remove_chart(&mut self, id: &str) {
+        if id.starts_with("picked-") {
+            self.series.retain(|s| s.id != id);
+        }
+    }
+
+    /// The facts of a reader's report, as table rows: their codes, and their
+    /// words in `lang` (French when not given).
     #[wasm_bindgen(js_name = reportFacts)]
-    pub fn report_facts(&self, key: usize) -> Result<JsValue, JsError> {
-        to_js(&present::fact_rows(&self.own_entry(key)?.report.facts))
+    pub fn report_facts(&self, key: usize, lang: Option<String>) -> Result<JsValue, JsError> {
+        let lang = crate::chart::Lang::from_code(lang.as_deref().unwrap_or_default());
+        to_js(&present::fact_views(
+            &self.own_entry(key)?.report.facts,
+            lang,
+        ))
     }
 
     /// The facts of a reader's report as CSV.
@@ -158,8 +189,15 @@ impl Derek {
             let index = entry
                 .index
                 .get_or_init(|| crate::search::SearchIndex::new(&[&entry.report.document]));
-            let own =
-                present::search_report(index, &entry.report, &entry.series, query, limit, lang);
+            let own = present::search_report(
+                index,
+                &entry.report,
+                entry.key,
+                &entry.series,
+                query,
+                limit,
+                lang,
+            );
             view.total += own.total;
             hits.extend(own.hits);
         }
@@ -167,6 +205,34 @@ impl Derek {
         hits.truncate(limit);
         view.hits = hits;
         view
+    }
+
+    /// An added report to read whole (`document` is its key).
+    pub(super) fn own_reader(
+        &self,
+        document: usize,
+        lang: crate::chart::Lang,
+    ) -> Option<present::ReaderView> {
+        let entry = self.own.iter().find(|e| e.key == document)?;
+        Some(present::own_reader(
+            &entry.report,
+            &self.series,
+            document,
+            lang,
+        ))
+    }
+
+    /// The index of point `index`'s figure among the facts of its report (a
+    /// bundled or an added one): the reader's figure, and a permalink's `fig`.
+    pub(super) fn figure_of_point(&self, series: &Series, index: usize) -> Option<usize> {
+        let point = series.points.get(index)?;
+        let same = |f: &&crate::series::sourced::SourcedFact| {
+            f.paragraph == point.paragraph && (f.fact.start, f.fact.end) == point.span
+        };
+        match self.own.iter().find(|e| e.key == point.report_index) {
+            Some(entry) => entry.report.facts.iter().position(|f| same(&f)),
+            None => present::place_of_point(&self.corpus, series, index)?.figure,
+        }
     }
 
     fn own_entry(&self, key: usize) -> Result<&OwnEntry, JsError> {

@@ -2,7 +2,9 @@
 // .docx. Reading happens in a Web Worker (worker.js) with a progress bar; the
 // page then adds the text to its own Derek (search of charts and sources), keeps
 // it in IndexedDB (store.js), and shows its reference year (editable), its facts
-// (filter, CSV, JSON) and its automatic series. Nothing leaves the page.
+// (filter, CSV, JSON, each figure opening the reader) and its automatic series,
+// and the charts of figures the reader ticked (kept with the report, removable).
+// Nothing leaves the page.
 
 import { h, download } from "./dom.js";
 import { langOf } from "./text.js";
@@ -28,7 +30,7 @@ const KINDS = { pdf: "pdf", docx: "docx", txt: "txt", text: "txt" };
 
 // What failed, by the code the worker or the page gives: its key in the tables.
 const WHY = {
-  empty: "why_empty", scanned: "why_scanned", encrypted: "why_encrypted", notPdf: "why_not_pdf", notDocx: "why_not_docx",
+  empty: "why_empty", tooFewWords: "why_too_few_words", scanned: "why_scanned", encrypted: "why_encrypted", notPdf: "why_not_pdf", notDocx: "why_not_docx",
   binary: "why_binary", noYear: "why_no_year", unknownType: "why_unknown_type", notReport: "why_not_report", failed: "why_failed",
 };
 // Where a reference year was read (`CoverSource`): its key in the tables.
@@ -39,6 +41,19 @@ export class ReportAdder {
     this.explorer = explorer;
     // key (in the wasm) → { record (IndexedDB), summary, open (facts shown) }
     this.reports = new Map();
+    // Changes when a report's series change: the reader lays it out again.
+    this.version = 0;
+  }
+
+  // The added reports, for the reader: `own-N` (N its IndexedDB id) names one in a
+  // link for as long as this browser keeps it.
+  readable() {
+    return [...this.reports.entries()].map(([key, { record, summary }]) => ({
+      document: key,
+      symbol: record.id !== undefined ? `own-${record.id}` : `own-k${key}`,
+      title: summary.name,
+      own: true,
+    }));
   }
 
   get t() {
@@ -66,9 +81,29 @@ export class ReportAdder {
     return this.restoring;
   }
 
+  // Holds a report read in the wasm, and charts again the figures the reader
+  // ticked in it (kept in its record as lists of fact indices).
   adopt(app, record, summary) {
+    record.picked = (record.picked ?? []).filter((indices) => {
+      try {
+        summary.series.push({ ...app.chartFacts(summary.key, indices), picked: true, indices });
+        return true;
+      } catch {
+        return false;
+      }
+    });
     this.reports.set(summary.key, { record, summary, open: false });
+    this.version++;
     return summary;
+  }
+
+  // Keeps a report's record as it is now (its ticked charts).
+  async keep(record) {
+    try {
+      record.id = await store.put(record);
+    } catch (error) {
+      console.warn("Derek: this browser could not keep the report", error);
+    }
   }
 
   // A series' title in the reader's language (the report's own words, or the
@@ -219,17 +254,13 @@ export class ReportAdder {
     try {
       summary = this.app.addReport(name, text, referenceYear ?? undefined);
     } catch (error) {
-      this.fail("notReport:" + (error?.message ?? error));
+      this.fail(error?.code ? `${error.code}:${error.n ?? ""}` : "notReport:" + (error?.message ?? error));
       return;
     }
-    const record = keep ?? { name, text, referenceYear };
+    const record = keep ?? { name, text, referenceYear, picked: [] };
     record.referenceYear = referenceYear;
-    try {
-      record.id = await store.put(record);
-    } catch (error) {
-      console.warn("Derek: this browser could not keep the report", error);
-    }
     this.adopt(this.app, record, summary);
+    await this.keep(record);
     this.paste.value = "";
     this.nameInput.value = "";
     const t = this.t;
@@ -256,6 +287,7 @@ export class ReportAdder {
     this.leave(key);
     this.app.removeReport(key);
     this.reports.delete(key);
+    this.version++;
     if (entry?.record.id !== undefined) await store.remove(entry.record.id);
     this.explorer.render();
   }
@@ -269,12 +301,35 @@ export class ReportAdder {
     await this.add(entry.record.name, entry.record.text, year, entry.record);
   }
 
+  // Removes a chart of ticked figures, from the page and from what is kept.
+  async removeChart(key, id) {
+    const entry = this.reports.get(key);
+    const series = entry?.summary.series.find((s) => s.id === id && s.picked);
+    if (!series) return;
+    const ex = this.explorer;
+    if (ex.state.series === id) {
+      ex.state.series = this.app.seriesIds().find((s) => s !== id) ?? "";
+      ex.state.point = "";
+    }
+    this.app.removeChart(id);
+    entry.summary.series = entry.summary.series.filter((s) => s !== series);
+    entry.record.picked = entry.record.picked.filter((indices) => indices !== series.indices);
+    this.version++;
+    await this.keep(entry.record);
+    ex.render();
+  }
+
+  // Says what failed in the reader's language. `code` is "kind" or "kind:detail":
+  // a count for tooFewWords; for an unforeseen failure (a library's own message,
+  // in English) the detail is given as such, after the reader's words.
   fail(code) {
     const t = this.t;
     const [kind, ...rest] = String(code).split(":");
     const detail = rest.join(":");
     this.status.textContent = "";
-    this.error.textContent = t[WHY[kind] ?? WHY.failed] + (detail ? ` (${detail})` : "");
+    if (kind === "tooFewWords") this.error.textContent = t.count(WHY.tooFewWords, Number(detail) || 0);
+    else if (WHY[kind] && kind !== "failed" && kind !== "notReport") this.error.textContent = t[WHY[kind]];
+    else this.error.textContent = t[WHY[kind] ?? WHY.failed] + (detail ? ` (${t.fill("why_detail", { detail })})` : ".");
   }
 
   renderList() {
@@ -297,10 +352,14 @@ export class ReportAdder {
     });
     const remove = h("button", { textContent: t.remove_report, className: "remove" });
     remove.addEventListener("click", () => this.removeReport(key));
-    const seriesButtons = summary.series.map((s) => {
+    const seriesButtons = summary.series.flatMap((s) => {
       const b = h("button", { textContent: `${this.title(s)} (${t.number(s.points)})`, "data-series": s.id });
       b.addEventListener("click", () => this.explorer.choose(s.id));
-      return b;
+      if (!s.picked) return [b];
+      // A chart of ticked figures can be removed.
+      const remove = h("button", { className: "remove-chart", textContent: "×", "aria-label": t.fill("remove_chart", { title: this.title(s) }), "data-series": s.id });
+      remove.addEventListener("click", () => this.removeChart(key, s.id));
+      return [b, remove];
     });
     const toggle = h("button", { textContent: t.count("show_facts", summary.facts), "aria-expanded": String(entry.open) });
     toggle.addEventListener("click", () => {
@@ -320,15 +379,27 @@ export class ReportAdder {
     return view;
   }
 
+  // A figure in the facts table: opens the reader at its paragraph, the figure marked.
+  figureButton(key, row) {
+    const b = h("button", { className: "fig-read", textContent: row.verbatim, "aria-label": this.t.fill("read_figure", { figure: row.verbatim }), "data-figure": String(row.i) });
+    b.addEventListener("click", () => this.explorer.read({ document: key, paragraph: row.paragraph, figure: row.i }));
+    return b;
+  }
+
   // The report's facts, filtered by words, unit, year and qualifier, with downloads.
   factsTable(key) {
     const t = this.t;
-    const rows = this.app.reportFacts(key).map((r, i) => ({ ...r, i }));
+    // Each row has its codes (filters, downloads) and their words in the reader's language.
+    const rows = this.app.reportFacts(key, this.t.lang).map((r, i) => ({ ...r, i }));
     const words = h("input", { type: "search", placeholder: t.filter_facts, "aria-label": t.filter_facts });
-    const choice = (label, values) => h("select", { "aria-label": label }, h("option", { value: "", textContent: label }), ...[...new Set(values)].filter((v) => v !== "").sort().map((v) => h("option", { value: v, textContent: v })));
-    const unit = choice(t.facts_unit, rows.map((r) => r.unit));
-    const year = choice(t.facts_year, rows.map((r) => r.year));
-    const qualifier = choice(t.facts_qualifier, rows.map((r) => r.qualifier));
+    // A filter: its options are the codes, each shown in words.
+    const choice = (label, values) => {
+      const words = new Map(values.filter(([v]) => v !== ""));
+      return h("select", { "aria-label": label }, h("option", { value: "", textContent: label }), ...[...words.keys()].sort().map((v) => h("option", { value: v, textContent: words.get(v) })));
+    };
+    const unit = choice(t.facts_unit, rows.map((r) => [r.unit, r.unit_text]));
+    const year = choice(t.facts_year, rows.map((r) => [r.year, r.year]));
+    const qualifier = choice(t.facts_qualifier, rows.map((r) => [r.qualifier, r.qualifier_text]));
     const body = h("tbody");
     const count = h("span", { className: "count" });
     const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
@@ -338,7 +409,7 @@ export class ReportAdder {
       count.textContent = t.fill("shown", { n: t.number(kept.length), total: t.number(rows.length) });
       body.replaceChildren(
         ...kept.slice(0, 500).map((r) =>
-          h("tr", {}, h("td", {}, h("input", { type: "checkbox", "data-i": String(r.i), "aria-label": t.fill("tick", { figure: r.verbatim }) })), h("td", { textContent: r.verbatim }), h("td", { textContent: r.unit }), h("td", { textContent: r.year }), h("td", { textContent: r.year_source }), h("td", { textContent: r.qualifier }), h("td", { textContent: r.subject, lang: "fr" }), h("td", { textContent: r.reference }), h("td", { className: "text", textContent: r.sentence, lang: "fr" })),
+          h("tr", {}, h("td", {}, h("input", { type: "checkbox", "data-i": String(r.i), "aria-label": t.fill("tick", { figure: r.verbatim }) })), h("td", {}, this.figureButton(key, r)), h("td", { textContent: r.unit_text }), h("td", { textContent: r.year }), h("td", { textContent: r.year_source_text }), h("td", { textContent: r.qualifier_text }), h("td", { textContent: r.subject, lang: "fr" }), h("td", { textContent: r.reference_text }), h("td", { className: "text", textContent: r.sentence, lang: "fr" })),
         ),
       );
     };
@@ -351,13 +422,21 @@ export class ReportAdder {
     const chartTicked = h("button", { textContent: t.chart_ticked, className: "chart-ticked" });
     chartTicked.addEventListener("click", () => {
       const ticked = [...body.querySelectorAll("input:checked")].map((c) => Number(c.dataset.i));
+      const entry = this.reports.get(key);
+      if (!entry) return;
+      let series;
       try {
-        const series = this.app.chartFacts(key, ticked);
-        this.reports.get(key)?.summary.series.push({ ...series, picked: true });
-        this.explorer.choose(series.id);
+        series = this.app.chartFacts(key, ticked);
       } catch {
         this.error.textContent = t[WHY.noYear];
+        return;
       }
+      // Kept with the report: the chart comes back on the next visit.
+      entry.summary.series.push({ ...series, picked: true, indices: ticked });
+      entry.record.picked = [...(entry.record.picked ?? []), ticked];
+      this.version++;
+      this.keep(entry.record);
+      this.explorer.choose(series.id);
     });
     show();
     const columns = [t.facts_figure, t.facts_unit, t.facts_year, t.facts_year_source, t.facts_qualifier, t.facts_subject, t.facts_paragraph, t.facts_sentence];

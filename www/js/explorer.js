@@ -316,9 +316,16 @@ export class DerekExplorer extends HTMLElement {
     return chart;
   }
 
+  // Every report the reader opens: the bundled ones, then the ones added in this
+  // browser ({document, symbol, title, own}; an added one's symbol is its
+  // permalink name, `own-N`).
+  reports(lang = langOf(this)) {
+    return [...this.app.reports(lang), ...this.adder.readable()];
+  }
+
   // Opens the reader at a place: {document, paragraph, figure}.
   read(place) {
-    const report = this.app.reports(langOf(this))[place.document];
+    const report = this.reports().find((r) => r.document === place.document);
     if (!report) return;
     this.go({ view: "read", read: report.symbol, at: place.paragraph, fig: place.figure == null ? "" : String(place.figure) });
   }

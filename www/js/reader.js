@@ -11,6 +11,7 @@ export const READER_CSS = `
 .reader .card-report { margin: 0 0 10px; padding: 8px 10px; background: var(--panel); border-radius: 8px; font-size: 13px; }
 .reader .card-report p { margin: 2px 0; }
 .reader .note { color: var(--muted); }
+.reader .missing { margin: 0 0 10px; padding: 8px 10px; border: 2px solid var(--accent); border-radius: 8px; }
 .reader h3 { margin: 14px 0 6px; font-size: 15px; }
 .reader h3.level-3, .reader h3.level-4 { font-size: 14px; font-style: italic; }
 .reader .para { margin: 6px 0; scroll-margin-top: 8px; }
@@ -36,25 +37,29 @@ export class ReaderPanel {
     this.views = new Map();
   }
 
-  // The report the state names (by symbol), laid out once per language.
+  // The report the state names (by symbol; an added report by its `own-N`), laid
+  // out once per language (an added one again when its series change). A link to
+  // an added report this browser does not keep opens the first report, and says so.
   view() {
     const host = this.host;
     const lang = langOf(host);
-    const reports = host.app.reports(lang);
-    const report = reports.find((r) => r.symbol === host.state.read) ?? reports[0];
-    const key = `${report.document}|${lang}`;
+    const reports = host.reports(lang);
+    const named = reports.find((r) => r.symbol === host.state.read);
+    const missing = !named && host.state.read.startsWith("own-");
+    const report = named ?? reports[0];
+    const key = `${report.document}|${lang}|${report.own ? host.adder.version : ""}`;
     if (!this.views.has(key)) this.views.set(key, host.app.reader(report.document, lang));
-    return { reports, report, view: this.views.get(key) };
+    return { reports, report, missing, key, view: this.views.get(key) };
   }
 
   update() {
     const host = this.host;
     const t = host.t;
-    const { reports, report, view } = this.view();
-    const drawn = `${view.document}|${langOf(host)}`;
+    const { reports, report, missing, key, view } = this.view();
+    const drawn = `${key}|${missing}`;
     if (this.drawn !== drawn) {
       this.drawn = drawn;
-      this.build(reports, report, view);
+      this.build(reports, report, view, missing);
     }
     // Mark the paragraph and the figure the state names, and bring them into view.
     for (const el of this.section.querySelectorAll(".at, .target")) el.classList.remove("at", "target");
@@ -80,22 +85,24 @@ export class ReaderPanel {
     this.section.dataset.state = "ready";
   }
 
-  build(reports, report, view) {
+  build(reports, report, view, missing) {
     const host = this.host;
     const t = host.t;
-    const pick = h("select", { "aria-label": t.report }, ...reports.map((r) => h("option", { value: r.symbol, textContent: `${r.symbol} — ${r.title}` })));
+    // An added report is named by its name alone (its symbol is a link's handle).
+    const pick = h("select", { "aria-label": t.report }, ...reports.map((r) => h("option", { value: r.symbol, textContent: r.own ? r.title : `${r.symbol} — ${r.title}` })));
     pick.value = report.symbol;
     pick.addEventListener("change", () => host.go({ read: pick.value, at: "", fig: "" }));
     const card = view.report;
-    const link = h("a", { href: card.link, target: "_blank", rel: "noopener noreferrer", textContent: t.official });
+    // An added report has no official text to link to.
+    const link = card.link ? h("a", { href: card.link, target: "_blank", rel: "noopener noreferrer", textContent: t.official }) : null;
     const head = h(
       "div",
       { className: "card-report" },
-      h("p", {}, h("strong", { textContent: card.symbol }), " — ", card.title),
+      h("p", {}, h("strong", { textContent: card.symbol }), ...(card.title !== card.symbol ? [" — ", card.title] : [])),
       card.symbol_note ? h("p", { className: "note", textContent: card.symbol_note }) : null,
       h("p", { textContent: card.committee }),
       h("p", { className: "note", textContent: card.date }),
-      h("p", {}, link),
+      link ? h("p", {}, link) : null,
     );
     const blocks = view.blocks.map((block) => {
       if (block.kind === "heading") return h("h3", { className: `level-${block.level}`, textContent: block.text, lang: "fr" });
@@ -106,7 +113,8 @@ export class ReaderPanel {
       p.append(...block.pieces.map((piece) => (piece.figure == null ? document.createTextNode(piece.text) : this.figure(piece, view))), " ", here);
       return p;
     });
-    this.section.replaceChildren(pick, head, ...blocks);
+    const gone = missing ? h("p", { className: "missing", role: "alert", textContent: t.own_missing }) : null;
+    this.section.replaceChildren(...(gone ? [gone] : []), pick, head, ...blocks);
   }
 
   // A figure: its tooltip says its qualifier and year; a click opens its series

@@ -110,13 +110,14 @@ export class SearchPanel {
     const host = this.host;
     const t = host.t;
     const read = h("button", { className: "read", textContent: t.read_here });
-    read.addEventListener("click", () => host.go({ view: "read", read: hit.report, at: hit.paragraph, fig: hit.figures[0] ? String(hit.figures[0].figure) : "" }));
+    // The hit's report by its index (a bundled report) or key (an added one).
+    read.addEventListener("click", () => host.read({ document: hit.document, paragraph: hit.paragraph, figure: hit.figures[0]?.figure }));
     // Every figure, nearest the query's words first: one in a series opens its
     // point, any other its place in the reader.
     const figs = hit.figures.flatMap((f) => {
       if (!f.series.length) {
         const b = h("button", { textContent: f.verbatim, "data-figure": String(f.figure) });
-        b.addEventListener("click", () => host.go({ view: "read", read: hit.report, at: hit.paragraph, fig: String(f.figure) }));
+        b.addEventListener("click", () => host.read({ document: hit.document, paragraph: hit.paragraph, figure: f.figure }));
         return [b];
       }
       return f.series.map((s) => {

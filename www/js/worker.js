@@ -6,8 +6,8 @@
 // Messages in: { text } or { file: ArrayBuffer, name, kind: "txt"|"pdf"|"docx" },
 // with referenceYear (a number, or null to read it from the cover).
 // Messages out: { progress: { stage, done, total } }, then { done: { text, summary } }
-// or { error: "words a reader understands" }. Nothing leaves the page: every
-// module is loaded from Derek's own folder.
+// or { error: "code" or "code:detail" } (the page says it in the reader's
+// language). Nothing leaves the page: every module is loaded from Derek's own folder.
 
 let wasm = null;
 let exports = null;
@@ -173,7 +173,8 @@ onmessage = async ({ data }) => {
     try {
       summary = pkg.readReport(data.name, text, data.referenceYear ?? undefined);
     } catch (error) {
-      throw new Unreadable("notReport:" + (error?.message ?? error));
+      // Derek's own reasons carry a code the page says in the reader's language.
+      throw new Unreadable(error?.code ? `${error.code}:${error.n ?? ""}` : "notReport:" + (error?.message ?? error));
     }
     progress("reading", 1, 1);
     const memory = { jsPeak, wasm: exports?.memory?.buffer.byteLength ?? 0 };

@@ -97,8 +97,43 @@ fn make_fixtures(dir: &Path) -> Result {
           <script type=module src=/derek-element.js></script>\
           <derek-chart series=auto-cat-c-kaz-3-1 lang=fr></derek-chart>",
     )?;
+    write("encrypted.pdf", &encrypted_pdf())?;
     print_pdf(&dir.join("passage.html"), &dir.join("passage.pdf"))?;
     print_pdf(&dir.join("scan.html"), &dir.join("scan.pdf"))
+}
+
+/// A one-page PDF encrypted with the standard security handler (RC4, 40 bits)
+/// whose empty password opens nothing: its /O and /U entries are zeros, which
+/// no password's hash gives, so pdf.js asks for a password (PasswordException).
+/// Written by hand, with a correct cross-reference table.
+fn encrypted_pdf() -> Vec<u8> {
+    let zeros = "00".repeat(32);
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>".to_string(),
+        format!("<< /Filter /Standard /V 1 /R 2 /O <{zeros}> /U <{zeros}> /P -4 >>"),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (n, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{object}\nendobj\n", n + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    let id = "0123456789abcdef0123456789abcdef";
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R /Encrypt 4 0 R /ID [<{id}> <{id}>] >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
 }
 
 fn escape(s: &str) -> String {
@@ -275,7 +310,7 @@ type Check =
 
 impl Own<'_> {
     async fn run_all(&self) -> Result<usize> {
-        let checks: [(&str, Check); 9] = [
+        let checks: [(&str, Check); 13] = [
             (
                 "pasting a passage shows its facts, a chart of its series, and of ticked figures",
                 |p| Box::pin(p.paste()),
@@ -283,6 +318,18 @@ impl Own<'_> {
             ("a reload keeps the added report", |p| {
                 Box::pin(p.reload_keeps())
             }),
+            (
+                "a chart of ticked figures is kept after a reload, and can be removed",
+                |p| Box::pin(p.picked_kept()),
+            ),
+            (
+                "an added report reads like the five: from a search hit, a facts row, a series point and a permalink",
+                |p| Box::pin(p.reader()),
+            ),
+            (
+                "in Russian, the facts table and a failed read are in Russian",
+                |p| Box::pin(p.in_russian()),
+            ),
             (
                 "changing the reference year re-dates the implied figures only, and is kept",
                 |p| Box::pin(p.change_year()),
@@ -298,6 +345,9 @@ impl Own<'_> {
             }),
             ("a scanned PDF is said to hold no text", |p| {
                 Box::pin(p.scan())
+            }),
+            ("an encrypted PDF is said to be encrypted", |p| {
+                Box::pin(p.encrypted())
             }),
             (
                 "removing the reports removes them, after a reload too",
@@ -581,6 +631,299 @@ impl Own<'_> {
             return Err(format!("a PDF without text should be said so: {state}"));
         }
         Ok(())
+    }
+
+    async fn encrypted(&self) -> Result {
+        self.eval(DROP, vec![json!("encrypted.pdf"), json!("application/pdf")])
+            .await?;
+        let state = self
+            .wait("the encrypted PDF's error", "const s = ex.dataset.adding; return s === 'done' || s === 'error' ? [s, root.querySelector('.add .error').textContent] : null;")
+            .await?;
+        let words = state[1].as_str().unwrap_or_default();
+        if state[0] != "error" || !words.contains("chiffré") || !words.contains("mot de passe") {
+            return Err(format!("an encrypted PDF should be said so: {state}"));
+        }
+        Ok(())
+    }
+
+    /// Opens the explorer at `hash` as a new page (not a move within the page).
+    async fn open_at(&self, hash: &str) -> Result {
+        let _ = self.client.goto("about:blank").await;
+        self.client
+            .goto(&format!("{}/index.html#{hash}", self.base))
+            .await
+            .map_err(|e| format!("cannot open the explorer at #{hash}: {e}"))?;
+        self.wait(
+            "the explorer",
+            "return ex?.dataset.state === 'ready' || null;",
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// The reader's marked place once it shows `want` (a JS expression over
+    /// `ex.state`): [report card, paragraph id, figure index, figure text,
+    /// figures marked, paragraph with the mark].
+    async fn reader_place(&self, what: &str) -> Result<Value> {
+        self.wait(
+            what,
+            "if (ex.state.view !== 'read') return null;
+             const r = root.querySelector('.reader');
+             const fig = r?.querySelector('button.fig.target');
+             const at = r?.querySelector('.para.at');
+             if (r?.dataset.state !== 'ready' || !fig || !at) return null;
+             return [r.querySelector('.card-report')?.textContent ?? '', at.dataset.id, Number(fig.dataset.figure), fig.textContent,
+                     r.querySelectorAll('button.fig').length, fig.closest('.para') === at];",
+        )
+        .await
+    }
+
+    async fn picked_kept(&self) -> Result {
+        self.open().await?;
+        let kept = self
+            .wait(
+                "the chart of ticked figures, after a reload",
+                "const b = root.querySelector('nav button[data-series^=picked-]');
+                 return keys.length && b ? [b.dataset.series, ex.app.series(b.dataset.series).points.map((p) => [p.year, p.value])] : null;",
+            )
+            .await?;
+        if kept[1] != json!([[2021, 980], [2022, 1250]]) {
+            return Err(format!("the ticked figures' chart came back wrong: {kept}"));
+        }
+        // Charted again after a reload.
+        self.eval(
+            "ex.choose(arguments[0]); return true;",
+            vec![kept[0].clone()],
+        )
+        .await?;
+        self.wait(
+            "the kept chart drawn",
+            "const c = root.querySelector('derek-chart'); return c?.dataset.state === 'ready' && ex.state.series.startsWith('picked-') && root.querySelector('.auto-note')?.textContent.includes('choisis par vous') || null;",
+        )
+        .await?;
+        // Removed from the report's list, it is gone, after a reload too.
+        self.eval(
+            "root.querySelector('.own .series button.remove-chart').click(); return true;",
+            vec![],
+        )
+        .await?;
+        self.wait(
+            "the chart's removal",
+            &format!(
+                "return !root.querySelector('nav button[data-series^=picked-]') && !ex.state.series.startsWith('picked-') && !ex.app.hasSeries({}) || null;",
+                kept[0]
+            ),
+        )
+        .await?;
+        self.open().await?;
+        let left = self
+            .wait(
+                "the report after the chart's removal",
+                "return keys.length ? [root.querySelectorAll('nav button[data-series^=picked-]').length, adder.reports.get(keys[0]).record.picked.length] : null;",
+            )
+            .await?;
+        if left != json!([0, 0]) {
+            return Err(format!("a removed chart came back after a reload: {left}"));
+        }
+        Ok(())
+    }
+
+    async fn reader(&self) -> Result {
+        // Listed in the reader's choice of reports.
+        self.open_at("view=read").await?;
+        let listed = self
+            .wait(
+                "the reader's list of reports",
+                "const s = root.querySelector('.reader select'); return s ? [...s.options].map((o) => o.textContent) : null;",
+            )
+            .await?;
+        if !listed
+            .as_array()
+            .is_some_and(|a| a.iter().any(|o| o == "Passage"))
+        {
+            return Err(format!(
+                "the added report is not in the reader's list: {listed}"
+            ));
+        }
+        // A search hit opens it at its paragraph, the figure marked.
+        self.open_at("q=ordonnances").await?;
+        self.wait(
+            "the added report's hit",
+            "const b = root.querySelector('.hits li button.read'); if (!b || !root.querySelector('.hits li h3').textContent.startsWith('Passage')) return null; b.click(); return true;",
+        )
+        .await?;
+        let place = self.reader_place("the reader at the hit").await?;
+        let facts = self
+            .eval("return ex.app.reportFacts(keys[0]);", vec![])
+            .await?;
+        let facts = facts.as_array().cloned().unwrap_or_default();
+        let fact = |i: &Value| facts.get(i.as_u64().unwrap_or(u64::MAX) as usize).cloned();
+        let hit_fact = fact(&place[2]).ok_or(format!("no fact {}", place[2]))?;
+        if !place[0].as_str().unwrap_or("").contains("Passage")
+            || place[1] != hit_fact["paragraph"]
+            || place[3] != hit_fact["verbatim"]
+            || place[4] != json!(facts.len())
+            || place[5] != true
+        {
+            return Err(format!(
+                "the hit does not open the added report at its figure, every figure marked: {place} (fact {hit_fact})"
+            ));
+        }
+        // A row of its facts table opens the reader at that figure.
+        self.eval(
+            "ex.go({ view: 'chart' }); const e = [...adder.reports.values()][0]; e.open = true; adder.renderList(); return true;",
+            vec![],
+        )
+        .await?;
+        let row = facts.len() - 1;
+        self.wait(
+            "the facts table",
+            &format!(
+                "const b = ex.state.view === 'chart' && root.querySelectorAll('.own .facts button.fig-read')[{row}]; if (!b) return null; b.click(); return true;"
+            ),
+        )
+        .await?;
+        let place = self.reader_place("the reader at the facts row").await?;
+        if place[2] != json!(row)
+            || place[3] != facts[row]["verbatim"]
+            || place[1] != facts[row]["paragraph"]
+        {
+            return Err(format!(
+                "the facts row {row} does not open its figure: {place} ({})",
+                facts[row]
+            ));
+        }
+        // An automatic series' point opens it too, from the chart's source panel.
+        let series = self
+            .eval(
+                "return adder.reports.get(keys[0]).summary.series.find((s) => !s.picked).id;",
+                vec![],
+            )
+            .await?;
+        self.eval(
+            "ex.go({ view: 'chart', series: arguments[0], point: '1' }); return true;",
+            vec![series.clone()],
+        )
+        .await?;
+        self.wait(
+            "the point's source panel",
+            "const a = root.querySelector('derek-chart')?.shadowRoot.querySelector('a.read'); if (!a || ex.state.view !== 'chart') return null; a.click(); return true;",
+        )
+        .await?;
+        let place = self.reader_place("the reader at the series point").await?;
+        let point = self
+            .eval(
+                "return ex.app.series(arguments[0]).points[1];",
+                vec![series],
+            )
+            .await?;
+        if place[3] != point["verbatim"] || place[1] != point["paragraph"] {
+            return Err(format!(
+                "the series point does not open its figure: {place} (point {point})"
+            ));
+        }
+        // The permalink reopens it while the report is kept...
+        let link = self.eval("return location.hash.slice(1);", vec![]).await?;
+        let link = link.as_str().unwrap_or_default().to_string();
+        if !link.contains("read=own-") {
+            return Err(format!(
+                "the permalink does not name the added report: {link}"
+            ));
+        }
+        self.open_at(&link).await?;
+        let again = self.reader_place("the reader from the permalink").await?;
+        if again != place {
+            return Err(format!(
+                "the permalink opens another place: {again}, not {place}"
+            ));
+        }
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(self.out.join("reader.png"), png);
+        }
+        // ...and says so when this browser does not keep the report it names.
+        self.open_at("view=read&read=own-99999&at=p1&fig=0").await?;
+        let missing = self
+            .wait(
+                "the note on a missing report",
+                "return root.querySelector('.reader .missing')?.textContent || null;",
+            )
+            .await?;
+        if !missing
+            .as_str()
+            .unwrap_or("")
+            .contains("pas gardé dans ce navigateur")
+        {
+            return Err(format!(
+                "a link to a report not kept here is not said so: {missing}"
+            ));
+        }
+        Ok(())
+    }
+
+    async fn in_russian(&self) -> Result {
+        let own = derek::series::own::OwnReport::read("passage", PASSAGE, None, 0)
+            .map_err(|e| format!("the passage does not read natively: {e}"))?;
+        let lang = derek::i18n::Lang::Ru;
+        let expected: Vec<Vec<String>> = derek::present::fact_views(&own.facts, lang)
+            .iter()
+            .map(|v| {
+                vec![
+                    v.unit_text.clone(),
+                    v.year_source_text.clone(),
+                    v.qualifier_text.clone(),
+                    v.reference_text.clone(),
+                ]
+            })
+            .collect();
+        self.open_at("lang=ru").await?;
+        self.eval(
+            "const e = [...adder.reports.values()][0]; e.open = true; adder.renderList(); return true;",
+            vec![],
+        )
+        .await?;
+        let shown = self
+            .wait(
+                "the facts table in Russian",
+                "const rows = [...root.querySelectorAll('.own .facts tbody tr')];
+                 return rows.length ? rows.map((tr) => [2, 4, 5, 7].map((i) => tr.cells[i].textContent)) : null;",
+            )
+            .await?;
+        if shown != json!(expected) {
+            return Err(format!(
+                "the facts table is not in Russian:\n  page:     {shown}\n  expected: {expected:?}"
+            ));
+        }
+        let head = self
+            .eval("return [...root.querySelectorAll('.own .facts select option')].map((o) => o.textContent);", vec![])
+            .await?;
+        for code in ["count", "approx", "exact", "tenge"] {
+            if head.as_array().is_some_and(|a| a.iter().any(|o| o == code)) {
+                return Err(format!("a filter shows the code {code}: {head}"));
+            }
+        }
+        // A text too short to be a report is said so in Russian, with nothing in English.
+        self.eval(
+            "root.querySelector('.add textarea').value = 'Три слова 2024';
+             ex.dataset.adding = '';
+             root.querySelector('.add button.read').click();
+             return true;",
+            vec![],
+        )
+        .await?;
+        let state = self
+            .wait("the failed read", "const s = ex.dataset.adding; return s === 'done' || s === 'error' ? [s, root.querySelector('.add .error').textContent] : null;")
+            .await?;
+        let words = state[1].as_str().unwrap_or_default();
+        if state[0] != "error"
+            || !words.contains("не читается как доклад")
+            || words.chars().any(|c| c.is_ascii_alphabetic())
+        {
+            return Err(format!("the failed read is not said in Russian: {state}"));
+        }
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(self.out.join("russian.png"), png);
+        }
+        self.open_at("lang=fr").await
     }
 
     async fn remove_all(&self) -> Result {
