@@ -490,6 +490,58 @@ mod tests {
     }
 
     #[test]
+    fn an_added_report_reads_whole_with_its_figures_linked_to_its_series() -> Result {
+        let own = crate::series::own::OwnReport::read(
+            "Passage",
+            "[Date de réception : 20 octobre 2025]\n\n1. En 2022, 1 250 ordonnances de protection ont été délivrées, contre 980 en 2021.\n\n2. Environ 70 000 victimes ont reçu une aide.",
+            None,
+            1003,
+        )?;
+        let series: Vec<Series> = crate::series::auto::auto_series(&own.name, &own.facts)
+            .into_iter()
+            .map(|a| a.series)
+            .collect();
+        let view = own_reader(&own, &series, 1003, Lang::En);
+        assert_eq!(view.document, 1003);
+        assert_eq!(
+            (view.report.symbol.as_str(), view.report.link.as_str()),
+            ("Passage", "")
+        );
+        assert_eq!(view.report.date, "reference year 2025");
+        // Every figure marked once, in text order, the text kept whole.
+        let marked: Vec<usize> = view
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph { pieces, .. } => Some(pieces),
+                Block::Heading { .. } => None,
+            })
+            .flatten()
+            .filter_map(|p| p.figure)
+            .collect();
+        assert_eq!(marked, (0..own.facts.len()).collect::<Vec<_>>());
+        assert_eq!(view.figures.len(), own.facts.len());
+        // 1 250 and 980 are the automatic series' points, titled from their subject.
+        let linked: Vec<(&str, &str, usize)> = view
+            .figures
+            .iter()
+            .flat_map(|f| {
+                f.series
+                    .iter()
+                    .map(|s| (f.verbatim.as_str(), s.title.as_str(), s.point))
+            })
+            .collect();
+        assert_eq!(
+            linked,
+            [
+                ("1 250", "Ordonnances de protection", 1),
+                ("980", "Ordonnances de protection", 0)
+            ]
+        );
+        Ok(())
+    }
+
+    #[test]
     fn pieces_survive_bad_ranges() {
         let cut = pieces("é 12 et 34", &[(1, 2, 0), (3, 5, 1), (4, 9, 2), (9, 99, 3)]);
         let text: String = cut.iter().map(|p| p.text.as_str()).collect();

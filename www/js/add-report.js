@@ -22,7 +22,7 @@ export const ADD_CSS = `
 .own .year input { width: 6em; font: inherit; }
 .own .filters input, .own .filters select { font: inherit; color: var(--ink); background: var(--bg); border: 1px solid var(--muted); border-radius: 6px; padding: 2px 6px; }
 .own .series button { margin: 2px 4px 2px 0; }
-.own .facts { max-height: 50vh; overflow: auto; }
+.own .facts-box { max-height: 60vh; overflow: auto; }
 .auto-note { color: var(--muted); font-style: italic; margin: 0 0 6px; }
 `;
 
@@ -441,7 +441,8 @@ export class ReportAdder {
     show();
     const columns = [t.facts_figure, t.facts_unit, t.facts_year, t.facts_year_source, t.facts_qualifier, t.facts_subject, t.facts_paragraph, t.facts_sentence];
     const head = h("tr", {}, h("th", { scope: "col", textContent: "✓" }), ...columns.map((c) => h("th", { scope: "col", textContent: c })));
-    return h("div", { className: "facts" }, h("div", { className: "row filters" }, words, unit, year, qualifier, count, csv, json, chartTicked), h("table", {}, h("thead", {}, head), body));
+    // The filters stay in view; the table scrolls in its own box.
+    return h("div", { className: "facts" }, h("div", { className: "row filters" }, words, unit, year, qualifier, count, csv, json, chartTicked), h("div", { className: "facts-box" }, h("table", {}, h("thead", {}, head), body)));
   }
 }
 

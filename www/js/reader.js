@@ -26,7 +26,7 @@ export const READER_CSS = `
 .reader .fact dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 4px 0; }
 .reader .fact dt { color: var(--muted); }
 .reader .fact dd { margin: 0; }
-.reader select { font: inherit; color: var(--ink); background: var(--bg); border: 1px solid var(--muted); border-radius: 6px; padding: 3px 6px; margin-bottom: 8px; }
+.reader select { max-width: 100%; font: inherit; color: var(--ink); background: var(--bg); border: 1px solid var(--muted); border-radius: 6px; padding: 3px 6px; margin-bottom: 8px; }
 `;
 
 export class ReaderPanel {
@@ -65,9 +65,10 @@ export class ReaderPanel {
     for (const el of this.section.querySelectorAll(".at, .target")) el.classList.remove("at", "target");
     for (const el of this.section.querySelectorAll("[aria-current]")) el.removeAttribute("aria-current");
     this.card?.remove();
-    const para = host.state.at ? this.section.querySelector(`[data-id="${CSS.escape(host.state.at)}"]`) : null;
+    // A place in a report this browser does not keep is no place in the one shown.
+    const para = host.state.at && !missing ? this.section.querySelector(`[data-id="${CSS.escape(host.state.at)}"]`) : null;
     if (para) para.classList.add("at");
-    const fig = host.state.fig !== "" ? this.section.querySelector(`button.fig[data-figure="${CSS.escape(host.state.fig)}"]`) : null;
+    const fig = host.state.fig !== "" && !missing ? this.section.querySelector(`button.fig[data-figure="${CSS.escape(host.state.fig)}"]`) : null;
     if (fig) {
       fig.classList.add("target");
       fig.setAttribute("aria-current", "true");
@@ -75,7 +76,7 @@ export class ReaderPanel {
     this.section.setAttribute("aria-label", `${t.read} — ${view.report.symbol}`);
     // Scrolled to only when the place changes: a redraw for another reason (a query
     // typed below) leaves the reader where it is.
-    const target = fig ?? para;
+    const target = fig ?? para ?? (missing ? this.section.firstChild : null);
     const place = `${drawn}|${host.state.at}|${host.state.fig}`;
     // The reader scrolls within itself: the page stays where it is.
     if (target && place !== this.placed) requestAnimationFrame(() => {

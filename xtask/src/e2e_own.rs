@@ -646,6 +646,35 @@ impl Own<'_> {
         Ok(())
     }
 
+    /// Screenshots of the page at 360 and 1200 px wide (`own-NAME-WIDTH.png`),
+    /// `scroll` run after each resize; the window is put back as it was.
+    async fn shots(&self, name: &str, scroll: &str) -> Result {
+        let rect = self
+            .client
+            .get_window_rect()
+            .await
+            .map_err(|e| format!("cannot read the window's size: {e}"))?;
+        for (width, height) in [(360, 800), (1200, 900)] {
+            self.client
+                .set_window_size(width, height)
+                .await
+                .map_err(|e| format!("cannot resize the window: {e}"))?;
+            self.eval(&format!("{scroll} return true;"), vec![]).await?;
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            let png = self
+                .client
+                .screenshot()
+                .await
+                .map_err(|e| format!("cannot take a screenshot: {e}"))?;
+            std::fs::write(self.out.join(format!("own-{name}-{width}.png")), png)
+                .map_err(|e| format!("cannot write a screenshot: {e}"))?;
+        }
+        self.client
+            .set_window_size(rect.2 as u32, rect.3 as u32)
+            .await
+            .map_err(|e| format!("cannot resize the window: {e}"))
+    }
+
     /// Opens the explorer at `hash` as a new page (not a move within the page).
     async fn open_at(&self, hash: &str) -> Result {
         let _ = self.client.goto("about:blank").await;
@@ -837,27 +866,30 @@ impl Own<'_> {
                 "the permalink opens another place: {again}, not {place}"
             ));
         }
-        if let Ok(png) = self.client.screenshot().await {
-            let _ = std::fs::write(self.out.join("reader.png"), png);
-        }
+        self.shots("reader", "root.querySelector('.reader').scrollIntoView();")
+            .await?;
         // ...and says so when this browser does not keep the report it names.
         self.open_at("view=read&read=own-99999&at=p1&fig=0").await?;
         let missing = self
             .wait(
                 "the note on a missing report",
-                "return root.querySelector('.reader .missing')?.textContent || null;",
+                "const note = root.querySelector('.reader .missing')?.textContent;
+                 return note ? [note, root.querySelectorAll('.reader .at, .reader .target').length] : null;",
             )
             .await?;
-        if !missing
+        // The place the link names is in no report shown: nothing is marked.
+        if !missing[0]
             .as_str()
             .unwrap_or("")
             .contains("pas gardé dans ce navigateur")
+            || missing[1] != 0
         {
             return Err(format!(
                 "a link to a report not kept here is not said so: {missing}"
             ));
         }
-        Ok(())
+        self.shots("missing", "root.querySelector('.reader').scrollIntoView();")
+            .await
     }
 
     async fn in_russian(&self) -> Result {
@@ -920,9 +952,18 @@ impl Own<'_> {
         {
             return Err(format!("the failed read is not said in Russian: {state}"));
         }
-        if let Ok(png) = self.client.screenshot().await {
-            let _ = std::fs::write(self.out.join("russian.png"), png);
-        }
+        self.shots("failed-ru", "root.querySelector('.add').scrollIntoView();")
+            .await?;
+        self.eval(
+            "const e = [...adder.reports.values()][0]; e.open = true; adder.renderList(); root.querySelector('.own .facts').scrollIntoView(); return true;",
+            vec![],
+        )
+        .await?;
+        self.shots(
+            "facts-ru",
+            "root.querySelector('.own .facts').scrollIntoView();",
+        )
+        .await?;
         self.open_at("lang=fr").await
     }
 
