@@ -21,14 +21,15 @@ use std::path::Path;
 
 use derek::extract::{LocatedFact, Year};
 
-/// Just under what the extractor reaches (see the printed accuracy).
-const THRESHOLD: f64 = 0.88;
+/// Just under what the extractor reaches (227/238 = 0.954; it was 210/238 =
+/// 0.882 before the rules for back-references, spans and school years).
+const THRESHOLD: f64 = 0.95;
 
 /// The same for `backrefs.tsv`: every figure of the five reports whose year a
 /// back-reference gives ("la même année", "au cours de la période considérée",
 /// "Parmi elles", a year of the sentence before). Chosen for that, so not a
 /// measure of the whole; it shows what the rules for them reach.
-const BACKREF_THRESHOLD: f64 = 0.0;
+const BACKREF_THRESHOLD: f64 = 0.95;
 
 fn year_text(y: Option<Year>) -> String {
     y.map_or_else(|| "none".to_string(), |y| y.to_string())
@@ -46,7 +47,8 @@ fn reports() -> Vec<Report> {
         .iter()
         .map(|r| {
             let doc = derek::document::parse(r.text);
-            let facts = derek::extract::extract_document(&doc, Some(r.meta.reference_year));
+            let dating = derek::extract::Dating::of_report(r.meta.reference_year, &r.meta.period);
+            let facts = derek::extract::extract_document_dated(&doc, &dating);
             let key = r.meta.file.split('_').next().unwrap_or("").to_string();
             Report { key, doc, facts }
         })
@@ -63,7 +65,12 @@ fn keys(r: &Report) -> Vec<(String, String, String, usize)> {
                 .entry((f.paragraph.clone(), f.fact.verbatim.clone()))
                 .or_insert(0);
             *n += 1;
-            (r.key.clone(), f.paragraph.clone(), f.fact.verbatim.clone(), *n)
+            (
+                r.key.clone(),
+                f.paragraph.clone(),
+                f.fact.verbatim.clone(),
+                *n,
+            )
         })
         .collect()
 }
@@ -74,7 +81,8 @@ fn context(text: &str, start: usize, end: usize) -> String {
     let mut cut = 0;
     let mut stops = 0;
     for (i, c) in before.char_indices().rev() {
-        if matches!(c, '.' | ';' | '\n') && before[i + c.len_utf8()..].starts_with(' ') || c == '\n' {
+        if matches!(c, '.' | ';' | '\n') && before[i + c.len_utf8()..].starts_with(' ') || c == '\n'
+        {
             stops += 1;
             if stops == 2 {
                 cut = i + c.len_utf8();
@@ -200,7 +208,10 @@ fn years_match_the_gold_set() {
         "back-reference accuracy {:.3} under {BACKREF_THRESHOLD}",
         backrefs.accuracy()
     );
-    assert!(dated >= 200, "the gold set is too small: {dated} dated figures");
+    assert!(
+        dated >= 200,
+        "the gold set is too small: {dated} dated figures"
+    );
     assert!(
         accuracy >= THRESHOLD,
         "year accuracy {accuracy:.3} under {THRESHOLD}:\n{}",
