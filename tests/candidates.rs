@@ -13,7 +13,6 @@ const REVIEWED: &[(&str, &[i32], &str)] = &[
     ("affaire penale", &[2019, 2024], "10 % of criminal cases opened by one procedure (UPR) and 39 % of art. 174 cases dropped (CERD): two quantities"),
     ("etablissement enseignement", &[2012, 2025], "higher-education establishments in five unrelated contexts"),
     ("texte legislatif", &[2012, 2013, 2015], "32 laws checked against a convention (2013), 24 laws amended (2015), more than thirty texts to harmonise under a plan (2012): three quantities"),
-    ("etablissement enseignement", &[2018, 2019], "27 % accessible beside the 2018 objective of 30 % (a target, read as exact)"),
     ("unite comptable", &[2019, 2020], "a microcredit ceiling and a compensation amount"),
     ("autre personne", &[2012, 2019], "people who found jobs, and pending refugee applications"),
     ("centre sante", &[2019, 2025], "youth health centres and mental-health centres"),

@@ -489,6 +489,42 @@ fn a_plan_named_far_before_its_period_still_names_it() {
     );
 }
 
+#[test]
+fn an_objective_for_a_year_is_a_target() {
+    let f = facts(
+        "Vingt-sept pour cent des établissements sont accessibles (l’objectif pour 2018 \
+         était de 30 %).",
+    );
+    let goal = f
+        .iter()
+        .find(|f| f.verbatim == "30 %")
+        .map(|f| (f.qualifier, f.year));
+    assert_eq!(goal, Some((Qualifier::Target, Some(Year::Single(2018)))));
+    // A count of objectives is no goal.
+    let f = facts("Le plan prévoit 34 objectifs pour 2025.");
+    assert_eq!(f.first().map(|f| f.qualifier), Some(Qualifier::Exact));
+}
+
+#[test]
+fn every_yearly_part_of_a_change_is_a_change() {
+    let f = facts(
+        "Il est prévu d’augmenter de 1 183 fonctionnaires, dont 591 en 2010 et 592 en 2011, \
+         l’effectif des services.",
+    );
+    let parts: Vec<(Qualifier, Option<Year>)> = f
+        .iter()
+        .filter(|f| f.verbatim == "591" || f.verbatim == "592")
+        .map(|f| (f.qualifier, f.year))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (Qualifier::Change, Some(Year::Single(2010))),
+            (Qualifier::Change, Some(Year::Single(2011)))
+        ]
+    );
+}
+
 // ---- exclusions -----------------------------------------------------------
 
 #[test]
