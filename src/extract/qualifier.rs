@@ -488,9 +488,10 @@ pub(crate) fn assign(
             out[i] = Some(Qualifier::RangeHigh);
         }
     }
-    // Which figures are parts of a change listed after "dont".
-    let mut change_part = vec![false; mentions.len()];
+    // Whether the figure before is a part of a change listed after "dont".
+    let mut after_change_part = false;
     for (i, m) in mentions.iter().enumerate() {
+        let change_part = std::mem::take(&mut after_change_part);
         let preset = out[i];
         if matches!(
             preset,
@@ -553,10 +554,10 @@ pub(crate) fn assign(
             && sentence(tokens, mentions[i - 1].first) == sentence(tokens, m.first)
         {
             q = out[i - 1].filter(|q| *q == Qualifier::Change);
-            change_part[i] = q.is_some();
+            after_change_part = q.is_some();
         }
         // "…, dont 591 en 2010 et 592 en 2011": the next yearly part as well.
-        if q.is_none() && i > 0 && change_part[i - 1] {
+        if q.is_none() && i > 0 && change_part {
             let between = tokens.get(mentions[i - 1].last + 1..m.first).unwrap_or(&[]);
             let yearly_list = between.len() <= 4
                 && between
@@ -567,7 +568,7 @@ pub(crate) fn assign(
                     .all(|t| t.is_word(&["en", "et"]) || t.is_punct(',') || is_year_token(t));
             if yearly_list {
                 q = Some(Qualifier::Change);
-                change_part[i] = true;
+                after_change_part = true;
             }
         }
         let from_pair_low = i > 0 && pairs[i - 1] == Some(Pair::FromTo);

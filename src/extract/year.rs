@@ -12,7 +12,7 @@
 use super::exclusions::is_month;
 use super::numerals::Mention;
 use super::qualifier::Pair;
-use super::tokens::{sentence, Gap, Kind, Token, Tokens};
+use super::tokens::{next_where, sentence, Gap, Kind, Token, Tokens};
 use super::{Qualifier, Unit, Year, YearSource};
 
 /// What a year expression does in its sentence.
@@ -472,10 +472,15 @@ enum Anchor {
     Period,
 }
 
+super::tokens::word_set! {
+    /// The words [`back_reference`] reads around (any other word is passed at once).
+    fn is_back_reference_head = ["année", "an", "année-là", "période", "dernières"]
+}
+
 /// The back-reference that token `k` ends or heads, if any: its anchor and span.
 fn back_reference(tokens: &[Token<'_>], k: usize) -> Option<(Anchor, usize, usize)> {
     let t = &tokens[k];
-    if t.kind != Kind::Word {
+    if t.kind != Kind::Word || !is_back_reference_head(t.lower) {
         return None;
     }
     let word = |j: Option<usize>| j.map_or("", |j| lower(tokens, j));
@@ -575,50 +580,62 @@ fn continues(tokens: &[Token<'_>], k: usize) -> bool {
 }
 
 /// The year expressions written without digits (see [`back_reference`]), merged
-/// in text order with the `written` ones; and the sentences that continue the one
-/// before ([`continues`]). One walk over the tokens: each back-reference reads a
-/// few words around it, and the last year before it is kept as the walk goes.
+/// in text order with the `written` ones; and the sentences holding a figure that
+/// continue the one before ([`continues`]). Linear: a tight search for the few
+/// words that head a back-reference, each read with a few words around it; the
+/// last year before each is kept as the search goes; one binary search per
+/// sentence with a figure for its first word.
 fn with_back_references(
     tokens: &Tokens<'_, '_>,
     mentions: &[Mention],
     written: Vec<YearExpr>,
     dating: &super::Dating,
 ) -> (Vec<YearExpr>, Vec<u32>) {
-    let mut merged: Vec<YearExpr> = Vec::with_capacity(written.len());
+    // The sentences holding a figure that continue the one before: each found
+    // from its first figure by a binary search (sentence numbers only grow).
     let mut continuing = Vec::new();
-    let mut written = written.into_iter().peekable();
-    // The last year dating figures before the walk's position.
-    let mut before: Option<(Year, Sure)> = None;
-    let mut k = 0;
-    while k < tokens.len() {
-        while let Some(e) = written.next_if(|e| e.first <= k) {
-            if e.role == Role::Temporal {
-                before = Some((e.year, e.sure));
-            }
-            k = k.max(e.last + 1);
-            merged.push(e);
-        }
-        let Some(t) = tokens.get(k) else { break };
-        let starts_sentence = k == 0 || tokens.get(k - 1).is_some_and(|p| p.sentence != t.sentence);
-        if starts_sentence && continues(tokens, k) {
-            continuing.push(t.sentence);
-        }
-        let Some((anchor, first, last)) = back_reference(tokens, k) else {
-            k += 1;
+    let mut last_sentence = None;
+    for m in mentions {
+        let Some(sid) = sentence(tokens, m.first) else {
             continue;
         };
-        // Not over a figure, nor over a written year already taken.
+        if last_sentence.replace(sid) == Some(sid) {
+            continue;
+        }
+        let start = tokens.partition_point(|t| t.sentence < sid);
+        if start > 0 && continues(tokens, start) {
+            continuing.push(sid);
+        }
+    }
+    // The back-references: the few words that head one, found by a tight search.
+    let mut found: Vec<YearExpr> = Vec::new();
+    let mut w = 0;
+    // The last year dating figures before the position, and where it ends.
+    let mut before: Option<(Year, Sure, usize)> = None;
+    let mut k = 0;
+    while let Some(h) = next_where(tokens, k, |t| {
+        t.kind == Kind::Word && is_back_reference_head(t.lower)
+    }) {
+        k = h + 1;
+        let Some((anchor, first, last)) = back_reference(tokens, h) else {
+            continue;
+        };
+        while let Some(e) = written.get(w).filter(|e| e.last < first) {
+            if e.role == Role::Temporal && before.is_none_or(|(_, _, at)| at < e.last) {
+                before = Some((e.year, e.sure, e.last));
+            }
+            w += 1;
+        }
+        // Not over a figure, nor over a written year.
         let m = mentions.partition_point(|m| m.last < first);
         let on_figure = mentions.get(m).is_some_and(|m| m.first <= last);
-        let on_year = merged.last().is_some_and(|e| e.last >= first)
-            || written.peek().is_some_and(|e| e.first <= last);
+        let on_year = written.get(w).is_some_and(|e| e.first <= last);
         if on_figure || on_year {
-            k += 1;
             continue;
         }
         let resolved = match (anchor, dating.reference_year) {
             (Anchor::Before(d), _) => match before {
-                Some((Year::Single(y), sure)) if sure != Sure::Unknown => {
+                Some((Year::Single(y), sure, _)) if sure != Sure::Unknown => {
                     Some((Year::Single(y + d), sure))
                 }
                 _ => None,
@@ -630,11 +647,10 @@ fn with_back_references(
         };
         // Unknown: the figures it dates get no year (the placeholder is never shown).
         let (year, sure) = resolved.unwrap_or((Year::Single(0), Sure::Unknown));
-        let sentence_wide = matches!(anchor, Anchor::Period);
         if sure != Sure::Unknown {
-            before = Some((year, sure));
+            before = Some((year, sure, last));
         }
-        merged.push(YearExpr {
+        found.push(YearExpr {
             first,
             last,
             year,
@@ -642,11 +658,25 @@ fn with_back_references(
             list: 0,
             joined: false,
             sure,
-            sentence_wide,
+            sentence_wide: matches!(anchor, Anchor::Period),
         });
         k = last + 1;
     }
-    merged.extend(written);
+    // Merged in text order (most paragraphs have none to merge).
+    let mut merged = if found.is_empty() {
+        written
+    } else {
+        let mut merged = Vec::with_capacity(written.len() + found.len());
+        let mut found = found.into_iter().peekable();
+        for e in written {
+            while let Some(f) = found.next_if(|f| f.first < e.first) {
+                merged.push(f);
+            }
+            merged.push(e);
+        }
+        merged.extend(found);
+        merged
+    };
     // Lists of written years ("en 2009 et en 2010") get one id.
     let mut list = 0;
     for (i, e) in merged.iter_mut().enumerate() {
@@ -1073,7 +1103,9 @@ pub(crate) fn assign(
     if !OWNED_YEARS_ARE_PRIVATE {
         owned.fill(false);
     }
-    let mut carried: Vec<Option<usize>> = vec![None; mentions.len()];
+    // (figure, year expression) for the figures a sentence before may date:
+    // pushed only in sentences that continue another, so mostly empty.
+    let mut carried: Vec<(usize, usize)> = Vec::new();
     look_behind_all(
         tokens,
         &exprs,
@@ -1089,8 +1121,8 @@ pub(crate) fn assign(
                     if let Some(s) = sure.get_mut(i) {
                         *s = exprs[e].sure;
                     }
-                } else if let Some(c) = carried.get_mut(i) {
-                    *c = from_before;
+                } else if let Some(e) = from_before {
+                    carried.push((i, e));
                 }
             }
         },
@@ -1130,17 +1162,22 @@ pub(crate) fn assign(
         .filter(|x| x.sentence_wide)
         .filter_map(|x| Some((sentence(tokens, x.first)?, x)))
         .peekable();
-    for (i, m) in mentions.iter().enumerate() {
-        if stated[i].is_some() {
-            continue;
+    if wide.peek().is_some() {
+        for (i, m) in mentions.iter().enumerate() {
+            if stated[i].is_some() {
+                continue;
+            }
+            let sid = sentence(tokens, m.first);
+            while wide.next_if(|(s, _)| Some(*s) < sid).is_some() {}
+            if let Some((_, x)) = wide.peek().filter(|(s, _)| Some(*s) == sid) {
+                stated[i] = Some(x.year);
+                sure[i] = x.sure;
+            }
         }
-        let sid = sentence(tokens, m.first);
-        while wide.next_if(|(s, _)| Some(*s) < sid).is_some() {}
-        if let Some((_, x)) = wide.peek().filter(|(s, _)| Some(*s) == sid) {
-            stated[i] = Some(x.year);
-            sure[i] = x.sure;
-        } else if let Some(x) = carried[i].and_then(|e| exprs.get(e)) {
-            stated[i] = Some(x.year);
+    }
+    for &(i, e) in &carried {
+        if let (Some(slot @ None), Some(x)) = (stated.get_mut(i), exprs.get(e)) {
+            *slot = Some(x.year);
             sure[i] = match x.sure {
                 Sure::Unknown => Sure::Unknown,
                 _ => Sure::Implied,
