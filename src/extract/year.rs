@@ -1,13 +1,23 @@
 //! Years: which year each figure describes. A year stated after the number ("1 059
 //! en 2011", "passés de X en 2022 à Y en 2024"), paired in order with a list of
 //! numbers ("64 000 et 6 600, respectivement, en 2018"), or stated earlier in the
-//! sentence ("En 2012, plus de 44 000 …"); otherwise the report's reference year
-//! (implied), or none for rules and ages.
+//! sentence ("En 2012, plus de 44 000 …"); a back-reference ("la même année",
+//! "l'année suivante", "l'année dernière", "au cours de la période considérée",
+//! "les deux dernières années", "depuis 2016"); the year of the sentence before
+//! when the sentence says it continues it ("Parmi elles", "Au total"); otherwise
+//! the report's reference year (implied), or none for rules and ages.
 //!
 //! Owns the reading of year expressions ("en 2018", "entre 2008 et 2012",
-//! "2020-2025", "au 1er janvier 2013") and their scope. Invariant: a year never
-//! crosses a sentence; the dates of laws ("la loi du 9 novembre 2011"), names
-//! ("Kazakhstan 2050") and comparison bases ("par rapport à 2016") date nothing.
+//! "2020-2025", "2022/23", "au 1er janvier 2013") and their scope. Invariants: a
+//! written year dates only the figures of its own sentence; a year passes to
+//! another sentence only through a back-reference or a sentence that says it
+//! continues the one before (at most [`CARRY_SENTENCES`] back, never out of the
+//! paragraph), and then is `implied` unless the text names it ("la même année");
+//! a back-reference to a year the text does not give leaves the figure undated;
+//! the dates of laws ("la loi du 9 novembre 2011"), names ("Kazakhstan 2050") and
+//! comparison bases ("par rapport à 2016") date nothing. Linear: the numbers, the
+//! year expressions and a few head words are each visited once, with a bounded
+//! window around each.
 
 use super::exclusions::is_month;
 use super::numerals::Mention;
