@@ -108,6 +108,18 @@ const SHAPES: &[Shape] = &[
         make: |n| (repeat("En 2012, 12 cas. ", n), None),
     },
     Shape {
+        name: "la même année. Parmi elles, 4",
+        make: |n| {
+            (
+                repeat(
+                    "la même année, 12 cas, dont 3, ont été jugés depuis 2016. Parmi elles, 4 ",
+                    n,
+                ),
+                None,
+            )
+        },
+    },
+    Shape {
         name: "many short lines",
         make: |n| {
             let mut text = String::new();
