@@ -20,7 +20,6 @@ const REVIEWED: &[(&str, &[i32], &str)] = &[
     ("chambre parlement", &[2012, 2025], "the two chambers of Parliament, not a statistic"),
     ("enfant", &[2024, 2025], "children in after-school establishments and children on organised holidays"),
     ("centre accueil", &[2012, 2025], "emergency shelters (CAT) and reception centres for LGBT and HIV-positive women (CEDAW)"),
-    ("ans emprisonnement", &[2011, 2025], "a legal maximum and one sentence"),
     ("action penale", &[2010, 2012], "cases against prison staff for torture, and cases for trafficking in minors"),
     ("affaire examinee", &[2018, 2019], "3 200 cases heard remotely under the virtual-court project, no year (a project total), beside 2018's 2 300"),
     ("nombre total", &[2019, 2025], "a share of juvenile-court cases and a share of children in after-school establishments"),

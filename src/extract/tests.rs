@@ -525,6 +525,25 @@ fn every_yearly_part_of_a_change_is_a_change() {
     );
 }
 
+#[test]
+fn a_year_before_an_age_or_a_legal_term_does_not_date_it() {
+    let f = facts(
+        "En 2017, pour la première fois, les personnes handicapées de plus de 18 ans ont \
+         bénéficié de ces services.",
+    );
+    assert_eq!(year_of(&f, "18"), Some((None, None)));
+    let f = facts(
+        "En 2025, un nouvel article a été introduit, ce qui augmente les sanctions \
+         (jusqu’à 10 ans d’emprisonnement).",
+    );
+    assert_eq!(year_of(&f, "10"), Some((None, None)));
+    let f = facts("En 2011, le tribunal l’a condamné à une peine de cinq ans d’emprisonnement.");
+    assert_eq!(year_of(&f, "cinq"), Some((None, None)));
+    // A duration measured in a year keeps it.
+    let f = facts("En 2018, la détention provisoire a duré en moyenne 45 jours.");
+    assert_eq!(year_of(&f, "45"), Some((Some(Year::Single(2018)), STATED)));
+}
+
 // ---- exclusions -----------------------------------------------------------
 
 #[test]

@@ -1005,6 +1005,27 @@ super::tokens::word_set! {
     ]
 }
 
+/// True when a duration in years, days or hours is an age or a legal term ("de
+/// plus de 18 ans", "jusqu'à 10 ans d'emprisonnement", "une peine de cinq ans"):
+/// a year stated earlier in the sentence dates the event, not the term.
+fn age_or_term(tokens: &[Token<'_>], m: &Mention, unit: Unit, qualifier: Qualifier) -> bool {
+    if !matches!(unit, Unit::Years | Unit::Days | Unit::Hours) {
+        return false;
+    }
+    let bound = matches!(
+        qualifier,
+        Qualifier::AtMost | Qualifier::AtLeast | Qualifier::MoreThan | Qualifier::LessThan
+    );
+    bound || {
+        let sid = sentence(tokens, m.first);
+        let lo = m.first.saturating_sub(8);
+        let hi = (m.last + 4).min(tokens.len());
+        (lo..hi)
+            .filter(|&k| sentence(tokens, k) == sid)
+            .any(|k| tokens[k].kind == Kind::Word && is_rule_word(tokens[k].lower))
+    }
+}
+
 /// True when the figure is a rule or has no time: a duration, an age, a limit.
 fn timeless(tokens: &[Token<'_>], m: &Mention, unit: Unit, qualifier: Qualifier) -> bool {
     if matches!(unit, Unit::Years | Unit::Days | Unit::Hours) {
@@ -1123,6 +1144,14 @@ pub(crate) fn assign(
         mentions,
         &continuing,
         |i, (temporal, or_target), from_before| {
+            let unit = units.get(i).copied().unwrap_or(Unit::Count);
+            let q = qualifiers.get(i).copied().unwrap_or(Qualifier::Exact);
+            if mentions
+                .get(i)
+                .is_some_and(|m| age_or_term(tokens, m, unit, q))
+            {
+                return;
+            }
             if let Some(slot) = stated.get_mut(i).filter(|s| s.is_none()) {
                 let target = qualifiers.get(i) == Some(&Qualifier::Target);
                 let found = if target { or_target } else { temporal };
