@@ -1,6 +1,7 @@
 //! Bench: texts shaped to make a stage grow faster than its input (one long line
-//! of the same figure, parentheses never closed, many short lines, a long
-//! heading over many paragraphs, a long quoted search phrase). For each shape,
+//! of the same figure, parentheses never closed, back-references to the year of
+//! a sentence before, many short lines, a long heading over many paragraphs, a
+//! long quoted search phrase). For each shape,
 //! the whole pipeline (parse, extract, sourced facts, catalogue; or index and
 //! search) runs at 1× and 4× a size; the bench prints time (fastest of a few
 //! runs) and peak heap memory for both, and the 4×/1× ratios. Linear stages
@@ -106,6 +107,18 @@ const SHAPES: &[Shape] = &[
     Shape {
         name: "12 cas. en 2012, ",
         make: |n| (repeat("En 2012, 12 cas. ", n), None),
+    },
+    Shape {
+        name: "la même année. Parmi elles, 4",
+        make: |n| {
+            (
+                repeat(
+                    "la même année, 12 cas, dont 3, ont été jugés depuis 2016. Parmi elles, 4 ",
+                    n,
+                ),
+                None,
+            )
+        },
     },
     Shape {
         name: "many short lines",

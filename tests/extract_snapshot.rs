@@ -15,7 +15,9 @@ fn the_facts_of_every_bundled_report_are_unchanged() {
     let mut differences = Vec::new();
     for report in &reports {
         let doc = derek::document::parse(report.text);
-        let facts = derek::extract::extract_document(&doc, Some(report.meta.reference_year));
+        let dating =
+            derek::extract::Dating::of_report(report.meta.reference_year, &report.meta.period);
+        let facts = derek::extract::extract_document_dated(&doc, &dating);
         let lines: String = facts
             .iter()
             .map(|f| serde_json::to_string(f).expect("a fact serialises") + "\n")

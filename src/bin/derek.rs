@@ -426,6 +426,8 @@ fn cmd_extract(args: &mut lexopt::Parser) -> Result<(), String> {
     let file = file.ok_or_else(|| format!("a FILE is needed\nusage: derek {ACCEPTED}"))?;
     let file = file.as_str();
     let text = read_report(file)?;
+    // The period a bundled report covers dates "au cours de la période considérée".
+    let mut period = None;
     if reference_year.is_none() {
         // A bundled report (matched by file name) speaks from its catalogued year.
         let name = std::path::Path::new(file)
@@ -433,10 +435,11 @@ fn cmd_extract(args: &mut lexopt::Parser) -> Result<(), String> {
             .and_then(|n| n.to_str())
             .unwrap_or(file);
         if let Ok(reports) = derek::corpus::bundled() {
-            reference_year = reports
-                .iter()
-                .find(|r| r.meta.file == name)
-                .map(|r| r.meta.reference_year);
+            if let Some(r) = reports.iter().find(|r| r.meta.file == name) {
+                reference_year = Some(r.meta.reference_year);
+                period =
+                    derek::extract::Dating::of_report(r.meta.reference_year, &r.meta.period).period;
+            }
         }
     }
     if reference_year.is_none() {
@@ -460,7 +463,11 @@ fn cmd_extract(args: &mut lexopt::Parser) -> Result<(), String> {
         }
     }
     let document = derek::document::parse(&text);
-    let facts = derek::extract::table::extract_report(&text, &document, reference_year);
+    let dating = derek::extract::Dating {
+        reference_year,
+        period,
+    };
+    let facts = derek::extract::table::extract_report_dated(&text, &document, &dating);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for f in &facts {
         let line = FactLine {

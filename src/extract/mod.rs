@@ -149,17 +149,64 @@ pub struct Fact {
     pub period: Option<Period>,
 }
 
+/// What dates the figures a text states without a year of their own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Dating {
+    /// The year the report speaks from: a figure with no year describes it
+    /// (implied), and "l'année dernière", "cette année", "depuis 2016" count from it.
+    pub reference_year: Option<i32>,
+    /// The period the report covers, when known (its cover, `reports.toml`): what
+    /// "au cours de la période considérée" dates. Unknown, such a figure has no year.
+    pub period: Option<Year>,
+}
+
+impl Dating {
+    /// A reference year alone.
+    pub fn reference(reference_year: Option<i32>) -> Self {
+        Dating {
+            reference_year,
+            period: None,
+        }
+    }
+
+    /// A reference year and a period written `"2008-2012"` (or one year); a
+    /// period that does not read as years is left unknown.
+    pub fn of_report(reference_year: i32, period: &str) -> Self {
+        let years = |s: &str| -> Option<i32> {
+            let y: i32 = s.trim().parse().ok()?;
+            (1900..=2100).contains(&y).then_some(y)
+        };
+        let period = match period.split_once(['-', '–']) {
+            Some((a, b)) => match (years(a), years(b)) {
+                (Some(a), Some(b)) if a < b => Some(Year::Period(a, b)),
+                (Some(a), Some(b)) if a == b => Some(Year::Single(a)),
+                _ => None,
+            },
+            None => years(period).map(Year::Single),
+        };
+        Dating {
+            reference_year: Some(reference_year),
+            period,
+        }
+    }
+}
+
 /// Extracts the facts of a plain text. `reference_year` dates the figures that
 /// state no year but describe the report's present.
 ///
 /// Never panics; offsets are char boundaries of `text`; facts are in text order.
 pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
+    extract_text_dated(text, &Dating::reference(reference_year))
+}
+
+/// [`extract_text`] with the report's period known as well.
+pub fn extract_text_dated(text: &str, dating: &Dating) -> Vec<Fact> {
     let mut arena = String::with_capacity(text.len() / 8);
     let stream = tokens::tokenize(text, &mut arena);
     let mut facts = Vec::new();
     // Paragraph by paragraph: each rule sees the tokens of one paragraph only.
     for toks in stream.paragraphs() {
-        extract_paragraph(text, &toks, reference_year, &mut facts);
+        extract_paragraph(text, &toks, dating, &mut facts);
     }
     facts
 }
@@ -168,7 +215,7 @@ pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
 fn extract_paragraph(
     text: &str,
     toks: &tokens::Tokens<'_, '_>,
-    reference_year: Option<i32>,
+    dating: &Dating,
     out: &mut Vec<Fact>,
 ) {
     let mut mentions = numerals::scan(toks, toks.numbers.len());
@@ -190,7 +237,7 @@ fn extract_paragraph(
             units: &units,
             pairs: &pairs,
         },
-        reference_year,
+        dating,
     );
     let subjects = subject::assign(toks, &mentions);
     let first = out.len();
@@ -235,6 +282,11 @@ pub struct LocatedFact {
 /// which the document keeps apart, are never read. Offsets are into the
 /// paragraph's clean text.
 pub fn extract_document(doc: &Document, reference_year: Option<i32>) -> Vec<LocatedFact> {
+    extract_document_dated(doc, &Dating::reference(reference_year))
+}
+
+/// [`extract_document`] with the report's period known as well.
+pub fn extract_document_dated(doc: &Document, dating: &Dating) -> Vec<LocatedFact> {
     // One pass over all paragraphs joined by a paragraph separator, which no
     // rule crosses: the same facts as paragraph by paragraph, far fewer allocations.
     let mut joined = String::with_capacity(doc.paragraphs.iter().map(|p| p.text.len() + 4).sum());
@@ -247,7 +299,7 @@ pub fn extract_document(doc: &Document, reference_year: Option<i32>) -> Vec<Loca
     let mut out = Vec::new();
     // The positions of the current paragraph: its facts come in text order.
     let mut positions: Option<(usize, crate::document::SourcePositions<'_>)> = None;
-    for mut fact in extract_text(&joined, reference_year) {
+    for mut fact in extract_text_dated(&joined, dating) {
         let index = starts
             .partition_point(|&s| s <= fact.start)
             .saturating_sub(1);

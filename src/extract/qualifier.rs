@@ -342,6 +342,15 @@ fn is_target(tokens: &[Token<'_>], m: &Mention) -> bool {
                 ) {
                     return true;
                 }
+                // "l'objectif pour 2018 était de 30 %": the goal set for a year.
+                let year_after = n >= 2
+                    && prev
+                        .get(n - 2)
+                        .and_then(|&k| tokens.get(k))
+                        .is_some_and(is_year_token);
+                if w(n) == "objectif" && after == "pour" && year_after {
+                    return true;
+                }
             }
             // "le document … à l'horizon 2030 prévoit …".
             "prévoit" | "prévoient" | "fixe" | "fixent" | "vise" | "visent"
@@ -479,7 +488,10 @@ pub(crate) fn assign(
             out[i] = Some(Qualifier::RangeHigh);
         }
     }
+    // Whether the figure before is a part of a change listed after "dont".
+    let mut after_change_part = false;
     for (i, m) in mentions.iter().enumerate() {
+        let change_part = std::mem::take(&mut after_change_part);
         let preset = out[i];
         if matches!(
             preset,
@@ -542,6 +554,22 @@ pub(crate) fn assign(
             && sentence(tokens, mentions[i - 1].first) == sentence(tokens, m.first)
         {
             q = out[i - 1].filter(|q| *q == Qualifier::Change);
+            after_change_part = q.is_some();
+        }
+        // "…, dont 591 en 2010 et 592 en 2011": the next yearly part as well.
+        if q.is_none() && i > 0 && change_part {
+            let between = tokens.get(mentions[i - 1].last + 1..m.first).unwrap_or(&[]);
+            let yearly_list = between.len() <= 4
+                && between
+                    .iter()
+                    .any(|t| t.is_word(&["et"]) || t.is_punct(','))
+                && between
+                    .iter()
+                    .all(|t| t.is_word(&["en", "et"]) || t.is_punct(',') || is_year_token(t));
+            if yearly_list {
+                q = Some(Qualifier::Change);
+                after_change_part = true;
+            }
         }
         let from_pair_low = i > 0 && pairs[i - 1] == Some(Pair::FromTo);
         if q != Some(Qualifier::AtMost)

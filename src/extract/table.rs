@@ -354,8 +354,18 @@ pub fn extract_report(
     doc: &crate::document::Document,
     reference_year: Option<i32>,
 ) -> Vec<super::LocatedFact> {
+    extract_report_dated(text, doc, &super::Dating::reference(reference_year))
+}
+
+/// [`extract_report`] with the report's period known as well ("au cours de la
+/// période considérée").
+pub fn extract_report_dated(
+    text: &str,
+    doc: &crate::document::Document,
+    dating: &super::Dating,
+) -> Vec<super::LocatedFact> {
     let tables = read_tables(text);
-    let mut facts = super::extract_document(doc, reference_year);
+    let mut facts = super::extract_document_dated(doc, dating);
     if tables.is_empty() {
         return facts;
     }

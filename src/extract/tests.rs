@@ -275,6 +275,275 @@ fn year_serialises_as_integer_or_period_string() -> Result<(), serde_json::Error
     Ok(())
 }
 
+// ---- years by back-reference ------------------------------------------------
+
+/// The year and its source of the fact whose verbatim is `verbatim`.
+fn year_of(facts: &[Fact], verbatim: &str) -> Option<(Option<Year>, Option<YearSource>)> {
+    facts
+        .iter()
+        .find(|f| f.verbatim == verbatim)
+        .map(|f| (f.year, f.year_source))
+}
+
+const STATED: Option<YearSource> = Some(YearSource::Stated);
+const IMPLIED: Option<YearSource> = Some(YearSource::Implied);
+
+#[test]
+fn the_same_year_is_the_year_of_the_sentence_before() {
+    let f = facts(
+        "Les ONG ont effectué 1 377 visites en 2011. La même année, les commissions ont \
+         procédé à 884 visites d’établissements.",
+    );
+    assert_eq!(year_of(&f, "884"), Some((Some(Year::Single(2011)), STATED)));
+    let f = facts("En 2015, la loi a été adoptée ; cette année-là, 30 cas ont été jugés.");
+    assert_eq!(year_of(&f, "30"), Some((Some(Year::Single(2015)), STATED)));
+}
+
+#[test]
+fn the_following_and_preceding_year_count_from_the_year_before() {
+    let f =
+        facts("En 2016, 40 cas ont été enregistrés. L’année suivante, 52 cas ont été enregistrés.");
+    assert_eq!(year_of(&f, "52"), Some((Some(Year::Single(2017)), STATED)));
+    let f = facts("En 2016, 40 cas ont été enregistrés, contre 35 l’année précédente.");
+    assert_eq!(year_of(&f, "35"), Some((Some(Year::Single(2015)), STATED)));
+    // No year before: the year is unknown, not the report's.
+    let f = facts("L’année suivante, 52 cas ont été enregistrés.");
+    assert_eq!(year_of(&f, "52"), Some((None, None)));
+}
+
+#[test]
+fn last_year_and_this_year_count_from_the_reference_year() {
+    let f = facts("L’année dernière, 12 centres ont été ouverts.");
+    assert_eq!(year_of(&f, "12"), Some((Some(Year::Single(2018)), IMPLIED)));
+    let f = facts("Le taux s’élevait à 84,3 % à la fin du premier semestre de cette année.");
+    assert_eq!(
+        year_of(&f, "84,3 %"),
+        Some((Some(Year::Single(2019)), IMPLIED))
+    );
+    let f = facts("Au cours de l’année en cours, 7 centres ont été créés.");
+    assert_eq!(year_of(&f, "7"), Some((Some(Year::Single(2019)), IMPLIED)));
+    let f = extract_text("L’année dernière, 12 centres ont été ouverts.", None);
+    assert_eq!(year_of(&f, "12"), Some((None, None)));
+}
+
+#[test]
+fn the_period_considered_is_the_report_s_period_or_unknown() {
+    let text = "Au cours de la période considérée, 77 000 sites ont été recensés, dont 29 000 \
+                ont été bloqués. Selon les statistiques, 576 personnes ont été extradées à des \
+                fins de poursuites pénales ou d’exécution d’une condamnation à la demande des \
+                autorités étrangères compétentes au cours de la période considérée (dont 108 en \
+                2008 et 81 en 2009).";
+    let dating = Dating {
+        reference_year: Some(2012),
+        period: Some(Year::Period(2008, 2012)),
+    };
+    let f = extract_text_dated(text, &dating);
+    let period = Some((Some(Year::Period(2008, 2012)), IMPLIED));
+    assert_eq!(year_of(&f, "77 000"), period);
+    assert_eq!(year_of(&f, "29 000"), period);
+    assert_eq!(year_of(&f, "576"), period);
+    assert_eq!(year_of(&f, "108"), Some((Some(Year::Single(2008)), STATED)));
+    // A report whose period is not known: unknown rather than wrong.
+    let f = extract_text(text, Some(2012));
+    assert_eq!(year_of(&f, "77 000"), Some((None, None)));
+    assert_eq!(year_of(&f, "576"), Some((None, None)));
+}
+
+#[test]
+fn a_sentence_that_continues_the_one_before_takes_its_year() {
+    let f = facts(
+        "Entre septembre 2020 et mai 2022, une campagne a permis d’identifier 8 822 \
+         personnes. Parmi elles, 5 618 personnes ont reçu des papiers.",
+    );
+    let campaign = Some(Year::Period(2020, 2022));
+    assert_eq!(year_of(&f, "8 822"), Some((campaign, STATED)));
+    assert_eq!(year_of(&f, "5 618"), Some((campaign, IMPLIED)));
+    let f = facts(
+        "Au cours de l’année scolaire 2022/23, on dénombrait 6 909 écoles (2020 : 6 957, \
+         2021 : 6 941). Au total, 3 484 139 élèves étaient inscrits dans ces écoles.",
+    );
+    assert_eq!(
+        year_of(&f, "6 909"),
+        Some((Some(Year::Period(2022, 2023)), STATED))
+    );
+    assert_eq!(
+        year_of(&f, "6 941"),
+        Some((Some(Year::Single(2021)), STATED))
+    );
+    assert_eq!(
+        year_of(&f, "3 484 139"),
+        Some((Some(Year::Period(2022, 2023)), IMPLIED))
+    );
+    // A breakdown two sentences on, with nothing dated between.
+    let f = facts(
+        "De 2020 à juillet 2025, 342 463 infractions ont été enregistrées. En termes \
+         d’âge, les personnes de 30 à 39 ans (98 677) ont été les plus touchées.",
+    );
+    assert_eq!(
+        year_of(&f, "98 677"),
+        Some((Some(Year::Period(2020, 2025)), IMPLIED))
+    );
+    // A sentence that does not say it continues: the report's present.
+    let f = facts("En 2023, 250 événements ont eu lieu. Le Comité compte 321 inspecteurs.");
+    assert_eq!(
+        year_of(&f, "321"),
+        Some((Some(Year::Single(2019)), IMPLIED))
+    );
+    // Its own year first.
+    let f = facts("En 2011, 287 cas ont été signalés. Au total, 300 cas ont été jugés en 2012.");
+    assert_eq!(year_of(&f, "300"), Some((Some(Year::Single(2012)), STATED)));
+}
+
+#[test]
+fn school_years_and_non_breaking_hyphens_are_periods() {
+    let f = facts("Au cours de l’année scolaire 2022/23, on dénombrait 6 909 écoles.");
+    assert_eq!(
+        year_of(&f, "6 909"),
+        Some((Some(Year::Period(2022, 2023)), STATED))
+    );
+    let f = facts("Le taux a atteint 95 % en 2022\u{2011}2023.");
+    assert_eq!(
+        year_of(&f, "95 %"),
+        Some((Some(Year::Period(2022, 2023)), STATED))
+    );
+}
+
+#[test]
+fn since_a_year_is_a_period_to_the_reference_year() {
+    let f = facts("Depuis 2016, plus de 31 000 matériels ont été bloqués.");
+    assert_eq!(
+        year_of(&f, "31 000"),
+        Some((Some(Year::Period(2016, 2019)), IMPLIED))
+    );
+    // "depuis janvier 2018" dates a change from that month: the year itself.
+    let f = facts("Depuis janvier 2018, la pension a augmenté de 68 %.");
+    assert_eq!(
+        year_of(&f, "68 %"),
+        Some((Some(Year::Single(2018)), STATED))
+    );
+    // What is, not what has happened since: the present.
+    let f = facts("Depuis 2016, il existe un consortium de 15 organismes de recherche.");
+    assert_eq!(year_of(&f, "15"), Some((Some(Year::Single(2019)), IMPLIED)));
+    // Since the reference year itself: that year, not a period before it.
+    let f = facts(
+        "Depuis 2017, 10 500 travailleurs ont été formés ; depuis 2019, il existe un \
+         registre et 14 établissements proposent des formations.",
+    );
+    assert_eq!(
+        year_of(&f, "10 500"),
+        Some((Some(Year::Period(2017, 2019)), IMPLIED))
+    );
+    assert_eq!(year_of(&f, "14"), Some((Some(Year::Single(2019)), IMPLIED)));
+    let f = extract_text(
+        "Depuis 2016, plus de 31 000 matériels ont été bloqués.",
+        None,
+    );
+    assert_eq!(year_of(&f, "31 000"), Some((None, None)));
+}
+
+#[test]
+fn the_last_years_end_at_the_reference_year() {
+    let f = facts(
+        "Au cours des deux dernières années, 2 171 établissements ont été ouverts \
+         (contre 1 054 en 2018).",
+    );
+    assert_eq!(
+        year_of(&f, "2 171"),
+        Some((Some(Year::Period(2018, 2019)), IMPLIED))
+    );
+    assert_eq!(
+        year_of(&f, "1 054"),
+        Some((Some(Year::Single(2018)), STATED))
+    );
+}
+
+#[test]
+fn a_year_range_heading_a_list_dates_its_items() {
+    let f = facts("Nombre de cas, 2019-2023 :\n- 45 cas de traite ;\n- 12 cas d’exploitation.");
+    let range = Some((Some(Year::Period(2019, 2023)), STATED));
+    assert_eq!(year_of(&f, "45"), range);
+    assert_eq!(year_of(&f, "12"), range);
+}
+
+#[test]
+fn a_part_after_dont_has_the_year_of_its_whole() {
+    let f = facts(
+        "Au total, 29 449 apatrides, dont 1 154 enfants de moins de 18 ans, ont été \
+         enregistrés de 2012 à la fin d’août 2019.",
+    );
+    let span = Some((Some(Year::Period(2012, 2019)), STATED));
+    assert_eq!(year_of(&f, "29 449"), span);
+    assert_eq!(year_of(&f, "1 154"), span);
+}
+
+#[test]
+fn a_plan_named_far_before_its_period_still_names_it() {
+    let f = facts(
+        "Les actions ont été menées conformément au Plan d’action visant à garantir les \
+         droits et à améliorer la qualité de vie des personnes handicapées pour la période \
+         2012-2018 (670 000 personnes handicapées vivent dans le pays).",
+    );
+    assert_eq!(
+        year_of(&f, "670 000"),
+        Some((Some(Year::Single(2019)), IMPLIED))
+    );
+}
+
+#[test]
+fn an_objective_for_a_year_is_a_target() {
+    let f = facts(
+        "Vingt-sept pour cent des établissements sont accessibles (l’objectif pour 2018 \
+         était de 30 %).",
+    );
+    let goal = f
+        .iter()
+        .find(|f| f.verbatim == "30 %")
+        .map(|f| (f.qualifier, f.year));
+    assert_eq!(goal, Some((Qualifier::Target, Some(Year::Single(2018)))));
+    // A count of objectives is no goal.
+    let f = facts("Le plan prévoit 34 objectifs pour 2025.");
+    assert_eq!(f.first().map(|f| f.qualifier), Some(Qualifier::Exact));
+}
+
+#[test]
+fn every_yearly_part_of_a_change_is_a_change() {
+    let f = facts(
+        "Il est prévu d’augmenter de 1 183 fonctionnaires, dont 591 en 2010 et 592 en 2011, \
+         l’effectif des services.",
+    );
+    let parts: Vec<(Qualifier, Option<Year>)> = f
+        .iter()
+        .filter(|f| f.verbatim == "591" || f.verbatim == "592")
+        .map(|f| (f.qualifier, f.year))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (Qualifier::Change, Some(Year::Single(2010))),
+            (Qualifier::Change, Some(Year::Single(2011)))
+        ]
+    );
+}
+
+#[test]
+fn a_year_before_an_age_or_a_legal_term_does_not_date_it() {
+    let f = facts(
+        "En 2017, pour la première fois, les personnes handicapées de plus de 18 ans ont \
+         bénéficié de ces services.",
+    );
+    assert_eq!(year_of(&f, "18"), Some((None, None)));
+    let f = facts(
+        "En 2025, un nouvel article a été introduit, ce qui augmente les sanctions \
+         (jusqu’à 10 ans d’emprisonnement).",
+    );
+    assert_eq!(year_of(&f, "10"), Some((None, None)));
+    let f = facts("En 2011, le tribunal l’a condamné à une peine de cinq ans d’emprisonnement.");
+    assert_eq!(year_of(&f, "cinq"), Some((None, None)));
+    // A duration measured in a year keeps it.
+    let f = facts("En 2018, la détention provisoire a duré en moyenne 45 jours.");
+    assert_eq!(year_of(&f, "45"), Some((Some(Year::Single(2018)), STATED)));
+}
+
 // ---- exclusions -----------------------------------------------------------
 
 #[test]

@@ -1,18 +1,28 @@
 //! Years: which year each figure describes. A year stated after the number ("1 059
 //! en 2011", "passés de X en 2022 à Y en 2024"), paired in order with a list of
 //! numbers ("64 000 et 6 600, respectivement, en 2018"), or stated earlier in the
-//! sentence ("En 2012, plus de 44 000 …"); otherwise the report's reference year
-//! (implied), or none for rules and ages.
+//! sentence ("En 2012, plus de 44 000 …"); a back-reference ("la même année",
+//! "l'année suivante", "l'année dernière", "au cours de la période considérée",
+//! "les deux dernières années", "depuis 2016"); the year of the sentence before
+//! when the sentence says it continues it ("Parmi elles", "Au total"); otherwise
+//! the report's reference year (implied), or none for rules and ages.
 //!
 //! Owns the reading of year expressions ("en 2018", "entre 2008 et 2012",
-//! "2020-2025", "au 1er janvier 2013") and their scope. Invariant: a year never
-//! crosses a sentence; the dates of laws ("la loi du 9 novembre 2011"), names
-//! ("Kazakhstan 2050") and comparison bases ("par rapport à 2016") date nothing.
+//! "2020-2025", "2022/23", "au 1er janvier 2013") and their scope. Invariants: a
+//! written year dates only the figures of its own sentence; a year passes to
+//! another sentence only through a back-reference or a sentence that says it
+//! continues the one before (at most [`CARRY_SENTENCES`] back, never out of the
+//! paragraph), and then is `implied` unless the text names it ("la même année");
+//! a back-reference to a year the text does not give leaves the figure undated;
+//! the dates of laws ("la loi du 9 novembre 2011"), names ("Kazakhstan 2050") and
+//! comparison bases ("par rapport à 2016") date nothing. Linear: the numbers, the
+//! year expressions and a few head words are each visited once, with a bounded
+//! window around each.
 
 use super::exclusions::is_month;
 use super::numerals::Mention;
 use super::qualifier::Pair;
-use super::tokens::{sentence, Gap, Kind, Token, Tokens};
+use super::tokens::{next_where, sentence, Gap, Kind, Token, Tokens};
 use super::{Qualifier, Unit, Year, YearSource};
 
 /// What a year expression does in its sentence.
@@ -26,6 +36,21 @@ enum Role {
     Inert,
 }
 
+/// How sure an expression's year is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sure {
+    /// Written, or named by a back-reference to a written year ("la même année",
+    /// "l'année suivante").
+    Stated,
+    /// Counted from the report's reference year or period ("l'année dernière",
+    /// "depuis 2016", "au cours de la période considérée"): shown as implied.
+    Implied,
+    /// A back-reference to a year the text does not give (no year before "l'année
+    /// suivante", a report whose period is unknown): the figure has no year,
+    /// rather than a wrong one.
+    Unknown,
+}
+
 #[derive(Debug, Clone)]
 struct YearExpr {
     first: usize,
@@ -34,6 +59,12 @@ struct YearExpr {
     role: Role,
     /// Consecutive expressions joined by "," or "et" share a list id.
     list: usize,
+    /// Joined to the expression before it in a list ("en 2009 et en 2010").
+    joined: bool,
+    sure: Sure,
+    /// Dates every undated figure of its sentence, before it too: "576 personnes
+    /// ont été extradées … au cours de la période considérée".
+    sentence_wide: bool,
 }
 
 const LEGAL_ACTS: &[&str] = &[
@@ -151,6 +182,11 @@ const PLANS: &[&str] = &[
     "projet",
 ];
 
+/// How many words before "pour la période 2012-2018" a plan's name may start
+/// ("Plan d'action visant à garantir les droits et à améliorer la qualité de vie
+/// des personnes handicapées pour la période 2012-2018" is 21).
+const PLAN_WORDS: usize = 28;
+
 fn year_value(t: &Token<'_>) -> Option<i32> {
     if t.kind != Kind::Num || t.text.len() != 4 {
         return None;
@@ -226,7 +262,7 @@ fn role_of(tokens: &[Token<'_>], first: usize) -> Role {
     // "le plan … pour la période 2012-2018", "programme … pour 2012-2015".
     if matches!(p1, "pour" | "période" | "horizon" | "(") || tokens[p].is_punct('(') {
         let mut k = first;
-        for _ in 0..20 {
+        for _ in 0..PLAN_WORDS {
             let Some(j) = prev_word(tokens, k) else { break };
             if tokens[j].is_word(PLANS) {
                 return Role::Inert;
@@ -267,8 +303,27 @@ fn role_of(tokens: &[Token<'_>], first: usize) -> Role {
     }
 }
 
-/// Finds every year expression in the text, with its role and list.
-fn year_exprs(tokens: &Tokens<'_, '_>, mentions: &[Mention]) -> Vec<YearExpr> {
+/// How many tokens after "depuis 2016" [`past_tense_after`] reads.
+const TENSE_WINDOW: usize = 40;
+
+/// Whether the clause after token `k` speaks in a compound past ("ont été
+/// ouvertes", "a formé"): what has happened since a year, not what is.
+fn past_tense_after(tokens: &[Token<'_>], k: usize) -> bool {
+    let sid = sentence(tokens, k);
+    tokens
+        .get(k + 1..(k + 1 + TENSE_WINDOW).min(tokens.len()))
+        .unwrap_or_default()
+        .iter()
+        .take_while(|t| Some(t.sentence) == sid && !t.is_punct(';'))
+        .any(|t| t.is_word(&["a", "ont", "avait", "avaient"]))
+}
+
+/// Finds every year expression in the text written with a year, with its role.
+fn year_exprs(
+    tokens: &Tokens<'_, '_>,
+    mentions: &[Mention],
+    reference_year: Option<i32>,
+) -> Vec<YearExpr> {
     let mut exprs: Vec<YearExpr> = Vec::new();
     let mut in_mention = Forward::new(mentions, 0);
     let mut k = 0;
@@ -288,10 +343,18 @@ fn year_exprs(tokens: &Tokens<'_, '_>, mentions: &[Mention]) -> Vec<YearExpr> {
         let glued_next = |j: usize| tokens.get(j).filter(|t| t.gap == Gap::None);
         let mut last = k;
         let mut year = Year::Single(y);
-        // "2017-2019", "2023/2024".
+        // "2017-2019", "2023/2024", "2022\u{2011}2023" (a non-breaking hyphen), and
+        // the school year "2022/23".
         if let (Some(sep), Some(b)) = (glued_next(k + 1), glued_next(k + 2)) {
-            if matches!(sep.first_char(), '-' | '–' | '/') && sep.kind == Kind::Punct {
-                if let Some(y2) = year_value(b) {
+            if matches!(sep.first_char(), '-' | '–' | '/' | '\u{2011}' | '\u{2010}')
+                && sep.kind == Kind::Punct
+            {
+                let short = (b.kind == Kind::Num && b.text.len() == 2)
+                    .then(|| b.text.parse::<i32>().ok())
+                    .flatten()
+                    .filter(|&yy| yy == (y + 1) % 100)
+                    .map(|_| y + 1);
+                if let Some(y2) = year_value(b).or(short) {
                     year = Year::Period(y, y2);
                     last = k + 2;
                 }
@@ -308,16 +371,28 @@ fn year_exprs(tokens: &Tokens<'_, '_>, mentions: &[Mention]) -> Vec<YearExpr> {
                 }
             }
         }
-        // "De 2020 au premier semestre 2025", "de 2023 à la fin de 2025".
+        // "De 2020 au premier semestre 2025", "de 2023 à la fin de 2025", "entre
+        // septembre 2020 et mai 2022".
         if last == k {
-            let p = prev_word(tokens, k).map(|j| lower(tokens, j)).unwrap_or("");
+            let p = prev_word(tokens, k)
+                .map(|j| match prev_word(tokens, j) {
+                    Some(i) if is_month(&tokens[j]) => i,
+                    _ => j,
+                })
+                .map(|j| lower(tokens, j))
+                .unwrap_or("");
             if matches!(p, "de" | "d" | "entre")
                 && matches!(lower(tokens, k + 1), "au" | "à" | "et")
             {
+                // "de 2022 à la fin d'août 2025": words and elisions between.
                 if let Some(j) =
-                    (k + 2..(k + 7).min(tokens.len())).find(|&j| year_value(&tokens[j]).is_some())
+                    (k + 2..(k + 9).min(tokens.len())).find(|&j| year_value(&tokens[j]).is_some())
                 {
-                    let between_ok = (k + 2..j).all(|x| tokens[x].kind == Kind::Word);
+                    let between_ok = (k + 2..j).all(|x| {
+                        tokens[x].kind == Kind::Word
+                            || tokens[x].is_punct('’')
+                            || tokens[x].is_punct('\'')
+                    });
                     if let (true, Some(y2)) = (between_ok, year_value(&tokens[j])) {
                         year = Year::Period(y, y2);
                         last = j;
@@ -341,29 +416,286 @@ fn year_exprs(tokens: &Tokens<'_, '_>, mentions: &[Mention]) -> Vec<YearExpr> {
                 }
             }
         }
-        let role = role_of(tokens, k);
-        // Same list as the previous expression when only "," / "et" / "en" separate them.
-        let list = match exprs.last() {
-            Some(prev)
-                if (prev.last + 1..k)
-                    .all(|j| tokens[j].is_punct(',') || tokens[j].is_word(&["et", "en", "ou"]))
-                    && k - prev.last <= 3 =>
-            {
-                prev.list
+        let mut role = role_of(tokens, k);
+        let mut sure = Sure::Stated;
+        // "Depuis 2016, plus de 31 000 matériels ont été bloqués": a total from
+        // that year to the report's (implied: its end is the reference year). A
+        // present tense ("depuis 2023, il existe 15 …") describes the present.
+        if role == Role::Inert && prev_word(tokens, k).is_some_and(|p| lower(tokens, p) == "depuis")
+        {
+            if let (Year::Single(y), Some(r)) = (year, reference_year) {
+                if y == r {
+                    role = Role::Temporal;
+                    sure = Sure::Implied;
+                } else if y < r && past_tense_after(tokens, last) {
+                    year = Year::Period(y, r);
+                    role = Role::Temporal;
+                    sure = Sure::Implied;
+                }
             }
-            Some(prev) => prev.list + 1,
-            None => 0,
-        };
+        }
+        // Same list as the previous expression when only "," / "et" / "en" separate them.
+        let joined = exprs.last().is_some_and(|prev| {
+            (prev.last + 1..k)
+                .all(|j| tokens[j].is_punct(',') || tokens[j].is_word(&["et", "en", "ou"]))
+                && k - prev.last <= 3
+        });
         exprs.push(YearExpr {
             first: k,
             last,
             year,
             role,
-            list,
+            list: 0,
+            joined,
+            sure,
+            sentence_wide: false,
         });
         k = last + 1;
     }
     exprs
+}
+
+/// The word after token `k`, skipping elision apostrophes; with its index.
+fn next_word(tokens: &[Token<'_>], k: usize) -> Option<usize> {
+    let mut j = k + 1;
+    while let Some(t) = tokens.get(j) {
+        if t.kind == Kind::Punct && matches!(t.first_char(), '’' | '\'') {
+            j += 1;
+            continue;
+        }
+        return Some(j);
+    }
+    None
+}
+
+/// What a year written without digits counts from.
+#[derive(Clone, Copy)]
+enum Anchor {
+    /// The last year stated before it, plus this many years ("la même année" 0,
+    /// "l'année suivante" +1).
+    Before(i32),
+    /// The report's reference year, plus this many years ("l'année dernière" -1).
+    Reference(i32),
+    /// The last `n` years to the reference year ("les deux dernières années").
+    LastYears(i32),
+    /// The report's period ("au cours de la période considérée").
+    Period,
+}
+
+super::tokens::word_set! {
+    /// The words [`back_reference`] reads around (any other word is passed at once).
+    fn is_back_reference_head = ["année", "an", "année-là", "période", "dernières"]
+}
+
+/// The back-reference that token `k` ends or heads, if any: its anchor and span.
+fn back_reference(tokens: &[Token<'_>], k: usize) -> Option<(Anchor, usize, usize)> {
+    let t = &tokens[k];
+    if t.kind != Kind::Word || !is_back_reference_head(t.lower) {
+        return None;
+    }
+    let word = |j: Option<usize>| j.map_or("", |j| lower(tokens, j));
+    let p1 = prev_word(tokens, k);
+    let p2 = p1.and_then(|j| prev_word(tokens, j));
+    let n1 = next_word(tokens, k);
+    let n2 = n1.and_then(|j| next_word(tokens, j));
+    let (w_p1, w_p2, w_n1, w_n2) = (word(p1), word(p2), word(n1), word(n2));
+    match t.lower {
+        "année" | "an" => {
+            if t.lower == "année" && w_p1 == "même" && matches!(w_p2, "la" | "cette") {
+                return Some((Anchor::Before(0), p2?, k));
+            }
+            if w_p1 == "l" {
+                let step = match (t.lower, w_n1) {
+                    ("année", "suivante") => Anchor::Before(1),
+                    ("année", "précédente") => Anchor::Before(-1),
+                    (_, "dernière" | "dernier" | "passée" | "passé") => Anchor::Reference(-1),
+                    ("année", "en") if w_n2 == "cours" => {
+                        return Some((Anchor::Reference(0), p1?, n2?));
+                    }
+                    _ => return None,
+                };
+                return Some((step, p1?, n1?));
+            }
+            if t.lower == "année" && w_p1 == "cette" {
+                return Some((Anchor::Reference(0), p1?, k));
+            }
+            None
+        }
+        "année-là" if w_p1 == "cette" => Some((Anchor::Before(0), p1?, k)),
+        "période" if w_p1 == "la" => {
+            let last = match (w_n1, w_n2) {
+                ("considérée" | "examinée" | "couverte" | "visée" | "étudiée", _) => n1?,
+                ("sous", "revue" | "examen") => n2?,
+                ("à", "l") => n2
+                    .and_then(|j| next_word(tokens, j))
+                    .filter(|&j| lower(tokens, j) == "examen")?,
+                _ => return None,
+            };
+            Some((Anchor::Period, p1?, last))
+        }
+        "dernières" if w_n1 == "années" && matches!(w_p2, "des" | "les" | "ces") => {
+            let count = p1?;
+            let n = match tokens[count].lower {
+                "deux" => 2,
+                "trois" => 3,
+                "quatre" => 4,
+                "cinq" => 5,
+                "six" => 6,
+                "sept" => 7,
+                "huit" => 8,
+                "neuf" => 9,
+                "dix" => 10,
+                digits => digits
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|n| (2..=30).contains(n))?,
+            };
+            Some((Anchor::LastYears(n), count, n1?))
+        }
+        _ => None,
+    }
+}
+
+/// Whether the sentence starting at token `k` says it continues the one before
+/// ("Parmi elles", "Au total", "En termes d'âge", "Au cours de cette période",
+/// "Dans le même temps"): its figures without a year of their own take that
+/// sentence's year.
+fn continues(tokens: &[Token<'_>], k: usize) -> bool {
+    let w0 = lower(tokens, k);
+    let n1 = next_word(tokens, k);
+    let w1 = n1.map_or("", |j| lower(tokens, j));
+    if matches!(w0, "parmi" | "dont")
+        || matches!(
+            (w0, w1),
+            ("au", "total") | ("en", "termes") | ("sur", "ce" | "ces") | ("chez", "ces")
+        )
+    {
+        return true;
+    }
+    if (w0, w1) == ("sur", "l") {
+        return n1
+            .and_then(|j| next_word(tokens, j))
+            .is_some_and(|j| lower(tokens, j) == "ensemble");
+    }
+    // "Au cours de cette période", "Durant la même période", "Dans le même temps".
+    let sid = tokens[k].sentence;
+    (k..(k + 6).min(tokens.len()))
+        .take_while(|&j| tokens[j].sentence == sid && !tokens[j].is_punct(','))
+        .any(|j| {
+            tokens[j].is_word(&["cette", "même"])
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|n| n.is_word(&["période", "temps"]))
+        })
+}
+
+/// The year expressions written without digits (see [`back_reference`]), merged
+/// in text order with the `written` ones; and the sentences holding a figure that
+/// continue the one before ([`continues`]). Linear: a tight search for the few
+/// words that head a back-reference, each read with a few words around it; the
+/// last year before each is kept as the search goes; one binary search per
+/// sentence with a figure for its first word.
+fn with_back_references(
+    tokens: &Tokens<'_, '_>,
+    mentions: &[Mention],
+    written: Vec<YearExpr>,
+    dating: &super::Dating,
+) -> (Vec<YearExpr>, Vec<u32>) {
+    // The sentences holding a figure that continue the one before: each found
+    // from its first figure by a binary search (sentence numbers only grow).
+    let mut continuing = Vec::new();
+    let mut last_sentence = None;
+    for m in mentions {
+        let Some(sid) = sentence(tokens, m.first) else {
+            continue;
+        };
+        if last_sentence.replace(sid) == Some(sid) {
+            continue;
+        }
+        let start = tokens.partition_point(|t| t.sentence < sid);
+        if start > 0 && continues(tokens, start) {
+            continuing.push(sid);
+        }
+    }
+    // The back-references: the few words that head one, found by a tight search.
+    let mut found: Vec<YearExpr> = Vec::new();
+    let mut w = 0;
+    // The last year dating figures before the position, and where it ends.
+    let mut before: Option<(Year, Sure, usize)> = None;
+    let mut k = 0;
+    while let Some(h) = next_where(tokens, k, |t| {
+        t.kind == Kind::Word && is_back_reference_head(t.lower)
+    }) {
+        k = h + 1;
+        let Some((anchor, first, last)) = back_reference(tokens, h) else {
+            continue;
+        };
+        while let Some(e) = written.get(w).filter(|e| e.last < first) {
+            if e.role == Role::Temporal && before.is_none_or(|(_, _, at)| at < e.last) {
+                before = Some((e.year, e.sure, e.last));
+            }
+            w += 1;
+        }
+        // Not over a figure, nor over a written year.
+        let m = mentions.partition_point(|m| m.last < first);
+        let on_figure = mentions.get(m).is_some_and(|m| m.first <= last);
+        let on_year = written.get(w).is_some_and(|e| e.first <= last);
+        if on_figure || on_year {
+            continue;
+        }
+        let resolved = match (anchor, dating.reference_year) {
+            (Anchor::Before(d), _) => match before {
+                Some((Year::Single(y), sure, _)) if sure != Sure::Unknown => {
+                    Some((Year::Single(y + d), sure))
+                }
+                _ => None,
+            },
+            (Anchor::Reference(d), Some(r)) => Some((Year::Single(r + d), Sure::Implied)),
+            (Anchor::LastYears(n), Some(r)) => Some((Year::Period(r - n + 1, r), Sure::Implied)),
+            (Anchor::Period, _) => dating.period.map(|p| (p, Sure::Implied)),
+            (Anchor::Reference(_) | Anchor::LastYears(_), None) => None,
+        };
+        // Unknown: the figures it dates get no year (the placeholder is never shown).
+        let (year, sure) = resolved.unwrap_or((Year::Single(0), Sure::Unknown));
+        if sure != Sure::Unknown {
+            before = Some((year, sure, last));
+        }
+        found.push(YearExpr {
+            first,
+            last,
+            year,
+            role: Role::Temporal,
+            list: 0,
+            joined: false,
+            sure,
+            sentence_wide: matches!(anchor, Anchor::Period),
+        });
+        k = last + 1;
+    }
+    // Merged in text order (most paragraphs have none to merge).
+    let mut merged = if found.is_empty() {
+        written
+    } else {
+        let mut merged = Vec::with_capacity(written.len() + found.len());
+        let mut found = found.into_iter().peekable();
+        for e in written {
+            while let Some(f) = found.next_if(|f| f.first < e.first) {
+                merged.push(f);
+            }
+            merged.push(e);
+        }
+        merged.extend(found);
+        merged
+    };
+    // Lists of written years ("en 2009 et en 2010") get one id.
+    let mut list = 0;
+    for (i, e) in merged.iter_mut().enumerate() {
+        if i > 0 && !e.joined {
+            list += 1;
+        }
+        e.list = list;
+    }
+    (merged, continuing)
 }
 
 /// A run of tokens: a mention or a year expression.
@@ -495,6 +827,26 @@ fn look_ahead(tokens: &[Token<'_>], exprs: &[YearExpr], mentions: &[Mention], i:
                         j.and_then(|j| tokens.get(j))
                             .is_some_and(|t| t.is_word(&["respectivement"]))
                     };
+                    // "29 449 apatrides, dont 1 154 enfants, ont été enregistrés
+                    // de 2022 à …": the part between commas is the whole's detail.
+                    if tokens.get(k + 1).is_some_and(|t| t.is_word(&["dont"])) {
+                        let close = (k + 2..tokens.len())
+                            .take_while(|&j| {
+                                sentence(tokens, j) == sid && j - right_after <= LOOK_AHEAD_TOKENS
+                            })
+                            .find(|&j| {
+                                tokens[j].is_punct(',')
+                                    || tokens[j].kind == Kind::Punct
+                                        && matches!(tokens[j].first_char(), '.' | ';' | ':' | '(')
+                            });
+                        match close {
+                            Some(c) if tokens[c].is_punct(',') => {
+                                k = c + 1;
+                                continue;
+                            }
+                            _ => break,
+                        }
+                    }
                     if !(resp(Some(k + 1)) || resp(k.checked_sub(1))) {
                         break;
                     }
@@ -550,17 +902,26 @@ fn coordinated(tokens: &[Token<'_>], a: &Mention, b: &Mention) -> bool {
 /// Calls `found(i, seen)` for each mention `i` in order. The stack holds the
 /// groups opened above the sentence's own level (`base`): most paragraphs open
 /// none and allocate nothing.
+///
+/// Also hands `found` the year a sentence that continues the one before
+/// (`continuing`, sentence numbers in order) takes from it: the last year outside
+/// parentheses of the sentences before, at most [`CARRY_SENTENCES`] back.
 fn look_behind_all(
     tokens: &Tokens<'_, '_>,
     exprs: &[YearExpr],
     owned: &[bool],
     mentions: &[Mention],
-    mut found: impl FnMut(usize, (Option<usize>, Option<usize>)),
+    continuing: &[u32],
+    mut found: impl FnMut(usize, (Option<usize>, Option<usize>), Option<usize>),
 ) {
     type Seen = (Option<usize>, Option<usize>);
     let mut base: Seen = (None, None);
     let mut stack: Vec<Seen> = Vec::new();
     let mut sentence_id = tokens.first().map_or(0, |t| t.sentence);
+    // The last year of the sentences before, and the sentence it was in.
+    let mut carry: Option<(usize, u32)> = None;
+    let mut next_continuing = 0;
+    let mut carried: Option<usize> = None;
     let (mut m, mut e, mut p) = (0, 0, 0);
     loop {
         // The next event in text order; at one token, a number asks before a
@@ -573,12 +934,22 @@ fn look_behind_all(
         };
         let sid = tokens.get(k).map_or(sentence_id, |t| t.sentence);
         if sid != sentence_id {
+            if let Some(e) = base.0 {
+                carry = Some((e, sentence_id));
+            }
             sentence_id = sid;
             stack.clear();
             base = (None, None);
+            while continuing.get(next_continuing).is_some_and(|&c| c < sid) {
+                next_continuing += 1;
+            }
+            carried = carry
+                .filter(|_| continuing.get(next_continuing) == Some(&sid))
+                .filter(|&(_, s)| sid.saturating_sub(s) <= CARRY_SENTENCES)
+                .map(|(e, _)| e);
         }
         if at_m == Some(k) {
-            found(m, stack.last().copied().unwrap_or(base));
+            found(m, stack.last().copied().unwrap_or(base), carried);
             m += 1;
         } else if at_e == Some(k) {
             let role = exprs.get(e).map(|x| x.role);
@@ -603,6 +974,9 @@ fn look_behind_all(
         }
     }
 }
+
+/// How many sentences back a sentence that continues another finds its year.
+const CARRY_SENTENCES: u32 = 3;
 
 /// Whether a year stated right after a number ("X en 2014") stays with it, or
 /// also dates the numbers after it in the sentence.
@@ -629,6 +1003,27 @@ super::tokens::word_set! {
         "minimale",
         "privation",
     ]
+}
+
+/// True when a duration in years, days or hours is an age or a legal term ("de
+/// plus de 18 ans", "jusqu'à 10 ans d'emprisonnement", "une peine de cinq ans"):
+/// a year stated earlier in the sentence dates the event, not the term.
+fn age_or_term(tokens: &[Token<'_>], m: &Mention, unit: Unit, qualifier: Qualifier) -> bool {
+    if !matches!(unit, Unit::Years | Unit::Days | Unit::Hours) {
+        return false;
+    }
+    let bound = matches!(
+        qualifier,
+        Qualifier::AtMost | Qualifier::AtLeast | Qualifier::MoreThan | Qualifier::LessThan
+    );
+    bound || {
+        let sid = sentence(tokens, m.first);
+        let lo = m.first.saturating_sub(8);
+        let hi = (m.last + 4).min(tokens.len());
+        (lo..hi)
+            .filter(|&k| sentence(tokens, k) == sid)
+            .any(|k| tokens[k].kind == Kind::Word && is_rule_word(tokens[k].lower))
+    }
 }
 
 /// True when the figure is a rule or has no time: a duration, an age, a limit.
@@ -663,16 +1058,20 @@ pub(crate) fn assign(
     tokens: &Tokens<'_, '_>,
     mentions: &[Mention],
     readings: &Readings<'_>,
-    reference_year: Option<i32>,
+    dating: &super::Dating,
 ) -> Vec<(Option<Year>, Option<YearSource>)> {
+    let reference_year = dating.reference_year;
     let qualifiers = readings.qualifiers;
     let units = readings.units;
     let pairs = readings.pairs;
-    let exprs = year_exprs(tokens, mentions);
+    let written = year_exprs(tokens, mentions, reference_year);
+    let (exprs, continuing) = with_back_references(tokens, mentions, written, dating);
     let ahead: Vec<Ahead> = (0..mentions.len())
         .map(|i| look_ahead(tokens, &exprs, mentions, i))
         .collect();
     let mut stated: Vec<Option<Year>> = vec![None; mentions.len()];
+    // How sure each stated year is (the expression's, or implied when carried).
+    let mut sure: Vec<Sure> = vec![Sure::Stated; mentions.len()];
     let mut owned = vec![false; exprs.len()];
     // Numbers followed by their year, alone or as a coordinated list.
     let mut i = 0;
@@ -698,6 +1097,7 @@ pub(crate) fn assign(
             if list.len() == group.clone().count() {
                 for (g, x) in group.zip(list) {
                     stated[g] = Some(exprs[x].year);
+                    sure[g] = exprs[x].sure;
                     owned[x] = true;
                 }
             } else {
@@ -713,6 +1113,7 @@ pub(crate) fn assign(
                 };
                 for g in group {
                     stated[g] = Some(year);
+                    sure[g] = exprs[e].sure;
                 }
                 owned[e] = true;
             }
@@ -726,27 +1127,102 @@ pub(crate) fn assign(
             && stated[i - 1].is_none()
         {
             stated[i - 1] = stated[i];
+            sure[i - 1] = sure[i];
         }
     }
     // Years stated earlier in the sentence.
     if !OWNED_YEARS_ARE_PRIVATE {
         owned.fill(false);
     }
+    // (figure, year expression) for the figures a sentence before may date:
+    // pushed only in sentences that continue another, so mostly empty.
+    let mut carried: Vec<(usize, usize)> = Vec::new();
     look_behind_all(
         tokens,
         &exprs,
         &owned,
         mentions,
-        |i, (temporal, or_target)| {
+        &continuing,
+        |i, (temporal, or_target), from_before| {
+            let unit = units.get(i).copied().unwrap_or(Unit::Count);
+            let q = qualifiers.get(i).copied().unwrap_or(Qualifier::Exact);
+            if mentions
+                .get(i)
+                .is_some_and(|m| age_or_term(tokens, m, unit, q))
+            {
+                return;
+            }
             if let Some(slot) = stated.get_mut(i).filter(|s| s.is_none()) {
                 let target = qualifiers.get(i) == Some(&Qualifier::Target);
                 let found = if target { or_target } else { temporal };
-                if let Some(x) = found.and_then(|e| exprs.get(e)) {
+                if let Some((e, x)) = found.and_then(|e| Some((e, exprs.get(e)?))) {
                     *slot = Some(x.year);
+                    if let Some(s) = sure.get_mut(i) {
+                        *s = exprs[e].sure;
+                    }
+                } else if let Some(e) = from_before {
+                    carried.push((i, e));
                 }
             }
         },
     );
+    // "29 449 apatrides, dont 1 154 enfants": a part has its whole's year.
+    for i in 1..mentions.len() {
+        if stated[i].is_some() || stated[i - 1].is_none() {
+            continue;
+        }
+        let (whole, part) = (&mentions[i - 1], &mentions[i]);
+        let between = tokens.get(whole.last + 1..part.first).unwrap_or(&[]);
+        // The whole's noun, ", dont", and at most a qualifier ("plus de").
+        let dont = between.len() <= 10
+            && between
+                .iter()
+                .position(|t| t.is_word(&["dont"]))
+                .is_some_and(|d| {
+                    d > 0
+                        && between[d - 1].is_punct(',')
+                        && between[..d - 1].iter().all(|t| t.kind == Kind::Word)
+                        && between[d + 1..].iter().all(|t| {
+                            t.is_word(&["plus", "près", "environ", "de", "d"])
+                                || t.is_punct('\'')
+                                || t.is_punct('’')
+                        })
+                });
+        if dont && sentence(tokens, whole.first) == sentence(tokens, part.first) {
+            stated[i] = stated[i - 1];
+            sure[i] = sure[i - 1];
+        }
+    }
+    // "576 personnes … au cours de la période considérée": the period dates the
+    // undated figures of its whole sentence; then a sentence that continues the
+    // one before takes its year, as implied.
+    let mut wide = exprs
+        .iter()
+        .filter(|x| x.sentence_wide)
+        .filter_map(|x| Some((sentence(tokens, x.first)?, x)))
+        .peekable();
+    if wide.peek().is_some() {
+        for (i, m) in mentions.iter().enumerate() {
+            if stated[i].is_some() {
+                continue;
+            }
+            let sid = sentence(tokens, m.first);
+            while wide.next_if(|(s, _)| Some(*s) < sid).is_some() {}
+            if let Some((_, x)) = wide.peek().filter(|(s, _)| Some(*s) == sid) {
+                stated[i] = Some(x.year);
+                sure[i] = x.sure;
+            }
+        }
+    }
+    for &(i, e) in &carried {
+        if let (Some(slot @ None), Some(x)) = (stated.get_mut(i), exprs.get(e)) {
+            *slot = Some(x.year);
+            sure[i] = match x.sure {
+                Sure::Unknown => Sure::Unknown,
+                _ => Sure::Implied,
+            };
+        }
+    }
     // "entre 2005 et 2012, passant de 578 à 285": the former value takes the
     // start of the period, the new value its end.
     // The former value of a "de X à Y" move.
@@ -766,6 +1242,16 @@ pub(crate) fn assign(
         .iter()
         .enumerate()
         .map(|(i, m)| match stated[i] {
+            Some(_) if sure[i] == Sure::Unknown => (None, None),
+            Some(y) if sure[i] == Sure::Implied => {
+                let unit = units.get(i).copied().unwrap_or(Unit::Count);
+                let q = qualifiers.get(i).copied().unwrap_or(Qualifier::Exact);
+                if timeless(tokens, m, unit, q) {
+                    (None, None)
+                } else {
+                    (Some(y), Some(YearSource::Implied))
+                }
+            }
             Some(y) => (Some(y), Some(YearSource::Stated)),
             // A former value or a goal without a year: no year.
             None if former(i) || qualifiers.get(i) == Some(&Qualifier::Target) => (None, None),

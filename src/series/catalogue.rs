@@ -81,6 +81,10 @@ pub struct SeriesDef {
     /// or habitual figures: "bon an mal an, près de 38 000").
     #[serde(default)]
     pub year_stated: bool,
+    /// Points are school or academic years ("2022/23", "2018-2019"), keyed by
+    /// the calendar year they start in; a one-year span counts as that year.
+    #[serde(default)]
+    pub school_years: bool,
     /// A sanity bound on the value, `[min, max]` inclusive: keeps a misprinted
     /// figure ("48 6864") off a series. Never use it to pick one figure.
     #[serde(default)]
@@ -362,6 +366,16 @@ pub fn clause(sentence: &str, start: usize, end: usize) -> String {
 impl SeriesDef {
     /// Whether a fact belongs to this series (a definition from [`Catalogue::bundled`],
     /// whose rule words are folded).
+    /// The year a fact's point sits at: its single year, or the start of a
+    /// school year when the series counts school years.
+    fn key_year(&self, year: Option<Year>) -> Option<i32> {
+        match year? {
+            Year::Single(y) => Some(y),
+            Year::Period(a, b) if self.school_years && b == a + 1 => Some(a),
+            Year::Period(..) => None,
+        }
+    }
+
     pub fn selects(&self, fact: &SourcedFact) -> bool {
         self.matches(fact, &FactWords::of(fact), &mut None)
     }
@@ -375,12 +389,13 @@ impl SeriesDef {
             self.qualifiers.contains(&f.qualifier)
         };
         let key_ok = match self.kind {
-            Kind::Time => matches!(f.year, Some(Year::Single(_))),
+            Kind::Time => self.key_year(f.year).is_some(),
             Kind::Breakdown => true,
         };
-        let years_ok = self.years.is_none_or(
-            |[first, last]| matches!(f.year, Some(Year::Single(y)) if (first..=last).contains(&y)),
-        );
+        let years_ok = self.years.is_none_or(|[first, last]| {
+            self.key_year(f.year)
+                .is_some_and(|y| (first..=last).contains(&y))
+        });
         let stated_ok = !self.year_stated || f.year_source == Some(YearSource::Stated);
         let values_ok = self
             .values
@@ -440,8 +455,8 @@ impl SeriesDef {
             .zip(words)
             .filter(|(f, w)| self.matches(f, w, &mut memo));
         for (fact, words) in selected {
-            let key = match (self.kind, fact.fact.year) {
-                (Kind::Time, Some(Year::Single(year))) => Key::Year { year },
+            let key = match (self.kind, self.key_year(fact.fact.year)) {
+                (Kind::Time, Some(year)) => Key::Year { year },
                 (Kind::Time, _) => continue,
                 (Kind::Breakdown, _) => Key::Category {
                     category: self

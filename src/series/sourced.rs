@@ -55,7 +55,10 @@ impl Corpus {
     pub fn from_documents(reports: Vec<BundledReport>, documents: Vec<Document>) -> Corpus {
         let mut facts = Vec::new();
         for (report_index, (report, doc)) in reports.iter().zip(&documents).enumerate() {
-            let located = extract::extract_document(doc, Some(report.meta.reference_year));
+            // The period covers "au cours de la période considérée".
+            let dating =
+                extract::Dating::of_report(report.meta.reference_year, &report.meta.period);
+            let located = extract::extract_document_dated(doc, &dating);
             sourced(doc, located, &report.meta.symbol, report_index, &mut facts);
         }
         Corpus {
