@@ -462,6 +462,11 @@ fn cmd_extract(args: &mut lexopt::Parser) -> Result<(), String> {
             ),
         }
     }
+    if period.is_none() {
+        // "Au cours de la période considérée" dates by the period the cover states.
+        period = derek::document::cover::period_covered(&text)
+            .map(|(first, last)| derek::extract::Year::Period(first, last));
+    }
     let document = derek::document::parse(&text);
     let dating = derek::extract::Dating {
         reference_year,

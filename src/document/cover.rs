@@ -198,15 +198,15 @@ pub fn cover_dates(text: &str) -> Vec<CoverDate> {
             found.push(head.found(at, end, year, CoverSource::Dated));
         }
     }
-    found.extend(periods_covered(&head));
+    found.extend(periods_covered(&head).into_iter().map(|(_, date)| date));
     found.sort_by_key(|d| d.line);
     found
 }
 
 /// `Le rapport couvre la période 2022-2025`, `Ce rapport porte sur la période
 /// comprise entre 2008 et 2012`: a sentence in which the report (or the present
-/// document) covers a period of two years; its last year.
-fn periods_covered(head: &Head) -> Vec<CoverDate> {
+/// document) covers a period of two years; its first year, and its last as a date.
+fn periods_covered(head: &Head) -> Vec<(i32, CoverDate)> {
     const VERBS: [&str; 5] = [
         "couvre",
         "porte sur",
@@ -241,11 +241,14 @@ fn periods_covered(head: &Head) -> Vec<CoverDate> {
         if let [(_, _, first), (_, last_end, last)] = close.as_slice() {
             if first < last {
                 let end = base + period_at + last_end;
-                out.push(head.found(
-                    base + leading_space(sentence),
-                    end,
-                    *last,
-                    CoverSource::PeriodCovered,
+                out.push((
+                    *first,
+                    head.found(
+                        base + leading_space(sentence),
+                        end,
+                        *last,
+                        CoverSource::PeriodCovered,
+                    ),
                 ));
             }
         }
@@ -293,6 +296,16 @@ pub(crate) fn is_cover_line(body: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// The period a report says it covers (`Le rapport couvre la période 2022-2025`):
+/// its first and last years, the first such statement of its head. It dates the
+/// figures of "au cours de la période considérée".
+pub fn period_covered(text: &str) -> Option<(i32, i32)> {
+    periods_covered(&Head::read(text))
+        .into_iter()
+        .next()
+        .map(|(first, date)| (first, date.year))
 }
 
 /// The year a report speaks from, read from its head, if it states one. The period
@@ -365,6 +378,18 @@ mod tests {
         );
         let text = "3. Le rapport couvre la période 2022-2025 et reflète les mesures.";
         assert_eq!(reference_year(text).map(|d| d.year), Some(2025));
+        assert_eq!(period_covered(text), Some((2022, 2025)));
+    }
+
+    #[test]
+    fn no_period_is_read_where_the_report_states_none() {
+        assert_eq!(
+            period_covered("Distr. générale\n3 mars 2014\n\n1. Il a été établi."),
+            None
+        );
+        // A plan's period is not the report's.
+        let text = "1. Le plan d'action pour la période 2016-2020 a été adopté.";
+        assert_eq!(period_covered(text), None);
     }
 
     #[test]

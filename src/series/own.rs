@@ -80,7 +80,13 @@ impl OwnReport {
             },
         };
         let document = document::parse(text);
-        let located = extract::table::extract_report(text, &document, reference_year);
+        // "Au cours de la période considérée" dates by the period the cover states.
+        let dating = extract::Dating {
+            reference_year,
+            period: cover::period_covered(text)
+                .map(|(first, last)| extract::Year::Period(first, last)),
+        };
+        let located = extract::table::extract_report_dated(text, &document, &dating);
         let mut facts = Vec::with_capacity(located.len());
         sourced(&document, located, name, report_index, &mut facts);
         Ok(OwnReport {
@@ -201,6 +207,19 @@ mod tests {
         let own = OwnReport::read("r", text, None, 0)?;
         assert_eq!(own.year_origin, YearOrigin::Unknown);
         assert_eq!(own.facts.first().map(|f| f.fact.year), Some(None));
+        Ok(())
+    }
+
+    #[test]
+    fn the_period_considered_is_the_period_the_cover_states() -> Result<(), ReadError> {
+        let text = "1. Le présent rapport couvre la période 2019-2022.\n\n\
+                    2. Au cours de la période considérée, 120 centres ont été ouverts.";
+        let own = OwnReport::read("r", text, None, 0)?;
+        let centres = own.facts.iter().find(|f| f.fact.value == 120.0);
+        assert_eq!(
+            centres.and_then(|f| f.fact.year),
+            Some(Year::Period(2019, 2022))
+        );
         Ok(())
     }
 
