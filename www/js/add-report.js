@@ -39,6 +39,11 @@ export class ReportAdder {
     this.explorer = explorer;
     // key (in the wasm) → { record (IndexedDB), summary, open (facts shown) }
     this.reports = new Map();
+    // The kept reports are asked of IndexedDB at once, while the wasm starts up:
+    // opening the store (creating it, on a first visit) took 30-50 ms that the
+    // first chart waited for when asked after start-up.
+    this.kept = store.all();
+    this.kept.catch(() => {});
   }
 
   get t() {
@@ -51,7 +56,7 @@ export class ReportAdder {
     this.restoring ??= (async () => {
       let records = [];
       try {
-        records = await store.all();
+        records = await this.kept;
       } catch (error) {
         console.warn("Derek: this browser keeps no added report", error);
       }

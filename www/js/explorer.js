@@ -9,9 +9,16 @@
 import { derek } from "./load.js";
 import { LANGS, langCode, langOf, themeOf, text } from "./text.js";
 import { h, sheet, copyLink, BASE_CSS } from "./dom.js";
-import { SearchPanel, SEARCH_CSS } from "./search.js";
-import { ReaderPanel, READER_CSS } from "./reader.js";
-import { ReportAdder, ADD_CSS } from "./add-report.js";
+
+// Search, the reader and "Add a report" are imported when an explorer first renders,
+// not with the elements: the element modules then arrive a level sooner, and with
+// them the loader that starts the wasm. They load while the wasm starts up (a
+// hundred milliseconds and more), so they are there when the explorer first draws.
+let panels = null;
+function loadPanels() {
+  panels ??= Promise.all([import("./search.js"), import("./reader.js"), import("./add-report.js")]);
+  return panels;
+}
 
 const EXPLORER_CSS = `
 .root { padding: 12px; position: relative; }
@@ -74,8 +81,14 @@ export class DerekExplorer extends HTMLElement {
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: "open" });
-    shadow.adoptedStyleSheets = [sheet(BASE_CSS), sheet(EXPLORER_CSS), sheet(SEARCH_CSS), sheet(READER_CSS), sheet(ADD_CSS)];
-    this.adder = new ReportAdder(this);
+    shadow.adoptedStyleSheets = [sheet(BASE_CSS), sheet(EXPLORER_CSS)];
+    // The panels' modules (see loadPanels), asked for as soon as the element exists.
+    this.panels = loadPanels().then(([search, reader, add]) => {
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet(search.SEARCH_CSS), sheet(reader.READER_CSS), sheet(add.ADD_CSS)];
+      this.adder = new add.ReportAdder(this);
+      return { SearchPanel: search.SearchPanel, ReaderPanel: reader.ReaderPanel };
+    });
+    this.panels.catch(() => {});
     this.root = h("div", { className: "root" });
     shadow.append(this.root);
     this.state = { ...DEFAULTS };
@@ -162,9 +175,10 @@ export class DerekExplorer extends HTMLElement {
     const lang = langOf(this);
     const theme = themeOf(this);
     this.root.classList.toggle("dark", theme === "dark");
-    let app;
+    let app, SearchPanel, ReaderPanel;
     try {
       app = await derek();
+      ({ SearchPanel, ReaderPanel } = await this.panels);
     } catch (error) {
       this.root.replaceChildren(h("p", { className: "error", textContent: t.failed + (error?.message ?? error) }));
       this.dataset.state = "error";
