@@ -9,6 +9,7 @@
 import { derek } from "./load.js";
 import { LANGS, langCode, langOf, themeOf, text } from "./text.js";
 import { h, sheet, copyLink, BASE_CSS } from "./dom.js";
+import * as store from "./store.js";
 
 // Search, the reader and "Add a report" are imported when an explorer first renders,
 // not with the elements: the element modules then arrive a level sooner, and with
@@ -82,10 +83,15 @@ export class DerekExplorer extends HTMLElement {
     super();
     const shadow = this.attachShadow({ mode: "open" });
     shadow.adoptedStyleSheets = [sheet(BASE_CSS), sheet(EXPLORER_CSS)];
-    // The panels' modules (see loadPanels), asked for as soon as the element exists.
+    // The reports a reader added on an earlier visit, and the panels' modules (see
+    // loadPanels), asked for as soon as the element exists. `cargo xtask bench`
+    // prints when each arrived (derek-kept, derek-panels) beside the wasm's marks.
+    const kept = store.all();
+    kept.then(() => performance.mark("derek-kept"), () => {});
     this.panels = loadPanels().then(([search, reader, add]) => {
       shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet(search.SEARCH_CSS), sheet(reader.READER_CSS), sheet(add.ADD_CSS)];
-      this.adder = new add.ReportAdder(this);
+      this.adder = new add.ReportAdder(this, kept);
+      performance.mark("derek-panels");
       return { SearchPanel: search.SearchPanel, ReaderPanel: reader.ReaderPanel };
     });
     this.panels.catch(() => {});
@@ -186,7 +192,14 @@ export class DerekExplorer extends HTMLElement {
       return;
     }
     this.app = app;
-    await this.adder.restore(app);
+    // The kept reports are read again once; the first chart waits for them only
+    // when the view names a series that is not the catalogue's (an added report's):
+    // otherwise the explorer draws at once and again when they are in.
+    const restoring = this.adder.restore(app);
+    if (!this.restored) {
+      this.restored = restoring.then(() => this.adder.reports.size && this.render());
+      if (this.state.series && !app.hasSeries(this.state.series)) await restoring;
+    }
     // The first render's main-thread time is a "derek-explorer" measure (`cargo xtask
     // bench`), after the added reports are read again (IndexedDB waits, not work).
     const began = performance.now();
