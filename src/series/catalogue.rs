@@ -136,6 +136,122 @@ pub struct Catalogue {
     pub series: Vec<SeriesDef>,
 }
 
+// Read from the tree `build.rs` baked (see `crate::baked::FromTree`): field for
+// field what the serde derives above read from TOML, which
+// `the_baked_series_catalogue_is_the_toml_file` holds equal.
+use crate::baked::{variant, Error as TreeError, Fields, FromTree, Value};
+
+impl FromTree for Unit {
+    fn from_tree(value: &'static Value) -> Result<Unit, TreeError> {
+        variant(value)
+    }
+}
+
+impl FromTree for Kind {
+    fn from_tree(value: &'static Value) -> Result<Kind, TreeError> {
+        variant(value)
+    }
+}
+
+impl FromTree for Qualifier {
+    fn from_tree(value: &'static Value) -> Result<Qualifier, TreeError> {
+        variant(value)
+    }
+}
+
+impl FromTree for Theme {
+    fn from_tree(value: &'static Value) -> Result<Theme, TreeError> {
+        let f = Fields::of(value, &["id"])?;
+        Ok(Theme {
+            id: f.required("id")?,
+        })
+    }
+}
+
+impl FromTree for SeriesDef {
+    fn from_tree(value: &'static Value) -> Result<SeriesDef, TreeError> {
+        let f = Fields::of(
+            value,
+            &[
+                "id",
+                "theme",
+                "unit",
+                "kind",
+                "subject",
+                "subject_not",
+                "sentence",
+                "sentence_not",
+                "near",
+                "near_not",
+                "reports",
+                "paragraphs",
+                "years",
+                "year_stated",
+                "values",
+                "qualifiers",
+                "categories",
+                "note_fr",
+                "note_en",
+                "breaks",
+            ],
+        )?;
+        let def = SeriesDef {
+            id: f.required("id")?,
+            theme: f.required("theme")?,
+            unit: f.required("unit")?,
+            kind: f.required("kind")?,
+            subject: f.optional("subject")?,
+            subject_not: f.optional("subject_not")?,
+            sentence: f.optional("sentence")?,
+            sentence_not: f.optional("sentence_not")?,
+            near: f.optional("near")?,
+            near_not: f.optional("near_not")?,
+            reports: f.optional("reports")?,
+            paragraphs: f.optional("paragraphs")?,
+            years: f.optional("years")?,
+            year_stated: f.optional("year_stated")?,
+            values: f.optional("values")?,
+            qualifiers: f.optional("qualifiers")?,
+            categories: f.optional("categories")?,
+            note_fr: f.optional("note_fr")?,
+            note_en: f.optional("note_en")?,
+            breaks: f.optional("breaks")?,
+        };
+        Ok(def)
+    }
+}
+
+impl FromTree for Break {
+    fn from_tree(value: &'static Value) -> Result<Break, TreeError> {
+        let f = Fields::of(value, &["from"])?;
+        Ok(Break {
+            from: f.required("from")?,
+        })
+    }
+}
+
+impl FromTree for Category {
+    fn from_tree(value: &'static Value) -> Result<Category, TreeError> {
+        let f = Fields::of(value, &["subject", "fr"])?;
+        Ok(Category {
+            subject: f.required("subject")?,
+            fr: f.required("fr")?,
+        })
+    }
+}
+
+impl FromTree for Catalogue {
+    /// Unlike its series, the catalogue's top level admits other tables (as its
+    /// serde derive does): none but `theme` and `series` is read.
+    fn from_tree(value: &'static Value) -> Result<Catalogue, TreeError> {
+        let f = Fields::open(value)?;
+        Ok(Catalogue {
+            themes: f.required("theme")?,
+            series: f.required("series")?,
+        })
+    }
+}
+
 impl Catalogue {
     /// Reads and checks a catalogue written in TOML, as `build.rs` and
     /// [`Catalogue::bundled`] do (tests; no TOML parser ships in the crate).
@@ -192,7 +308,7 @@ impl Catalogue {
     /// The bundled catalogue (`data/series.toml`, turned into Rust data when the
     /// crate is built), checked.
     pub fn bundled() -> Result<Catalogue, CatalogueError> {
-        let read = crate::baked::read(&crate::baked::catalogues::SERIES)
+        let read = Catalogue::from_tree(&crate::baked::catalogues::SERIES)
             .map_err(|e| CatalogueError::Syntax(e.to_string()))?;
         Catalogue::checked(read)
     }
