@@ -51,6 +51,14 @@ export function yieldToPage() {
   });
 }
 
+// The same turn, but resumed before the page's other queued tasks where the browser
+// can (`scheduler.yield()`): for the step to the first chart, which the page waits
+// for. A posted task there let queued work go first (the explorer's first chart came
+// 50-100 ms after the explorer was built instead of about 50).
+export function yieldThenDraw() {
+  return globalThis.scheduler?.yield ? globalThis.scheduler.yield() : yieldToPage();
+}
+
 let loaded = null;
 export function derek() {
   loaded ??= Promise.all([glue, compiled]).then(async ([pkg, module]) => {
@@ -69,7 +77,7 @@ export function derek() {
     performance.mark("derek-started");
     // The elements draw in a task of their own: start-up's last step and a first
     // chart in one task made a task over 50 ms.
-    await yieldToPage();
+    await yieldThenDraw();
     return app;
   });
   return loaded;
