@@ -51,6 +51,37 @@ struct Catalogue {
     report: Vec<ReportMeta>,
 }
 
+// Read from the tree `build.rs` baked (see `crate::baked::FromTree`): field for
+// field what the serde derives read from TOML (no unknown field is refused, as
+// there), which `the_baked_catalogue_is_the_toml_file` holds equal.
+use crate::baked::{Error as TreeError, Fields, FromTree, Value};
+
+impl FromTree for Catalogue {
+    fn from_tree(value: &'static Value) -> Result<Catalogue, TreeError> {
+        Ok(Catalogue {
+            report: Fields::open(value)?.required("report")?,
+        })
+    }
+}
+
+impl FromTree for ReportMeta {
+    fn from_tree(value: &'static Value) -> Result<ReportMeta, TreeError> {
+        let f = Fields::open(value)?;
+        Ok(ReportMeta {
+            file: f.required("file")?,
+            symbol: f.required("symbol")?,
+            symbol_inferred: f.optional("symbol_inferred")?,
+            body: f.required("body")?,
+            body_fr: f.required("body_fr")?,
+            title_en: f.required("title_en")?,
+            title_fr: f.required("title_fr")?,
+            reference_year: f.required("reference_year")?,
+            period: f.required("period")?,
+            date: f.optional("date")?,
+        })
+    }
+}
+
 /// The texts compiled into the binary (and the wasm): the widget fetches nothing.
 const TEXTS: &[(&str, &str)] = &[
     (
@@ -78,7 +109,7 @@ const TEXTS: &[(&str, &str)] = &[
 /// The bundled `reports.toml`, read into its entries (turned into Rust data when
 /// the crate is built: see `src/baked.rs`).
 pub fn bundled_catalogue() -> Result<Vec<ReportMeta>, CorpusError> {
-    crate::baked::read::<Catalogue>(&crate::baked::catalogues::REPORTS)
+    Catalogue::from_tree(&crate::baked::catalogues::REPORTS)
         .map(|c| c.report)
         .map_err(|e| CorpusError::Catalogue(e.to_string()))
 }

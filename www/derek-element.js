@@ -16,6 +16,26 @@
   const here = document.currentScript?.src || [...document.scripts].map((s) => s.src).filter(own).pop() || location.href;
   const elements = new URL("js/elements.js", here);
 
+  // Start the wasm's download and compilation now, before the elements' modules have
+  // arrived (three levels of imports later): js/load.js takes this compilation
+  // over, keyed by the wasm's address, and starts its own only when there is none
+  // or it failed. A plain fetch, not a module import: a second module graph racing
+  // the elements' one made Chromium 156 hang under WebDriver.
+  const wasm = new URL("pkg/derek_bg.wasm", here).href;
+  const early = (globalThis[Symbol.for("derek.wasm")] ??= new Map());
+  if (!early.has(wasm)) {
+    performance.mark("derek-fetch");
+    const compiled = fetch(wasm).then((response) => {
+      if (!response.ok || response.headers.get("Content-Type") !== "application/wasm") throw new Error(`${response.status} ${response.url}`);
+      return WebAssembly.compileStreaming(response);
+    }).then((module) => {
+      performance.mark("derek-compiled");
+      return module;
+    });
+    compiled.catch(() => {});
+    early.set(wasm, compiled);
+  }
+
   import(elements.href).catch(async (error) => {
     // An opaque answer to a no-cors request means the file is there but not shared.
     const reachable = await fetch(elements, { mode: "no-cors", cache: "no-store" }).then(() => true, () => false);

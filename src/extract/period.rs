@@ -192,22 +192,23 @@ impl Word {
     }
 
     fn month(&self) -> Option<u8> {
-        const MONTHS: [&[&str]; 12] = [
-            &["janvier"],
-            &["février", "fevrier"],
-            &["mars"],
-            &["avril"],
-            &["mai"],
-            &["juin"],
-            &["juillet"],
-            &["août", "aout"],
-            &["septembre"],
-            &["octobre"],
-            &["novembre"],
-            &["décembre", "decembre"],
-        ];
-        let i = MONTHS.iter().position(|names| self.is(names))?;
-        u8::try_from(i + 1).ok()
+        // A `match`, not a table searched in turn: asked of every word of every
+        // fact's window, and a match compiles to a test of the length first.
+        Some(match self.lower.as_str() {
+            "janvier" => 1,
+            "février" | "fevrier" => 2,
+            "mars" => 3,
+            "avril" => 4,
+            "mai" => 5,
+            "juin" => 6,
+            "juillet" => 7,
+            "août" | "aout" => 8,
+            "septembre" => 9,
+            "octobre" => 10,
+            "novembre" => 11,
+            "décembre" | "decembre" => 12,
+            _ => return None,
+        })
     }
 
     /// A day of the month: "1er", "premier", "15".

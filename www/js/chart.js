@@ -4,7 +4,7 @@
 // Enter opens a point's source, arrows move in the menu, Escape closes the menu or a
 // panel and gives focus back to the control that opened it.
 
-import { derek, yieldToPage, HERE } from "./load.js";
+import { derek, yieldThenDraw, HERE } from "./load.js";
 import { SCHEME, langOf, themeOf, text } from "./text.js";
 import { h, segments, download, sheet, copyLink, BASE_CSS } from "./dom.js";
 
@@ -100,7 +100,7 @@ export class DerekChart extends HTMLElement {
     if (this.pending) return;
     if (!this.drawn) {
       // Attributes set meanwhile are read when the draw runs: one draw for them all.
-      this.pending = derek().then(yieldToPage).then(
+      this.pending = derek().then(yieldThenDraw).then(
         () => this.firstDraw(),
         () => this.firstDraw(),
       );

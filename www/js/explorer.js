@@ -9,9 +9,17 @@
 import { derek } from "./load.js";
 import { LANGS, langCode, langOf, themeOf, text } from "./text.js";
 import { h, sheet, copyLink, BASE_CSS } from "./dom.js";
-import { SearchPanel, SEARCH_CSS } from "./search.js";
-import { ReaderPanel, READER_CSS } from "./reader.js";
-import { ReportAdder, ADD_CSS } from "./add-report.js";
+import * as store from "./store.js";
+
+// Search, the reader and "Add a report" are imported when an explorer first renders,
+// not with the elements: the element modules then arrive a level sooner, and with
+// them the loader that starts the wasm. They load while the wasm starts up (a
+// hundred milliseconds and more), so they are there when the explorer first draws.
+let panels = null;
+function loadPanels() {
+  panels ??= Promise.all([import("./search.js"), import("./reader.js"), import("./add-report.js")]);
+  return panels;
+}
 
 const EXPLORER_CSS = `
 .root { padding: 12px; position: relative; }
@@ -74,8 +82,19 @@ export class DerekExplorer extends HTMLElement {
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: "open" });
-    shadow.adoptedStyleSheets = [sheet(BASE_CSS), sheet(EXPLORER_CSS), sheet(SEARCH_CSS), sheet(READER_CSS), sheet(ADD_CSS)];
-    this.adder = new ReportAdder(this);
+    shadow.adoptedStyleSheets = [sheet(BASE_CSS), sheet(EXPLORER_CSS)];
+    // The reports a reader added on an earlier visit, and the panels' modules (see
+    // loadPanels), asked for as soon as the element exists. `cargo xtask bench`
+    // prints when each arrived (derek-kept, derek-panels) beside the wasm's marks.
+    const kept = store.all();
+    kept.then(() => performance.mark("derek-kept"), () => {});
+    this.panels = loadPanels().then(([search, reader, add]) => {
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet(search.SEARCH_CSS), sheet(reader.READER_CSS), sheet(add.ADD_CSS)];
+      this.adder = new add.ReportAdder(this, kept);
+      performance.mark("derek-panels");
+      return { SearchPanel: search.SearchPanel, ReaderPanel: reader.ReaderPanel };
+    });
+    this.panels.catch(() => {});
     this.root = h("div", { className: "root" });
     shadow.append(this.root);
     this.state = { ...DEFAULTS };
@@ -162,9 +181,10 @@ export class DerekExplorer extends HTMLElement {
     const lang = langOf(this);
     const theme = themeOf(this);
     this.root.classList.toggle("dark", theme === "dark");
-    let app;
+    let app, SearchPanel, ReaderPanel;
     try {
       app = await derek();
+      ({ SearchPanel, ReaderPanel } = await this.panels);
     } catch (error) {
       this.root.replaceChildren(h("p", { className: "error", textContent: t.failed + (error?.message ?? error) }));
       this.dataset.state = "error";
@@ -172,7 +192,14 @@ export class DerekExplorer extends HTMLElement {
       return;
     }
     this.app = app;
-    await this.adder.restore(app);
+    // The kept reports are read again once; the first chart waits for them only
+    // when the view names a series that is not the catalogue's (an added report's):
+    // otherwise the explorer draws at once and again when they are in.
+    const restoring = this.adder.restore(app);
+    if (!this.restored) {
+      this.restored = restoring.then(() => this.adder.reports.size && this.render());
+      if (this.state.series && !app.hasSeries(this.state.series)) await restoring;
+    }
     // The first render's main-thread time is a "derek-explorer" measure (`cargo xtask
     // bench`), after the added reports are read again (IndexedDB waits, not work).
     const began = performance.now();

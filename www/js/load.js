@@ -1,27 +1,36 @@
 // Loads the wasm module once per page: every element shares one module and one
 // parsed corpus.
 //
-// The download and compilation start as soon as this module is evaluated, while
-// the page is still being parsed and laid out (index.html and the embed snippet
-// also preload the wasm, so the fetch is usually under way already). Start-up then
+// The download and compilation start as soon as derek-element.js runs (or this
+// module, for a page without it), while the page is still being parsed and laid
+// out (index.html and the embed snippet also preload the wasm, so the fetch is
+// usually under way already). Start-up then
 // runs in steps, one task each, yielding to the page in between: no task freezes
 // the host page for long, and later steps run the code V8 has optimised meanwhile.
 
 const WASM = new URL("../pkg/derek_bg.wasm", import.meta.url);
 // User Timing marks (derek-*) say where start-up spends its time: `cargo xtask bench`
 // prints them, and a host page's profiler shows them.
-performance.mark("derek-fetch");
+performance.mark("derek-loader");
+// derek-element.js started the compilation as soon as it ran; this one is for a page
+// that imports the elements without it, or when that one failed (a server that does
+// not say application/wasm, say).
+const early = globalThis[Symbol.for("derek.wasm")]?.get(WASM.href) ?? Promise.reject(new Error("not started"));
 // Compiled while it downloads when the server says application/wasm (as it should);
 // otherwise compiled from the bytes.
-const compiled = fetch(WASM).then((response) => {
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${response.url}`);
-  return response.headers.get("Content-Type") === "application/wasm"
-    ? WebAssembly.compileStreaming(response)
-    : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
-}).then((module) => {
-  performance.mark("derek-compiled");
-  return module;
-});
+function compile() {
+  performance.mark("derek-fetch");
+  return fetch(WASM).then((response) => {
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${response.url}`);
+    return response.headers.get("Content-Type") === "application/wasm"
+      ? WebAssembly.compileStreaming(response)
+      : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+  }).then((module) => {
+    performance.mark("derek-compiled");
+    return module;
+  });
+}
+const compiled = early.catch(compile);
 // Imported lazily, so that a module that cannot load becomes a message, not a blank.
 const glue = import(new URL("../pkg/derek.js", import.meta.url));
 // A failure is reported when an element asks for the module, not as an unhandled rejection.
@@ -30,13 +39,24 @@ glue.catch(() => {});
 
 // Gives the page a turn between start-up steps (input, rendering, other scripts),
 // and between the end of start-up and the elements' first drawing.
+// A task posted like any other (MessageChannel), not `scheduler.yield()`, whose
+// continuation goes before the page's other tasks: the page's modules and its
+// IndexedDB answers then waited for the end of start-up (measured: the explorer's
+// panels arrived 380 ms after they were asked for, all of it behind start-up).
 export function yieldToPage() {
-  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = resolve;
     channel.port2.postMessage(null);
   });
+}
+
+// The same turn, but resumed before the page's other queued tasks where the browser
+// can (`scheduler.yield()`): for the step to the first chart, which the page waits
+// for. A posted task there let queued work go first (the explorer's first chart came
+// 50-100 ms after the explorer was built instead of about 50).
+export function yieldThenDraw() {
+  return globalThis.scheduler?.yield ? globalThis.scheduler.yield() : yieldToPage();
 }
 
 let loaded = null;
@@ -57,7 +77,7 @@ export function derek() {
     performance.mark("derek-started");
     // The elements draw in a task of their own: start-up's last step and a first
     // chart in one task made a task over 50 ms.
-    await yieldToPage();
+    await yieldThenDraw();
     return app;
   });
   return loaded;

@@ -302,9 +302,17 @@ const CHROME_ARGS: &[&str] = &[
 ];
 
 async fn connect(port: u16, downloads: &Path) -> Result<Client> {
+    // DEREK_CHROME_FLAGS adds Chromium flags for a diagnostic run, say
+    // `--js-flags=--liftoff-only` to time the wasm in V8's baseline tier alone.
+    let extra = std::env::var("DEREK_CHROME_FLAGS").unwrap_or_default();
+    let args: Vec<&str> = CHROME_ARGS
+        .iter()
+        .copied()
+        .chain(extra.split_whitespace())
+        .collect();
     let capabilities = json!({
         "goog:chromeOptions": {
-            "args": CHROME_ARGS,
+            "args": args,
             "binary": "/usr/bin/chromium",
             "prefs": {
                 "download.default_directory": downloads.to_string_lossy(),
