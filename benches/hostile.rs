@@ -2,56 +2,96 @@
 //! of the same figure, parentheses never closed, many short lines, a long
 //! heading over many paragraphs, a long quoted search phrase). For each shape,
 //! the whole pipeline (parse, extract, sourced facts, catalogue; or index and
-//! search) runs at 1× and 4× a size; the bench prints time (fastest of a few
-//! runs) and peak heap memory for both, and the 4×/1× ratios. Linear stages
-//! give ratios near 4; a quadratic one gives 16.
+//! search) runs at 1× and 4× a size; the bench prints time and peak heap memory
+//! for both, and the 4×/1× ratios. Linear stages give ratios near 4; a
+//! quadratic one gives 16.
+//!
+//! Measured so that the ratio is the code's, not the machine's:
+//! - time is the thread's CPU time (Linux: `/proc/thread-self/schedstat`; wall
+//!   time elsewhere), the fastest of several runs: at least `HOSTILE_RUNS` and
+//!   until about [`BUDGET`] was spent, so that a millisecond at 1× is not one
+//!   noisy sample. On a machine shared with other builds, wall time measures the
+//!   load; the 4× wall time is printed too, for the "1 MB in under 1 s" goal;
+//! - the timed runs do not count allocations (the counter's atomic operations
+//!   would add to every allocation); one more run counts the peak heap.
 //!
 //! Run with `cargo bench --bench hostile`; `HOSTILE_KB=N` sets the 1× size
-//! (default 32 KB), `HOSTILE_RUNS=N` the runs per size (default 3),
+//! (default 32 KB), `HOSTILE_RUNS=N` the fewest timed runs per size (default 3),
 //! `HOSTILE_SHAPE=TEXT` runs only the shapes whose name contains it.
 
 mod harness;
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::time::{Duration, Instant};
 
-/// The system allocator, counting the bytes in use and their peak.
+/// The system allocator, counting the bytes in use and their peak while
+/// [`COUNTING`] is set: from before the counted run makes its input to after its
+/// result is dropped, so that the blocks it frees are those it allocated.
 struct Counting;
 
-static IN_USE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
+static COUNTING: AtomicBool = AtomicBool::new(false);
+static IN_USE: AtomicIsize = AtomicIsize::new(0);
+static PEAK: AtomicIsize = AtomicIsize::new(0);
+
+/// Adds `grown` bytes to those in use and raises the peak.
+fn count_in(grown: usize) {
+    let grown = isize::try_from(grown).unwrap_or(isize::MAX);
+    let now = IN_USE
+        .fetch_add(grown, Ordering::Relaxed)
+        .saturating_add(grown);
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+/// Takes `freed` bytes from those in use.
+fn count_out(freed: usize) {
+    let freed = isize::try_from(freed).unwrap_or(isize::MAX);
+    IN_USE.fetch_sub(freed, Ordering::Relaxed);
+}
 
 // SAFETY: every call is forwarded to `System` with the same arguments; the
 // counters only observe sizes.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
+        if !p.is_null() && COUNTING.load(Ordering::Relaxed) {
+            count_in(layout.size());
         }
         p
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         unsafe { System.dealloc(ptr, layout) };
-        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+        if COUNTING.load(Ordering::Relaxed) {
+            count_out(layout.size());
+        }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
+        if !p.is_null() && COUNTING.load(Ordering::Relaxed) {
             if new_size >= layout.size() {
-                let grown = new_size - layout.size();
-                let now = IN_USE.fetch_add(grown, Ordering::Relaxed) + grown;
-                PEAK.fetch_max(now, Ordering::Relaxed);
+                count_in(new_size - layout.size());
             } else {
-                IN_USE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+                count_out(layout.size() - new_size);
             }
         }
         p
     }
+}
+
+/// Timed runs go on until about this much time was spent (and at least
+/// `HOSTILE_RUNS` of them, at most [`MAX_RUNS`]).
+const BUDGET: Duration = Duration::from_millis(400);
+const MAX_RUNS: usize = 40;
+
+/// The CPU time this thread has used, when the system says it: a shared
+/// machine's load does not count in it.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    // Some kernels report zeros when scheduler statistics are off.
+    (nanos > 0).then(|| Duration::from_nanos(nanos))
 }
 
 #[global_allocator]
@@ -159,11 +199,25 @@ const SHAPES: &[Shape] = &[
     },
 ];
 
-/// The fastest time and the largest peak heap growth of `runs` runs.
-fn measure(text: &str, query: Option<&str>, runs: usize) -> (Duration, usize) {
+/// What one size of a shape cost: the fastest CPU time (wall time where the
+/// system gives no CPU time), the fastest wall time, and the peak heap growth.
+struct Cost {
+    time: Duration,
+    wall: Duration,
+    peak: usize,
+}
+
+/// Runs the pipeline on `text` (or the search for `query`): timed runs without
+/// counting, then one run counting the heap.
+fn measure(text: &str, query: Option<&str>, runs: usize) -> Cost {
+    let mut cost = Cost {
+        time: Duration::MAX,
+        wall: Duration::MAX,
+        peak: 0,
+    };
     let reports = harness::reports();
     let Some(first) = reports.first() else {
-        return (Duration::ZERO, 0);
+        return cost;
     };
     let catalogue = derek::series::catalogue::Catalogue::bundled().unwrap_or_else(|e| {
         eprintln!("bench: {e}");
@@ -175,31 +229,39 @@ fn measure(text: &str, query: Option<&str>, runs: usize) -> (Duration, usize) {
         meta: first.meta.clone(),
         text: leaked,
     };
-    let mut best = Duration::MAX;
-    let mut peak = 0;
-    for _ in 0..runs.max(1) {
+    let run = |report: derek::corpus::BundledReport| match query {
+        None => {
+            let doc = derek::document::parse(report.text);
+            let corpus = derek::series::sourced::Corpus::from_documents(vec![report], vec![doc]);
+            catalogue.build(&corpus).len() + corpus.facts.len()
+        }
+        Some(q) => {
+            let doc = derek::document::parse(report.text);
+            let index = derek::search::SearchIndex::new(&[&doc]);
+            index.search(q, 10).hits.len()
+        }
+    };
+    let spent = Instant::now();
+    let mut done = 0;
+    while done < runs.max(1) || (spent.elapsed() < BUDGET && done < MAX_RUNS) {
         let report = report.clone();
-        let base = IN_USE.load(Ordering::Relaxed);
-        PEAK.store(base, Ordering::Relaxed);
-        let started = Instant::now();
-        let result = match query {
-            None => {
-                let doc = derek::document::parse(report.text);
-                let corpus =
-                    derek::series::sourced::Corpus::from_documents(vec![report], vec![doc]);
-                catalogue.build(&corpus).len() + corpus.facts.len()
-            }
-            Some(q) => {
-                let doc = derek::document::parse(report.text);
-                let index = derek::search::SearchIndex::new(&[&doc]);
-                index.search(q, 10).hits.len()
-            }
-        };
-        std::hint::black_box(result);
-        best = best.min(started.elapsed());
-        peak = peak.max(PEAK.load(Ordering::Relaxed).saturating_sub(base));
+        let (cpu, wall) = (cpu_time(), Instant::now());
+        std::hint::black_box(run(report));
+        let wall = wall.elapsed();
+        let time = cpu
+            .zip(cpu_time())
+            .map_or(wall, |(a, b)| b.saturating_sub(a));
+        cost.time = cost.time.min(time);
+        cost.wall = cost.wall.min(wall);
+        done += 1;
     }
-    (best, peak)
+    IN_USE.store(0, Ordering::Relaxed);
+    PEAK.store(0, Ordering::Relaxed);
+    COUNTING.store(true, Ordering::Relaxed);
+    std::hint::black_box(run(report.clone()));
+    COUNTING.store(false, Ordering::Relaxed);
+    cost.peak = usize::try_from(PEAK.load(Ordering::Relaxed)).unwrap_or(0);
+    cost
 }
 
 fn env_usize(name: &str, default: usize) -> usize {
@@ -212,35 +274,48 @@ fn env_usize(name: &str, default: usize) -> usize {
 fn main() {
     let kb = env_usize("HOSTILE_KB", 32);
     let runs = env_usize("HOSTILE_RUNS", 3);
+    let clock = if cpu_time().is_some() { "cpu" } else { "wall" };
     println!(
-        "{:<36} {:>10} {:>10} {:>6} {:>10} {:>10} {:>6}",
-        "shape", "time 1×", "time 4×", "ratio", "peak 1×", "peak 4×", "ratio"
+        "{:<36} {:>10} {:>10} {:>6} {:>10} {:>10} {:>10} {:>6}",
+        "shape",
+        format!("{clock} 1×"),
+        format!("{clock} 4×"),
+        "ratio",
+        "wall 4×",
+        "peak 1×",
+        "peak 4×",
+        "ratio"
     );
     let mut worst: (f64, f64) = (0.0, 0.0);
+    let mut slowest = Duration::ZERO;
     let only = std::env::var("HOSTILE_SHAPE").unwrap_or_default();
     for shape in SHAPES.iter().filter(|s| s.name.contains(&only)) {
         let (small, small_query) = (shape.make)(kb * 1000);
         let (large, large_query) = (shape.make)(4 * kb * 1000);
-        let (t1, m1) = measure(&small, small_query.as_deref(), runs);
-        let (t4, m4) = measure(&large, large_query.as_deref(), runs);
-        let time_ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-9);
-        let memory_ratio = m4 as f64 / (m1 as f64).max(1.0);
+        let one = measure(&small, small_query.as_deref(), runs);
+        let four = measure(&large, large_query.as_deref(), runs);
+        let time_ratio = four.time.as_secs_f64() / one.time.as_secs_f64().max(1e-9);
+        let memory_ratio = four.peak as f64 / (one.peak as f64).max(1.0);
         worst = (worst.0.max(time_ratio), worst.1.max(memory_ratio));
+        slowest = slowest.max(four.time);
         println!(
-            "{:<36} {:>8.1}ms {:>8.1}ms {:>6.1} {:>8.1}MB {:>8.1}MB {:>6.1}",
+            "{:<36} {:>8.1}ms {:>8.1}ms {:>6.1} {:>8.1}ms {:>8.1}MB {:>8.1}MB {:>6.1}",
             shape.name,
-            t1.as_secs_f64() * 1e3,
-            t4.as_secs_f64() * 1e3,
+            one.time.as_secs_f64() * 1e3,
+            four.time.as_secs_f64() * 1e3,
             time_ratio,
-            m1 as f64 / 1e6,
-            m4 as f64 / 1e6,
+            four.wall.as_secs_f64() * 1e3,
+            one.peak as f64 / 1e6,
+            four.peak as f64 / 1e6,
             memory_ratio
         );
     }
     println!(
-        "hostile: {kb} KB and {} KB per shape; worst ratio 4×/1×: time {:.1}, memory {:.1} (linear: about 4, goal: under 5)",
+        "hostile: {kb} KB and {} KB per shape ({clock} time); worst ratio 4×/1×: time {:.1}, memory {:.1} (linear: about 4, goal: under 5); slowest at {} KB: {:.2} s",
         4 * kb,
         worst.0,
-        worst.1
+        worst.1,
+        4 * kb,
+        slowest.as_secs_f64()
     );
 }
