@@ -157,9 +157,11 @@ pub fn extract_text(text: &str, reference_year: Option<i32>) -> Vec<Fact> {
     let mut arena = String::with_capacity(text.len() / 8);
     let stream = tokens::tokenize(text, &mut arena);
     let mut facts = Vec::new();
+    // Made of the whole text once, when a first fact has a year.
+    let mut periods = None;
     // Paragraph by paragraph: each rule sees the tokens of one paragraph only.
     for toks in stream.paragraphs() {
-        extract_paragraph(text, &toks, reference_year, &mut facts);
+        extract_paragraph(text, &toks, reference_year, &mut periods, &mut facts);
     }
     facts
 }
@@ -169,6 +171,7 @@ fn extract_paragraph(
     text: &str,
     toks: &tokens::Tokens<'_, '_>,
     reference_year: Option<i32>,
+    periods: &mut Option<period::Index>,
     out: &mut Vec<Fact>,
 ) {
     let mut mentions = numerals::scan(toks, toks.numbers.len());
@@ -212,8 +215,12 @@ fn extract_paragraph(
         })
     }));
     // Partial periods read the words around each new fact (never past a line end).
-    if let Some(new) = out.get_mut(first..) {
-        period::assign(text, new);
+    if let Some(new) = out
+        .get_mut(first..)
+        .filter(|new| new.iter().any(|f| f.year.is_some()))
+    {
+        let index = periods.get_or_insert_with(|| period::Index::new(text));
+        period::assign(text, index, new);
     }
 }
 
