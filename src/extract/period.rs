@@ -12,7 +12,7 @@
 use serde::{Serialize, Serializer};
 
 /// A month of a year, serialised `"2025-08"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Month {
     pub year: i32,
     /// 1 (January) to 12 (December).
@@ -37,7 +37,7 @@ impl std::fmt::Display for Month {
 ///
 /// Serialised as `{"from":"2025-01","to":"2025-08"}`, with `"as_of":"2025-07-01"`
 /// for a stock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Period {
     pub from: Month,
     pub to: Month,

@@ -9,6 +9,8 @@ use super::sourced::{Corpus, SourcedFact};
 use super::{flag_conflicts, mark_breaks, Key, Kind, Point, Series};
 use crate::extract::{Qualifier, Unit, Year, YearSource};
 use serde::Deserialize;
+use std::cell::OnceCell;
+use std::rc::Rc;
 
 /// Why a catalogue could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -248,49 +250,67 @@ fn contains_any(haystack: &str, needles: &[String]) -> bool {
 /// the reports is far shorter (they are a few words between commas).
 pub const CLAUSE_REACH: usize = 400;
 
-/// A fact's words, folded once for every rule that reads them. The facts of
-/// one sentence share its folded text and its number (`sentence_id`), so a
-/// long sentence stating many figures is folded, and tested by each rule, once.
-struct FactWords {
-    subject: String,
-    sentence: std::sync::Arc<str>,
+/// A fact's words, folded once for every rule that reads them, and only when a
+/// rule reads them: most facts fail a definition's unit, qualifier or year
+/// first. The facts of one sentence share its folded text and its number
+/// (`sentence_id`), so a long sentence stating many figures is folded, and
+/// tested by each rule, once.
+struct FactWords<'a> {
+    fact: &'a SourcedFact,
+    subject: OnceCell<String>,
+    sentence: Rc<OnceCell<String>>,
     sentence_id: usize,
-    clause: String,
+    clause: OnceCell<String>,
 }
 
-impl FactWords {
-    fn of(fact: &SourcedFact) -> FactWords {
-        let (start, end) = fact.sentence_span;
+impl<'a> FactWords<'a> {
+    fn of(fact: &'a SourcedFact) -> FactWords<'a> {
         FactWords {
-            subject: fold(&fact.fact.subject),
-            sentence: fold(&fact.sentence).into(),
+            fact,
+            subject: OnceCell::new(),
+            sentence: Rc::default(),
             sentence_id: 0,
-            clause: fold(&clause(&fact.sentence, start, end)),
+            clause: OnceCell::new(),
         }
     }
 
     /// The words of every fact; facts that share a sentence (they come one
     /// after another) share its folding.
-    fn of_all(facts: &[SourcedFact]) -> Vec<FactWords> {
+    fn of_all(facts: &'a [SourcedFact]) -> Vec<FactWords<'a>> {
         let mut out: Vec<FactWords> = Vec::with_capacity(facts.len());
         let mut previous: Option<&SourcedFact> = None;
         for fact in facts {
-            let (start, end) = fact.sentence_span;
             let shared = previous
                 .filter(|p| std::sync::Arc::ptr_eq(&p.sentence, &fact.sentence))
                 .and(out.last())
-                .map(|w| (std::sync::Arc::clone(&w.sentence), w.sentence_id));
-            let (sentence, sentence_id) =
-                shared.unwrap_or_else(|| (fold(&fact.sentence).into(), out.len()));
+                .map(|w| (Rc::clone(&w.sentence), w.sentence_id));
+            let (sentence, sentence_id) = shared.unwrap_or_else(|| (Rc::default(), out.len()));
             out.push(FactWords {
-                subject: fold(&fact.fact.subject),
                 sentence,
                 sentence_id,
-                clause: fold(&clause(&fact.sentence, start, end)),
+                ..FactWords::of(fact)
             });
             previous = Some(fact);
         }
         out
+    }
+
+    /// The fact's subject, folded.
+    fn subject(&self) -> &str {
+        self.subject.get_or_init(|| fold(&self.fact.fact.subject))
+    }
+
+    /// The fact's sentence, folded.
+    fn sentence(&self) -> &str {
+        self.sentence.get_or_init(|| fold(&self.fact.sentence))
+    }
+
+    /// The fact's clause ([`clause`]), folded.
+    fn clause(&self) -> &str {
+        self.clause.get_or_init(|| {
+            let (start, end) = self.fact.sentence_span;
+            fold(&clause(&self.fact.sentence, start, end))
+        })
     }
 }
 
@@ -328,11 +348,15 @@ pub fn clause(sentence: &str, start: usize, end: usize) -> String {
     ) else {
         return String::new();
     };
-    let from = SEPARATORS
-        .iter()
-        .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
-        .chain(before.rfind(')').map(|i| i + 1))
-        .max()
+    // The last end of a separator or ")": every separator ends in a space.
+    let bytes = before.as_bytes();
+    let from = (1..=bytes.len())
+        .rev()
+        .filter(|&p| matches!(bytes.get(p - 1), Some(b' ' | b')')))
+        .find(|&p| {
+            let head = bytes.get(..p).unwrap_or(&[]);
+            head.ends_with(b")") || SEPARATORS.iter().any(|sep| head.ends_with(sep.as_bytes()))
+        })
         .unwrap_or(0);
     let mut out = String::from(&before[from..]);
     out.push_str(number);
@@ -356,7 +380,14 @@ pub fn clause(sentence: &str, start: usize, end: usize) -> String {
             depth -= 1;
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut words = out.split_whitespace();
+    let mut clause = String::with_capacity(out.len());
+    clause.push_str(words.next().unwrap_or(""));
+    for word in words {
+        clause.push(' ');
+        clause.push_str(word);
+    }
+    clause
 }
 
 impl SeriesDef {
@@ -394,23 +425,34 @@ impl SeriesDef {
         if !self.paragraphs.is_empty() && !self.paragraphs.contains(&fact.paragraph) {
             return false;
         }
-        let (subject, clause) = (&words.subject, &words.clause);
-        let near_ok = (self.near.is_empty() || contains_any(clause, &self.near))
-            && !contains_any(clause, &self.near_not);
         let sentence_ok = |memo: &mut SentenceMemo| match *memo {
             Some((id, ok)) if id == words.sentence_id => ok,
             _ => {
-                let sentence = &*words.sentence;
-                let ok = (self.sentence.is_empty() || contains_any(sentence, &self.sentence))
-                    && !contains_any(sentence, &self.sentence_not);
+                let ok = (self.sentence.is_empty() && self.sentence_not.is_empty()) || {
+                    let sentence = words.sentence();
+                    (self.sentence.is_empty() || contains_any(sentence, &self.sentence))
+                        && !contains_any(sentence, &self.sentence_not)
+                };
                 *memo = Some((words.sentence_id, ok));
                 ok
             }
         };
-        (self.subject.is_empty() || contains_any(subject, &self.subject))
-            && !contains_any(subject, &self.subject_not)
-            && near_ok
+        let subject_ok = (self.subject.is_empty() && self.subject_not.is_empty()) || {
+            let subject = words.subject();
+            (self.subject.is_empty() || contains_any(subject, &self.subject))
+                && !contains_any(subject, &self.subject_not)
+        };
+        let near_ok = || {
+            (self.near.is_empty() && self.near_not.is_empty()) || {
+                let clause = words.clause();
+                (self.near.is_empty() || contains_any(clause, &self.near))
+                    && !contains_any(clause, &self.near_not)
+            }
+        };
+        // Cheapest first: the subject is short, the sentence's verdict is shared.
+        subject_ok
             && sentence_ok(memo)
+            && near_ok()
             && (self.kind == Kind::Time
                 || self.categories.is_empty()
                 || self.category(words).is_some())
@@ -418,7 +460,8 @@ impl SeriesDef {
 
     fn category(&self, words: &FactWords) -> Option<&Category> {
         self.categories.iter().find(|c| {
-            words.subject.contains(c.subject.as_str()) || words.clause.contains(c.subject.as_str())
+            words.subject().contains(c.subject.as_str())
+                || words.clause().contains(c.subject.as_str())
         })
     }
 
@@ -433,6 +476,8 @@ impl SeriesDef {
     /// [`SeriesDef::build`] with every fact's words already folded.
     fn build_from(&self, corpus: &Corpus, words: &[FactWords]) -> Series {
         let mut picked: Vec<(&SourcedFact, Key)> = Vec::new();
+        // What was picked, to find a repeat at once however many points.
+        let mut seen: std::collections::HashSet<(Key, usize, u64)> = Default::default();
         let mut memo = None;
         let selected = corpus
             .facts
@@ -449,11 +494,12 @@ impl SeriesDef {
                         .map_or_else(|| fact.fact.subject.clone(), |c| c.fr.clone()),
                 },
             };
-            // One report repeating its own figure for the same key is one point.
-            let repeat = picked.iter().any(|(f, k)| {
-                *k == key && f.report_index == fact.report_index && f.fact.value == fact.fact.value
-            });
-            if !repeat {
+            // One report repeating its own figure for the same key is one point
+            // (values equal as numbers: 0 and -0 alike, NaN never a repeat).
+            let value = fact.fact.value;
+            let bits = if value == 0.0 { 0 } else { value.to_bits() };
+            let first = value.is_nan() || seen.insert((key.clone(), fact.report_index, bits));
+            if first {
                 picked.push((fact, key));
             }
         }
@@ -525,6 +571,38 @@ mod tests {
             clause_of(s, "700"),
             "Plus de mille auteurs ont été sanctionnés pour non-respect d'une ordonnance (700 en"
         );
+    }
+
+    #[test]
+    fn a_clause_starts_after_the_last_separator_as_each_one_searched_for_would() {
+        const SEPARATORS: [&str; 5] = [", ", "; ", ": ", " et ", " dont "];
+        const PIECES: [&str; 12] = [
+            ",", ";", ":", " ", "et", "dont", ")", "(", "e", "t ", "é", "  ",
+        ];
+        let mut seed: u64 = 7;
+        for _ in 0..5000 {
+            let mut before = String::new();
+            for _ in 0..12 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let k = usize::try_from(seed >> 33).unwrap_or(0) % PIECES.len();
+                before.push_str(PIECES.get(k).copied().unwrap_or(""));
+            }
+            // Each separator and ")" searched for from the end, the last end kept.
+            let from = SEPARATORS
+                .iter()
+                .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
+                .chain(before.rfind(')').map(|i| i + 1))
+                .max()
+                .unwrap_or(0);
+            let sentence = format!("{before}12");
+            let expected = format!("{}12", before.get(from..).unwrap_or(""));
+            let got = clause(&sentence, before.len(), before.len() + 2);
+            // The clause's runs of spaces are one.
+            let collapsed = expected.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(got, collapsed, "{sentence:?}");
+        }
     }
 
     #[test]
