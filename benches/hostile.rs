@@ -171,6 +171,21 @@ const SHAPES: &[Shape] = &[
         },
     },
     Shape {
+        name: "one series, many figures",
+        make: |n| {
+            // Every line a point of the same series and year, each value new.
+            let mut text = String::new();
+            let mut k = 1;
+            while text.len() < n {
+                text.push_str(&format!(
+                    "{k}. En 2015, {k} cas de violence domestique ont été signalés.\n\n"
+                ));
+                k += 1;
+            }
+            (text, None)
+        },
+    },
+    Shape {
         name: "long heading, short paragraphs",
         make: |n| {
             let mut text = String::from("I. Renseignements");

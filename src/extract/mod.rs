@@ -251,10 +251,12 @@ pub fn extract_document(doc: &Document, reference_year: Option<i32>) -> Vec<Loca
         joined.push_str(&p.text);
         joined.push(tokens::PARAGRAPH_SEPARATOR);
     }
-    let mut out = Vec::new();
+    let facts = extract_text(&joined, reference_year);
+    // Sized once: a vector grown by doubling holds up to twice what it needs.
+    let mut out = Vec::with_capacity(facts.len());
     // The positions of the current paragraph: its facts come in text order.
     let mut positions: Option<(usize, crate::document::SourcePositions<'_>)> = None;
-    for mut fact in extract_text(&joined, reference_year) {
+    for mut fact in facts {
         let index = starts
             .partition_point(|&s| s <= fact.start)
             .saturating_sub(1);

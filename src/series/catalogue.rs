@@ -200,11 +200,26 @@ impl Catalogue {
     }
 
     /// Every catalogued series, built from the corpus' facts.
+    ///
+    /// One walk of the facts, each tested by every definition in turn: the
+    /// facts are read from memory once, not once per definition (on a long
+    /// text they far outgrow the processor's caches).
     pub fn build(&self, corpus: &Corpus) -> Vec<Series> {
         let words = FactWords::of_all(&corpus.facts);
+        // One memo per series: the facts of a sentence come together.
+        let mut memos: Vec<SentenceMemo> = vec![None; self.series.len()];
+        let mut selected: Vec<Vec<usize>> = vec![Vec::new(); self.series.len()];
+        for (i, (fact, words)) in corpus.facts.iter().zip(&words).enumerate() {
+            for ((def, memo), picked) in self.series.iter().zip(&mut memos).zip(&mut selected) {
+                if def.matches(fact, words, memo) {
+                    picked.push(i);
+                }
+            }
+        }
         self.series
             .iter()
-            .map(|def| def.build_from(corpus, &words))
+            .zip(&selected)
+            .map(|(def, picked)| def.build_from(corpus, &words, picked))
             .collect()
     }
 
@@ -470,20 +485,28 @@ impl SeriesDef {
     /// dropped, and disagreements between reports flagged.
     pub fn build(&self, corpus: &Corpus) -> Series {
         let words = FactWords::of_all(&corpus.facts);
-        self.build_from(corpus, &words)
+        let mut memo = None;
+        let selected: Vec<usize> = (0..corpus.facts.len())
+            .filter(|&i| {
+                corpus
+                    .facts
+                    .get(i)
+                    .zip(words.get(i))
+                    .is_some_and(|(fact, words)| self.matches(fact, words, &mut memo))
+            })
+            .collect();
+        self.build_from(corpus, &words, &selected)
     }
 
     /// [`SeriesDef::build`] with every fact's words already folded.
-    fn build_from(&self, corpus: &Corpus, words: &[FactWords]) -> Series {
+    /// `selected` are the indices of the facts it selects, in order.
+    fn build_from(&self, corpus: &Corpus, words: &[FactWords], selected: &[usize]) -> Series {
         let mut picked: Vec<(&SourcedFact, Key)> = Vec::new();
         // What was picked, to find a repeat at once however many points.
         let mut seen: std::collections::HashSet<(Key, usize, u64)> = Default::default();
-        let mut memo = None;
-        let selected = corpus
-            .facts
+        let selected = selected
             .iter()
-            .zip(words)
-            .filter(|(f, w)| self.matches(f, w, &mut memo));
+            .filter_map(|&i| corpus.facts.get(i).zip(words.get(i)));
         for (fact, words) in selected {
             let key = match (self.kind, fact.fact.year) {
                 (Kind::Time, Some(Year::Single(year))) => Key::Year { year },

@@ -77,6 +77,9 @@ pub fn sourced(
     report_index: usize,
     out: &mut Vec<SourcedFact>,
 ) {
+    let located = located.into_iter();
+    // Sized once when the count is known: growing by doubling may hold twice it.
+    out.reserve(located.size_hint().0);
     // Facts come in document order: walk the paragraphs alongside them.
     let mut paragraphs = doc.paragraphs.iter().peekable();
     // The breaks of the current paragraph, and the last sentence shared.
