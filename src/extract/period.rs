@@ -201,18 +201,36 @@ impl Index {
 /// year 1900–2100, "année", or a month's name (any case).
 fn candidate(text: &str, start: usize, end: usize) -> Option<Candidate> {
     let word = text.get(start..end)?;
-    let year = is_year(word);
+    if let Some(year) = is_year(word) {
+        return Some(Candidate {
+            start,
+            end,
+            year: Some(year),
+        });
+    }
+    // The names have 3 to 9 letters (lower-casing never shortens a word) and
+    // start with one of these: most words are turned away before any compare.
+    let first = word.chars().next()?.to_lowercase().next()?;
+    if !"jfmasond".contains(first) || word.chars().nth(9).is_some() {
+        return None;
+    }
     let lower_is = |name: &str| word.chars().flat_map(char::to_lowercase).eq(name.chars());
-    (year.is_some()
-        || lower_is("année")
-        || MONTHS.iter().flat_map(|m| m.iter()).any(|m| lower_is(m)))
-    .then_some(Candidate { start, end, year })
+    (lower_is("année") || MONTHS.iter().flat_map(|m| m.iter()).any(|m| lower_is(m))).then_some(
+        Candidate {
+            start,
+            end,
+            year: None,
+        },
+    )
 }
 
 /// A four-digit year 1900–2100.
 fn is_year(word: &str) -> Option<i32> {
+    if word.len() != 4 {
+        return None;
+    }
     let y: i32 = word.parse().ok()?;
-    (word.len() == 4 && (1900..=2100).contains(&y)).then_some(y)
+    (1900..=2100).contains(&y).then_some(y)
 }
 
 /// Sets the `period` of every fact whose year the text qualifies as part of a

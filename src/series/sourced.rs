@@ -85,6 +85,8 @@ pub fn sourced(
     // The breaks of the current paragraph, and the last sentence shared.
     let mut breaks: Option<(&str, Vec<Break>)> = None;
     let mut shared: Option<(usize, usize, Arc<str>)> = None;
+    // The current paragraph's reference, written once for all its facts.
+    let mut reference = String::new();
     for located in located {
         while paragraphs.next_if(|p| p.id != located.paragraph).is_some() {}
         let Some(paragraph) = paragraphs.peek() else {
@@ -95,6 +97,7 @@ pub fn sourced(
         if !breaks.as_ref().is_some_and(|(t, _)| std::ptr::eq(*t, text)) {
             breaks = Some((text, sentence_breaks(text)));
             shared = None;
+            reference = paragraph.reference();
         }
         let found = breaks.as_ref().map_or(&[][..], |(_, b)| b.as_slice());
         let (start, end) = sentence_in(found, text.len(), fact.start, fact.end);
@@ -110,7 +113,7 @@ pub fn sourced(
             report_index,
             report: report.to_string(),
             paragraph: located.paragraph,
-            reference: paragraph.reference(),
+            reference: reference.clone(),
             section: paragraph.section.clone(),
             line: located.line,
             sentence,
