@@ -209,23 +209,24 @@ impl Catalogue {
         // One memo per series: the facts of a sentence come together.
         let mut memos: Vec<SentenceMemo> = vec![None; self.series.len()];
         let mut selected: Vec<Vec<usize>> = vec![Vec::new(); self.series.len()];
-        // The definitions of each unit: a fact is tested by those of its own.
-        let mut by_unit: Vec<(Unit, Vec<usize>)> = Vec::new();
-        for (k, def) in self.series.iter().enumerate() {
-            match by_unit.iter_mut().find(|(unit, _)| *unit == def.unit) {
-                Some((_, defs)) => defs.push(k),
-                None => by_unit.push((def.unit, vec![k])),
-            }
-        }
+        // The definitions that admit each kind of fact (unit, qualifier, year),
+        // found once per kind: a fact is tested by those only.
+        let mut by_kind: std::collections::HashMap<FactKind, Vec<usize>> = Default::default();
         for (i, (fact, words)) in corpus.facts.iter().zip(&words).enumerate() {
-            let Some((_, defs)) = by_unit.iter().find(|(unit, _)| *unit == fact.fact.unit) else {
-                continue;
-            };
-            for &k in defs {
+            let defs = by_kind.entry(FactKind::of(&fact.fact)).or_insert_with(|| {
+                (0..self.series.len())
+                    .filter(|&k| {
+                        self.series
+                            .get(k)
+                            .is_some_and(|d| d.admits_kind(&fact.fact))
+                    })
+                    .collect()
+            });
+            for &k in defs.iter() {
                 let (Some(def), Some(memo)) = (self.series.get(k), memos.get_mut(k)) else {
                     continue;
                 };
-                if def.matches(fact, words, memo) {
+                if def.matches_admitted(fact, words, memo) {
                     if let Some(picked) = selected.get_mut(k) {
                         picked.push(i);
                     }
@@ -255,6 +256,31 @@ impl Catalogue {
                     .any(|(def, memo)| def.matches(fact, words, memo))
             })
             .collect()
+    }
+}
+
+/// What [`SeriesDef::admits_kind`] reads of a fact: its unit, qualifier, year
+/// and year source (the enums' discriminants, a year's bounds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct FactKind {
+    unit: u8,
+    qualifier: u8,
+    year: (u8, i32, i32),
+    year_source: Option<u8>,
+}
+
+impl FactKind {
+    fn of(f: &crate::extract::Fact) -> FactKind {
+        FactKind {
+            unit: f.unit as u8,
+            qualifier: f.qualifier as u8,
+            year: match f.year {
+                None => (0, 0, 0),
+                Some(Year::Single(y)) => (1, y, y),
+                Some(Year::Period(a, b)) => (2, a, b),
+            },
+            year_source: f.year_source.map(|s| s as u8),
+        }
     }
 }
 
@@ -429,7 +455,12 @@ impl SeriesDef {
     }
 
     fn matches(&self, fact: &SourcedFact, words: &FactWords, memo: &mut SentenceMemo) -> bool {
-        let f = &fact.fact;
+        self.admits_kind(&fact.fact) && self.matches_admitted(fact, words, memo)
+    }
+
+    /// Whether the fact's unit, qualifier and year are of this series: all that
+    /// its [`FactKind`] decides.
+    fn admits_kind(&self, f: &crate::extract::Fact) -> bool {
         let unit_ok = f.unit == self.unit;
         let qualifier_ok = if self.qualifiers.is_empty() {
             !matches!(f.qualifier, Qualifier::Change | Qualifier::Target)
@@ -444,10 +475,20 @@ impl SeriesDef {
             |[first, last]| matches!(f.year, Some(Year::Single(y)) if (first..=last).contains(&y)),
         );
         let stated_ok = !self.year_stated || f.year_source == Some(YearSource::Stated);
+        unit_ok && qualifier_ok && key_ok && years_ok && stated_ok
+    }
+
+    /// [`SeriesDef::matches`] for a fact whose kind it admits.
+    fn matches_admitted(
+        &self,
+        fact: &SourcedFact,
+        words: &FactWords,
+        memo: &mut SentenceMemo,
+    ) -> bool {
         let values_ok = self
             .values
-            .is_none_or(|[min, max]| (min..=max).contains(&f.value));
-        if !(unit_ok && qualifier_ok && key_ok && years_ok && stated_ok && values_ok) {
+            .is_none_or(|[min, max]| (min..=max).contains(&fact.fact.value));
+        if !values_ok {
             return false;
         }
         if !self.reports.is_empty() && !self.reports.contains(&fact.report) {
