@@ -19,7 +19,8 @@
 //!   heap.
 //!
 //! What remains is the memory system's: the code's work is linear (callgrind
-//! counts 3.97–4.10× the instructions for 4× the text on every shape checked),
+//! counts 4.00–4.03× the instructions for 4× the text on the one-paragraph
+//! shapes at 256 KB → 1 MB, 3.97–4.10× on the others checked at 64 → 256 KB),
 //! but past a few MB of working set (the 32 MB L3 cache here is shared with the
 //! other core's jobs) each byte costs more to reach, so time ratios at 256 KB →
 //! 1 MB run 5–25% above the instruction ratio, and vary with the load.
