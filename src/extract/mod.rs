@@ -242,6 +242,20 @@ pub struct LocatedFact {
 /// which the document keeps apart, are never read. Offsets are into the
 /// paragraph's clean text.
 pub fn extract_document(doc: &Document, reference_year: Option<i32>) -> Vec<LocatedFact> {
+    let located = located_facts(doc, reference_year);
+    // Sized once: a vector grown by doubling holds up to twice what it needs.
+    let mut out = Vec::with_capacity(located.size_hint().1.unwrap_or(0));
+    out.extend(located);
+    out
+}
+
+/// [`extract_document`]'s facts one by one, as they are placed: a caller that
+/// turns each into something else (`series::sourced`) never holds them all twice.
+/// The size hint's upper bound is the number of facts.
+pub(crate) fn located_facts(
+    doc: &Document,
+    reference_year: Option<i32>,
+) -> impl Iterator<Item = LocatedFact> + '_ {
     // One pass over all paragraphs joined by a paragraph separator, which no
     // rule crosses: the same facts as paragraph by paragraph, far fewer allocations.
     let mut joined = String::with_capacity(doc.paragraphs.iter().map(|p| p.text.len() + 4).sum());
@@ -252,17 +266,14 @@ pub fn extract_document(doc: &Document, reference_year: Option<i32>) -> Vec<Loca
         joined.push(tokens::PARAGRAPH_SEPARATOR);
     }
     let facts = extract_text(&joined, reference_year);
-    // Sized once: a vector grown by doubling holds up to twice what it needs.
-    let mut out = Vec::with_capacity(facts.len());
+    drop(joined);
     // The positions of the current paragraph: its facts come in text order.
     let mut positions: Option<(usize, crate::document::SourcePositions<'_>)> = None;
-    for mut fact in facts {
+    facts.into_iter().filter_map(move |mut fact| {
         let index = starts
             .partition_point(|&s| s <= fact.start)
             .saturating_sub(1);
-        let (Some(p), Some(&base)) = (doc.paragraphs.get(index), starts.get(index)) else {
-            continue;
-        };
+        let (p, &base) = doc.paragraphs.get(index).zip(starts.get(index))?;
         fact.start -= base;
         fact.end -= base;
         if positions.as_ref().is_none_or(|(i, _)| *i != index) {
@@ -273,13 +284,12 @@ pub fn extract_document(doc: &Document, reference_year: Option<i32>) -> Vec<Loca
             .and_then(|(_, at)| at.at(fact.start))
             .map(|pos| pos.line)
             .unwrap_or(p.first_line);
-        out.push(LocatedFact {
+        Some(LocatedFact {
             fact,
             line,
             paragraph: p.id.clone(),
-        });
-    }
-    out
+        })
+    })
 }
 
 #[cfg(test)]

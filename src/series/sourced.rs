@@ -55,7 +55,8 @@ impl Corpus {
     pub fn from_documents(reports: Vec<BundledReport>, documents: Vec<Document>) -> Corpus {
         let mut facts = Vec::new();
         for (report_index, (report, doc)) in reports.iter().zip(&documents).enumerate() {
-            let located = extract::extract_document(doc, Some(report.meta.reference_year));
+            // Placed and sourced one by one: the facts are never held twice.
+            let located = extract::located_facts(doc, Some(report.meta.reference_year));
             sourced(doc, located, &report.meta.symbol, report_index, &mut facts);
         }
         Corpus {
@@ -79,7 +80,8 @@ pub fn sourced(
 ) {
     let located = located.into_iter();
     // Sized once when the count is known: growing by doubling may hold twice it.
-    out.reserve(located.size_hint().0);
+    let (least, most) = located.size_hint();
+    out.reserve(most.unwrap_or(least));
     // Facts come in document order: walk the paragraphs alongside them.
     let mut paragraphs = doc.paragraphs.iter().peekable();
     // The breaks of the current paragraph, and the last sentence shared.
