@@ -197,6 +197,8 @@ fn extract_paragraph(
     );
     let subjects = subject::assign(toks, &mentions);
     let first = out.len();
+    // At most one fact a mention: sized before, not doubled as they come.
+    out.reserve(mentions.len());
     out.extend(mentions.iter().enumerate().filter_map(|(i, m)| {
         let start = toks.get(m.first)?.start;
         let end = toks.get(m.last)?.end();
