@@ -204,9 +204,11 @@ pub fn extract_text_dated(text: &str, dating: &Dating) -> Vec<Fact> {
     let mut arena = String::with_capacity(text.len() / 8);
     let stream = tokens::tokenize(text, &mut arena);
     let mut facts = Vec::new();
+    // Made of the whole text once, when a first fact has a year.
+    let mut periods = None;
     // Paragraph by paragraph: each rule sees the tokens of one paragraph only.
     for toks in stream.paragraphs() {
-        extract_paragraph(text, &toks, dating, &mut facts);
+        extract_paragraph(text, &toks, dating, &mut periods, &mut facts);
     }
     facts
 }
@@ -216,6 +218,7 @@ fn extract_paragraph(
     text: &str,
     toks: &tokens::Tokens<'_, '_>,
     dating: &Dating,
+    periods: &mut Option<period::Index>,
     out: &mut Vec<Fact>,
 ) {
     let mut mentions = numerals::scan(toks, toks.numbers.len());
@@ -241,6 +244,8 @@ fn extract_paragraph(
     );
     let subjects = subject::assign(toks, &mentions);
     let first = out.len();
+    // At most one fact a mention: sized before, not doubled as they come.
+    out.reserve(mentions.len());
     out.extend(mentions.iter().enumerate().filter_map(|(i, m)| {
         let start = toks.get(m.first)?.start;
         let end = toks.get(m.last)?.end();
@@ -259,8 +264,12 @@ fn extract_paragraph(
         })
     }));
     // Partial periods read the words around each new fact (never past a line end).
-    if let Some(new) = out.get_mut(first..) {
-        period::assign(text, new);
+    if let Some(new) = out
+        .get_mut(first..)
+        .filter(|new| new.iter().any(|f| f.year.is_some()))
+    {
+        let index = periods.get_or_insert_with(|| period::Index::new(text));
+        period::assign(text, index, new);
     }
 }
 
@@ -287,6 +296,20 @@ pub fn extract_document(doc: &Document, reference_year: Option<i32>) -> Vec<Loca
 
 /// [`extract_document`] with the report's period known as well.
 pub fn extract_document_dated(doc: &Document, dating: &Dating) -> Vec<LocatedFact> {
+    let located = located_facts(doc, dating);
+    // Sized once: a vector grown by doubling holds up to twice what it needs.
+    let mut out = Vec::with_capacity(located.size_hint().1.unwrap_or(0));
+    out.extend(located);
+    out
+}
+
+/// [`extract_document`]'s facts one by one, as they are placed: a caller that
+/// turns each into something else (`series::sourced`) never holds them all twice.
+/// The size hint's upper bound is the number of facts.
+pub(crate) fn located_facts<'d>(
+    doc: &'d Document,
+    dating: &Dating,
+) -> impl Iterator<Item = LocatedFact> + 'd {
     // One pass over all paragraphs joined by a paragraph separator, which no
     // rule crosses: the same facts as paragraph by paragraph, far fewer allocations.
     let mut joined = String::with_capacity(doc.paragraphs.iter().map(|p| p.text.len() + 4).sum());
@@ -296,16 +319,15 @@ pub fn extract_document_dated(doc: &Document, dating: &Dating) -> Vec<LocatedFac
         joined.push_str(&p.text);
         joined.push(tokens::PARAGRAPH_SEPARATOR);
     }
-    let mut out = Vec::new();
+    let facts = extract_text_dated(&joined, dating);
+    drop(joined);
     // The positions of the current paragraph: its facts come in text order.
     let mut positions: Option<(usize, crate::document::SourcePositions<'_>)> = None;
-    for mut fact in extract_text_dated(&joined, dating) {
+    facts.into_iter().filter_map(move |mut fact| {
         let index = starts
             .partition_point(|&s| s <= fact.start)
             .saturating_sub(1);
-        let (Some(p), Some(&base)) = (doc.paragraphs.get(index), starts.get(index)) else {
-            continue;
-        };
+        let (p, &base) = doc.paragraphs.get(index).zip(starts.get(index))?;
         fact.start -= base;
         fact.end -= base;
         if positions.as_ref().is_none_or(|(i, _)| *i != index) {
@@ -316,13 +338,12 @@ pub fn extract_document_dated(doc: &Document, dating: &Dating) -> Vec<LocatedFac
             .and_then(|(_, at)| at.at(fact.start))
             .map(|pos| pos.line)
             .unwrap_or(p.first_line);
-        out.push(LocatedFact {
+        Some(LocatedFact {
             fact,
             line,
             paragraph: p.id.clone(),
-        });
-    }
-    out
+        })
+    })
 }
 
 #[cfg(test)]

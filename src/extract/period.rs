@@ -12,7 +12,7 @@
 use serde::{Serialize, Serializer};
 
 /// A month of a year, serialised `"2025-08"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Month {
     pub year: i32,
     /// 1 (January) to 12 (December).
@@ -37,7 +37,7 @@ impl std::fmt::Display for Month {
 ///
 /// Serialised as `{"from":"2025-01","to":"2025-08"}`, with `"as_of":"2025-07-01"`
 /// for a stock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Period {
     pub from: Month,
     pub to: Month,
@@ -82,21 +82,176 @@ use super::{Fact, Year, YearSource};
 /// How far around a number (in bytes, each side) its sentence is read for a period.
 const WINDOW: usize = 320;
 
+/// What the period rules need of a whole text, found in one walk of it: where
+/// sentences end, and the words a time expression can end on. Each fact then
+/// finds its sentence window by binary search, and most facts (those with no
+/// such word in their window) are done without reading their window's words.
+pub(crate) struct Index {
+    /// Each character that ends a sentence ([`ends_sentence`]): its byte range.
+    stops: Vec<(usize, usize)>,
+    /// Each run of letters and digits that can end a time expression: a year,
+    /// "année" or a month ([`anchors`]), in text order.
+    anchors: Vec<Candidate>,
+}
+
+/// A word that can anchor a time expression, at bytes `start..end`.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    /// The year the word is, if it is one.
+    year: Option<i32>,
+}
+
+impl Index {
+    /// One walk of `text`.
+    pub(crate) fn new(text: &str) -> Index {
+        let mut stops = Vec::new();
+        let mut anchors = Vec::new();
+        let mut run: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            let after = i + c.len_utf8();
+            if c.is_alphanumeric() {
+                run.get_or_insert(i);
+                continue;
+            }
+            if let Some(s) = run.take() {
+                anchors.extend(candidate(text, s, i));
+            }
+            if ends_sentence(c, text.get(after..).unwrap_or("")) {
+                stops.push((i, after));
+            }
+        }
+        if let Some(s) = run {
+            anchors.extend(candidate(text, s, text.len()));
+        }
+        Index { stops, anchors }
+    }
+
+    /// The part of `text` around `start..end` that belongs to the same sentence
+    /// (or clause after a semicolon), at most [`WINDOW`] bytes each side: after
+    /// the last sentence end before the number, up to the first after it.
+    fn sentence_window(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
+        let floor = |mut i: usize| {
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let lo = floor(start.saturating_sub(WINDOW));
+        let hi = floor((end + WINDOW).min(text.len()));
+        // The last stop wholly inside `lo..start`, the first wholly inside `end..hi`.
+        let before = self.stops.partition_point(|&(_, e)| e <= start);
+        let begin = before
+            .checked_sub(1)
+            .and_then(|k| self.stops.get(k))
+            .filter(|&&(s, _)| s >= lo)
+            .map_or(lo, |&(_, e)| e);
+        let after = self.stops.partition_point(|&(s, _)| s < end);
+        let finish = self
+            .stops
+            .get(after)
+            .filter(|&&(_, e)| e <= hi)
+            .map_or(hi, |&(s, _)| s);
+        (begin, finish)
+    }
+
+    /// Whether the words of `text[lo..hi]` may hold an anchor for `year`: false
+    /// only when none does. A word cut by the window's edge is read as cut.
+    fn may_anchor(&self, text: &str, lo: usize, hi: usize, year: i32) -> bool {
+        let first = self.anchors.partition_point(|c| c.end <= lo);
+        let inside = self
+            .anchors
+            .get(first..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|c| c.start < hi)
+            .any(|c| c.year.is_none_or(|y| y == year) || c.start < lo || c.end > hi);
+        if inside {
+            return true;
+        }
+        // A longer word cut by an edge may leave an anchor ("12025" from "2025").
+        let alphanumeric = |at: usize| {
+            text.get(at..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_alphanumeric)
+        };
+        let last_before = |at: usize| {
+            text.get(..at)
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(char::is_alphanumeric)
+        };
+        let window = text.get(lo..hi).unwrap_or("");
+        let cut_start = lo > 0 && last_before(lo) && alphanumeric(lo);
+        let cut_end = hi < text.len() && last_before(hi) && alphanumeric(hi);
+        let head = window
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(window.len());
+        let tail = window
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        (cut_start && candidate(text, lo, lo + head).is_some())
+            || (cut_end && candidate(text, lo + tail, hi).is_some())
+    }
+}
+
+/// The run of letters and digits `text[start..end]` as an anchor candidate: a
+/// year 1900–2100, "année", or a month's name (any case).
+fn candidate(text: &str, start: usize, end: usize) -> Option<Candidate> {
+    let word = text.get(start..end)?;
+    if let Some(year) = is_year(word) {
+        return Some(Candidate {
+            start,
+            end,
+            year: Some(year),
+        });
+    }
+    // The names have 3 to 9 letters (lower-casing never shortens a word) and
+    // start with one of these: most words are turned away before any compare.
+    let first = word.chars().next()?.to_lowercase().next()?;
+    if !"jfmasond".contains(first) || word.chars().nth(9).is_some() {
+        return None;
+    }
+    let lower_is = |name: &str| word.chars().flat_map(char::to_lowercase).eq(name.chars());
+    (lower_is("année") || MONTHS.iter().flat_map(|m| m.iter()).any(|m| lower_is(m))).then_some(
+        Candidate {
+            start,
+            end,
+            year: None,
+        },
+    )
+}
+
+/// A four-digit year 1900–2100.
+fn is_year(word: &str) -> Option<i32> {
+    if word.len() != 4 {
+        return None;
+    }
+    let y: i32 = word.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
 /// Sets the `period` of every fact whose year the text qualifies as part of a
-/// year. Linear: each fact reads a bounded window of `text` around its number.
-pub(crate) fn assign(text: &str, facts: &mut [Fact]) {
+/// year. Linear: `index` was made of `text` in one walk, and each fact reads at
+/// most a bounded window of `text` around its number.
+pub(crate) fn assign(text: &str, index: &Index, facts: &mut [Fact]) {
     for fact in facts.iter_mut() {
-        fact.period = of(text, fact);
+        fact.period = of(text, index, fact);
     }
 }
 
 /// The period of one fact, if its words give one.
-fn of(text: &str, fact: &Fact) -> Option<Period> {
+fn of(text: &str, index: &Index, fact: &Fact) -> Option<Period> {
     let (first_year, last_year) = match fact.year? {
         Year::Single(y) => (y, y),
         Year::Period(a, b) => (a, b),
     };
-    let (lo, hi) = sentence_window(text, fact.start, fact.end);
+    let (lo, hi) = index.sentence_window(text, fact.start, fact.end);
+    if !index.may_anchor(text, lo, hi, last_year) {
+        return None;
+    }
     let words = words(text.get(lo..hi)?, lo);
     // The number's own position among the words.
     let at = words.partition_point(|w| w.start < fact.start);
@@ -128,35 +283,7 @@ fn of(text: &str, fact: &Fact) -> Option<Period> {
     best.map(|(_, p)| p)
 }
 
-/// The part of `text` around `start..end` that belongs to the same sentence (or
-/// clause after a semicolon), at most [`WINDOW`] bytes each side.
-fn sentence_window(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let floor = |mut i: usize| {
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let lo = floor(start.saturating_sub(WINDOW));
-    let hi = floor((end + WINDOW).min(text.len()));
-    let before = text.get(lo..start).unwrap_or("");
-    let after = text.get(end..hi).unwrap_or("");
-    // What follows a full stop is read in the whole text: the number itself may
-    // be what starts (or does not start) the next sentence.
-    let rest = |at: usize| text.get(at..).unwrap_or("");
-    let begin = before
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| ends_sentence(c, rest(lo + i + c.len_utf8())))
-        .map_or(lo, |(i, c)| lo + i + c.len_utf8());
-    let finish = after
-        .char_indices()
-        .find(|&(i, c)| ends_sentence(c, rest(end + i + c.len_utf8())))
-        .map_or(hi, |(i, _)| end + i);
-    (begin, finish)
-}
-
-/// Whether `c`, followed by `rest`, ends a sentence or a clause with its own date.
+/// Whether `c` ends a sentence, `rest` being the text after it.
 fn ends_sentence(c: char, rest: &str) -> bool {
     match c {
         // The paragraph separator of `extract_document`, and line ends.
@@ -173,28 +300,43 @@ fn ends_sentence(c: char, rest: &str) -> bool {
     }
 }
 
+/// The French month names, January first, as words are lower-cased.
+const MONTHS: [&[&str]; 12] = [
+    &["janvier"],
+    &["février", "fevrier"],
+    &["mars"],
+    &["avril"],
+    &["mai"],
+    &["juin"],
+    &["juillet"],
+    &["août", "aout"],
+    &["septembre"],
+    &["octobre"],
+    &["novembre"],
+    &["décembre", "decembre"],
+];
+
 /// A word of the window: a run of letters and digits, or one other non-space
-/// character, lower-cased.
+/// character, lower-cased (borrowed from the text when it already is).
 #[derive(Debug)]
-struct Word {
+struct Word<'a> {
     start: usize,
-    lower: String,
+    lower: std::borrow::Cow<'a, str>,
 }
 
-impl Word {
+impl Word<'_> {
     fn is(&self, words: &[&str]) -> bool {
-        words.contains(&self.lower.as_str())
+        words.contains(&&*self.lower)
     }
 
     fn year(&self) -> Option<i32> {
-        let y: i32 = self.lower.parse().ok()?;
-        (self.lower.len() == 4 && (1900..=2100).contains(&y)).then_some(y)
+        is_year(&self.lower)
     }
 
     fn month(&self) -> Option<u8> {
         // A `match`, not a table searched in turn: asked of every word of every
         // fact's window, and a match compiles to a test of the length first.
-        Some(match self.lower.as_str() {
+        Some(match &*self.lower {
             "janvier" => 1,
             "février" | "fevrier" => 2,
             "mars" => 3,
@@ -235,7 +377,7 @@ impl Word {
 
     /// An ordinal: "premier" → 1, "deuxième"/"second" → 2, "dernier" → `last`.
     fn ordinal(&self, last: u8) -> Option<u8> {
-        Some(match self.lower.as_str() {
+        Some(match &*self.lower {
             "premier" | "1er" => 1,
             "deuxième" | "deuxieme" | "second" | "2e" => 2,
             "troisième" | "troisieme" | "3e" => 3,
@@ -246,7 +388,10 @@ impl Word {
     }
 }
 
-fn words(window: &str, offset: usize) -> Vec<Word> {
+/// The words of `window` (which starts at byte `offset` of the text). A word
+/// already in lower case is borrowed, not copied.
+fn words(window: &str, offset: usize) -> Vec<Word<'_>> {
+    use std::borrow::Cow;
     let mut out: Vec<Word> = Vec::new();
     let mut run: Option<usize> = None;
     for (i, c) in window
@@ -258,17 +403,29 @@ fn words(window: &str, offset: usize) -> Vec<Word> {
             continue;
         }
         if let Some(s) = run.take() {
+            let word = window.get(s..i).unwrap_or("");
+            // Each character its own lower case (only an upper-case Σ lowers
+            // differently inside a string, and it is not its own lower case).
+            let unchanged = |c: char| {
+                let mut lower = c.to_lowercase();
+                lower.next() == Some(c) && lower.next().is_none()
+            };
+            let lower = if word.chars().all(unchanged) {
+                Cow::Borrowed(word)
+            } else {
+                Cow::Owned(word.to_lowercase())
+            };
             out.push(Word {
                 start: offset + s,
-                lower: window[s..i].to_lowercase(),
+                lower,
             });
         }
         if !c.is_whitespace() && i < window.len() {
             // Apostrophes and dashes of every kind read alike.
             let lower = match c {
-                '’' | 'ʼ' | '‘' => "'".to_string(),
-                '–' | '—' | '‑' | '‐' => "-".to_string(),
-                c => c.to_string(),
+                '’' | 'ʼ' | '‘' => Cow::Borrowed("'"),
+                '–' | '—' | '‑' | '‐' => Cow::Borrowed("-"),
+                c => Cow::Borrowed(window.get(i..i + c.len_utf8()).unwrap_or("")),
             };
             out.push(Word {
                 start: offset + i,
@@ -352,7 +509,7 @@ fn read_back(words: &[Word], anchor: Anchor) -> Option<(usize, Period)> {
             (j - 1, span(1, 1))
         } else {
             let n = at(j.checked_sub(2)?)?.count()?;
-            match kind.lower.as_str() {
+            match &*kind.lower {
                 "premiers" if n < 12 => (j - 2, span(1, n)),
                 "derniers" if n < 12 => (j - 2, span(13 - n, 12)),
                 _ => return None,
@@ -584,7 +741,8 @@ mod tests {
             subject: String::new(),
             period: None,
         };
-        let period = of(text, &fact).map(|p| (p.from.to_string(), p.to.to_string()));
+        let period =
+            of(text, &Index::new(text), &fact).map(|p| (p.from.to_string(), p.to.to_string()));
         assert_eq!(period, Some(("2024-01".into(), "2024-06".into())));
     }
 
@@ -671,5 +829,213 @@ mod tests {
             r#"{"from":"2025-08","to":"2025-08","as_of":"2025-08-01"}"#
         );
         Ok(())
+    }
+
+    /// The sentence window as it was read before [`Index`]: walking the window's
+    /// characters around each number.
+    fn walked_window(text: &str, start: usize, end: usize) -> (usize, usize) {
+        let floor = |mut i: usize| {
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let lo = floor(start.saturating_sub(WINDOW));
+        let hi = floor((end + WINDOW).min(text.len()));
+        let before = text.get(lo..start).unwrap_or("");
+        let after = text.get(end..hi).unwrap_or("");
+        let rest = |at: usize| text.get(at..).unwrap_or("");
+        let begin = before
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| ends_sentence(c, rest(lo + i + c.len_utf8())))
+            .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+        let finish = after
+            .char_indices()
+            .find(|&(i, c)| ends_sentence(c, rest(end + i + c.len_utf8())))
+            .map_or(hi, |(i, _)| end + i);
+        (begin, finish)
+    }
+
+    /// A text of `n` pieces drawn from dates, months, years, punctuation and
+    /// words cut anywhere, by a fixed pseudo-random sequence.
+    fn random_text(seed: &mut u64, n: usize) -> String {
+        const PIECES: [&str; 40] = [
+            "janvier",
+            "Juillet",
+            "AOÛT",
+            "août",
+            "aout",
+            "décembre",
+            "Décembre",
+            "mai",
+            "semai",
+            "2025",
+            "2024",
+            "12025",
+            "20251",
+            "1899",
+            "année",
+            "ANNÉE",
+            "l",
+            "'",
+            "’",
+            "cette",
+            "au",
+            "1er",
+            "premier",
+            "premiers",
+            "huit",
+            "mois",
+            "de",
+            "d",
+            "semestre",
+            "trimestre",
+            "à",
+            "-",
+            "–",
+            "la",
+            "fin",
+            ". ",
+            ". En",
+            "; ",
+            "\n",
+            "\u{2029}",
+        ];
+        let mut text = String::new();
+        for _ in 0..n {
+            *seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let k = usize::try_from(*seed >> 33).unwrap_or(0);
+            text.push_str(PIECES.get(k % PIECES.len()).copied().unwrap_or(""));
+            // Mostly spaces between pieces; sometimes none, so that words join.
+            if k % 7 != 0 {
+                text.push(' ');
+            }
+        }
+        text
+    }
+
+    /// The period of `fact` as it was read before [`Index`]: every window's
+    /// words read in full.
+    fn walked_period(text: &str, fact: &Fact) -> Option<Period> {
+        let (start, end) = (fact.start, fact.end);
+        let year = match fact.year? {
+            Year::Single(y) | Year::Period(_, y) => y,
+        };
+        let (lo, hi) = walked_window(text, start, end);
+        let words = words(text.get(lo..hi)?, lo);
+        let at = words.partition_point(|w| w.start < start);
+        anchors(&words, year)
+            .into_iter()
+            .filter_map(|a| {
+                let (phrase, p) = read_back(&words, a)?;
+                let skip = fact.year_source == Some(YearSource::Implied)
+                    && year_between(&words, at, phrase, a.end);
+                let d = words.get(a.end)?.start.abs_diff(start);
+                (!skip).then_some((d, p))
+            })
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, p)| p)
+    }
+
+    #[test]
+    fn a_year_cut_by_the_window_edge_is_read_as_cut() {
+        // "20251" cut after "2025" by the window's end: the walk read "2025",
+        // so the index must not skip the window for want of a whole year.
+        let phrase = "les huit premiers mois de ";
+        // The window ends `WINDOW` bytes after "12", just after "2025".
+        let target = 2 + WINDOW - "2025".len() - phrase.len();
+        let mut text = String::from("12 ");
+        while text.len() + 2 <= target {
+            text.push_str("x ");
+        }
+        while text.len() < target {
+            text.push(' ');
+        }
+        text.push_str(phrase);
+        text.push_str("20251 cas.");
+        let fact = Fact {
+            start: 0,
+            end: 2,
+            value: 12.0,
+            verbatim: "12".into(),
+            unit: super::super::Unit::Count,
+            qualifier: super::super::Qualifier::Exact,
+            year: Some(Year::Single(2025)),
+            year_source: Some(YearSource::Stated),
+            subject: String::new(),
+            period: None,
+        };
+        let (_, hi) = walked_window(&text, 0, 2);
+        assert_eq!(text.get(hi - 4..hi), Some("2025"), "{text:?}");
+        let walked = walked_period(&text, &fact);
+        assert!(walked.is_some());
+        assert_eq!(of(&text, &Index::new(&text), &fact), walked);
+    }
+
+    #[test]
+    fn the_index_reads_the_windows_and_periods_the_walk_read() {
+        let mut seed = 13;
+        let mut dated = 0;
+        for round in 0..300 {
+            // Long texts too, so that windows are cut inside words.
+            let text = random_text(&mut seed, 20 + round % 7 * 60);
+            let index = Index::new(&text);
+            for (start, word) in text.match_indices(|c: char| c.is_ascii_digit()) {
+                let end = start + word.len();
+                assert_eq!(
+                    index.sentence_window(&text, start, end),
+                    walked_window(&text, start, end),
+                    "{text:?} at {start}"
+                );
+                for (year, source) in [
+                    (2025, YearSource::Stated),
+                    (2024, YearSource::Implied),
+                    (1999, YearSource::Implied),
+                ] {
+                    let fact = Fact {
+                        start,
+                        end,
+                        value: 1.0,
+                        verbatim: word.into(),
+                        unit: super::super::Unit::Count,
+                        qualifier: super::super::Qualifier::Exact,
+                        year: Some(Year::Single(year)),
+                        year_source: Some(source),
+                        subject: String::new(),
+                        period: None,
+                    };
+                    let walked = walked_period(&text, &fact);
+                    let indexed = of(&text, &index, &fact);
+                    dated += usize::from(indexed.is_some());
+                    assert_eq!(indexed, walked, "{text:?} at {start} for {year}");
+                }
+            }
+        }
+        // The texts do hold periods: the comparison is not of two `None`s.
+        assert!(dated > 20, "{dated} periods");
+    }
+
+    #[test]
+    fn a_word_is_borrowed_when_already_lower_case() {
+        let text = "Au 1er Juillet 2025 – l’ANNÉE été";
+        for w in words(text, 0) {
+            let raw = text
+                .get(w.start..)
+                .and_then(|t| t.split(' ').next())
+                .unwrap_or("");
+            let borrowed = matches!(w.lower, std::borrow::Cow::Borrowed(_));
+            assert_eq!(borrowed, w.lower.len() == 1 || raw == &*w.lower, "{w:?}");
+        }
+        let lower: Vec<String> = words(text, 0)
+            .into_iter()
+            .map(|w| w.lower.into_owned())
+            .collect();
+        assert_eq!(
+            lower,
+            ["au", "1er", "juillet", "2025", "-", "l", "'", "année", "été"]
+        );
     }
 }

@@ -9,6 +9,8 @@ use super::sourced::{Corpus, SourcedFact};
 use super::{flag_conflicts, mark_breaks, Key, Kind, Point, Series};
 use crate::extract::{Qualifier, Unit, Year, YearSource};
 use serde::Deserialize;
+use std::cell::OnceCell;
+use std::rc::Rc;
 
 /// Why a catalogue could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -197,6 +199,7 @@ impl FromTree for SeriesDef {
                 "note_fr",
                 "note_en",
                 "breaks",
+                "school_years",
             ],
         )?;
         let def = SeriesDef {
@@ -220,6 +223,7 @@ impl FromTree for SeriesDef {
             note_fr: f.optional("note_fr")?,
             note_en: f.optional("note_en")?,
             breaks: f.optional("breaks")?,
+            school_years: f.optional("school_years")?,
         };
         Ok(def)
     }
@@ -318,11 +322,43 @@ impl Catalogue {
     }
 
     /// Every catalogued series, built from the corpus' facts.
+    ///
+    /// One walk of the facts, each tested by every definition in turn: the
+    /// facts are read from memory once, not once per definition (on a long
+    /// text they far outgrow the processor's caches).
     pub fn build(&self, corpus: &Corpus) -> Vec<Series> {
         let words = FactWords::of_all(&corpus.facts);
+        // One memo per series: the facts of a sentence come together.
+        let mut memos: Vec<SentenceMemo> = vec![None; self.series.len()];
+        let mut selected: Vec<Vec<usize>> = vec![Vec::new(); self.series.len()];
+        // The definitions that admit each kind of fact (unit, qualifier, year),
+        // found once per kind: a fact is tested by those only.
+        let mut by_kind: std::collections::HashMap<FactKind, Vec<usize>> = Default::default();
+        for (i, (fact, words)) in corpus.facts.iter().zip(&words).enumerate() {
+            let defs = by_kind.entry(FactKind::of(&fact.fact)).or_insert_with(|| {
+                (0..self.series.len())
+                    .filter(|&k| {
+                        self.series
+                            .get(k)
+                            .is_some_and(|d| d.admits_kind(&fact.fact))
+                    })
+                    .collect()
+            });
+            for &k in defs.iter() {
+                let (Some(def), Some(memo)) = (self.series.get(k), memos.get_mut(k)) else {
+                    continue;
+                };
+                if def.matches_admitted(fact, words, memo) {
+                    if let Some(picked) = selected.get_mut(k) {
+                        picked.push(i);
+                    }
+                }
+            }
+        }
         self.series
             .iter()
-            .map(|def| def.build_from(corpus, &words))
+            .zip(&selected)
+            .map(|(def, picked)| def.build_from(corpus, &words, picked))
             .collect()
     }
 
@@ -342,6 +378,31 @@ impl Catalogue {
                     .any(|(def, memo)| def.matches(fact, words, memo))
             })
             .collect()
+    }
+}
+
+/// What [`SeriesDef::admits_kind`] reads of a fact: its unit, qualifier, year
+/// and year source (the enums' discriminants, a year's bounds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct FactKind {
+    unit: u8,
+    qualifier: u8,
+    year: (u8, i32, i32),
+    year_source: Option<u8>,
+}
+
+impl FactKind {
+    fn of(f: &crate::extract::Fact) -> FactKind {
+        FactKind {
+            unit: f.unit as u8,
+            qualifier: f.qualifier as u8,
+            year: match f.year {
+                None => (0, 0, 0),
+                Some(Year::Single(y)) => (1, y, y),
+                Some(Year::Period(a, b)) => (2, a, b),
+            },
+            year_source: f.year_source.map(|s| s as u8),
+        }
     }
 }
 
@@ -378,14 +439,6 @@ fn contains(haystack: &str, needle: &str) -> bool {
     return haystack.contains(needle);
 }
 
-/// The start of the last occurrence of `needle` in `haystack` (see [`contains`]).
-fn rfind(haystack: &str, needle: &str) -> Option<usize> {
-    #[cfg(target_arch = "wasm32")]
-    return byte_rfind(haystack, needle);
-    #[cfg(not(target_arch = "wasm32"))]
-    return haystack.rfind(needle);
-}
-
 /// `str::rfind` by a scan for the needle's first byte, each hit compared. At worst
 /// `haystack.len() × needle.len()`, and a needle is a catalogue's rule word or a
 /// clause separator (a few bytes): linear in the text. A byte match is a `str`
@@ -406,49 +459,67 @@ fn byte_rfind(haystack: &str, needle: &str) -> Option<usize> {
 /// the reports is far shorter (they are a few words between commas).
 pub const CLAUSE_REACH: usize = 400;
 
-/// A fact's words, folded once for every rule that reads them. The facts of
-/// one sentence share its folded text and its number (`sentence_id`), so a
-/// long sentence stating many figures is folded, and tested by each rule, once.
-struct FactWords {
-    subject: String,
-    sentence: std::sync::Arc<str>,
+/// A fact's words, folded once for every rule that reads them, and only when a
+/// rule reads them: most facts fail a definition's unit, qualifier or year
+/// first. The facts of one sentence share its folded text and its number
+/// (`sentence_id`), so a long sentence stating many figures is folded, and
+/// tested by each rule, once.
+struct FactWords<'a> {
+    fact: &'a SourcedFact,
+    subject: OnceCell<String>,
+    sentence: Rc<OnceCell<String>>,
     sentence_id: usize,
-    clause: String,
+    clause: OnceCell<String>,
 }
 
-impl FactWords {
-    fn of(fact: &SourcedFact) -> FactWords {
-        let (start, end) = fact.sentence_span;
+impl<'a> FactWords<'a> {
+    fn of(fact: &'a SourcedFact) -> FactWords<'a> {
         FactWords {
-            subject: fold(&fact.fact.subject),
-            sentence: fold(&fact.sentence).into(),
+            fact,
+            subject: OnceCell::new(),
+            sentence: Rc::default(),
             sentence_id: 0,
-            clause: fold(&clause(&fact.sentence, start, end)),
+            clause: OnceCell::new(),
         }
     }
 
     /// The words of every fact; facts that share a sentence (they come one
     /// after another) share its folding.
-    fn of_all(facts: &[SourcedFact]) -> Vec<FactWords> {
+    fn of_all(facts: &'a [SourcedFact]) -> Vec<FactWords<'a>> {
         let mut out: Vec<FactWords> = Vec::with_capacity(facts.len());
         let mut previous: Option<&SourcedFact> = None;
         for fact in facts {
-            let (start, end) = fact.sentence_span;
             let shared = previous
                 .filter(|p| std::sync::Arc::ptr_eq(&p.sentence, &fact.sentence))
                 .and(out.last())
-                .map(|w| (std::sync::Arc::clone(&w.sentence), w.sentence_id));
-            let (sentence, sentence_id) =
-                shared.unwrap_or_else(|| (fold(&fact.sentence).into(), out.len()));
+                .map(|w| (Rc::clone(&w.sentence), w.sentence_id));
+            let (sentence, sentence_id) = shared.unwrap_or_else(|| (Rc::default(), out.len()));
             out.push(FactWords {
-                subject: fold(&fact.fact.subject),
                 sentence,
                 sentence_id,
-                clause: fold(&clause(&fact.sentence, start, end)),
+                ..FactWords::of(fact)
             });
             previous = Some(fact);
         }
         out
+    }
+
+    /// The fact's subject, folded.
+    fn subject(&self) -> &str {
+        self.subject.get_or_init(|| fold(&self.fact.fact.subject))
+    }
+
+    /// The fact's sentence, folded.
+    fn sentence(&self) -> &str {
+        self.sentence.get_or_init(|| fold(&self.fact.sentence))
+    }
+
+    /// The fact's clause ([`clause`]), folded.
+    fn clause(&self) -> &str {
+        self.clause.get_or_init(|| {
+            let (start, end) = self.fact.sentence_span;
+            fold(&clause(&self.fact.sentence, start, end))
+        })
     }
 }
 
@@ -486,11 +557,15 @@ pub fn clause(sentence: &str, start: usize, end: usize) -> String {
     ) else {
         return String::new();
     };
-    let from = SEPARATORS
-        .iter()
-        .filter_map(|sep| rfind(before, sep).map(|i| i + sep.len()))
-        .chain(before.rfind(')').map(|i| i + 1))
-        .max()
+    // The last end of a separator or ")": every separator ends in a space.
+    let bytes = before.as_bytes();
+    let from = (1..=bytes.len())
+        .rev()
+        .filter(|&p| matches!(bytes.get(p - 1), Some(b' ' | b')')))
+        .find(|&p| {
+            let head = bytes.get(..p).unwrap_or(&[]);
+            head.ends_with(b")") || SEPARATORS.iter().any(|sep| head.ends_with(sep.as_bytes()))
+        })
         .unwrap_or(0);
     let mut out = String::from(&before[from..]);
     out.push_str(number);
@@ -514,7 +589,14 @@ pub fn clause(sentence: &str, start: usize, end: usize) -> String {
             depth -= 1;
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut words = out.split_whitespace();
+    let mut clause = String::with_capacity(out.len());
+    clause.push_str(words.next().unwrap_or(""));
+    for word in words {
+        clause.push(' ');
+        clause.push_str(word);
+    }
+    clause
 }
 
 impl SeriesDef {
@@ -535,7 +617,12 @@ impl SeriesDef {
     }
 
     fn matches(&self, fact: &SourcedFact, words: &FactWords, memo: &mut SentenceMemo) -> bool {
-        let f = &fact.fact;
+        self.admits_kind(&fact.fact) && self.matches_admitted(fact, words, memo)
+    }
+
+    /// Whether the fact's unit, qualifier and year are of this series: all that
+    /// its [`FactKind`] decides.
+    fn admits_kind(&self, f: &crate::extract::Fact) -> bool {
         let unit_ok = f.unit == self.unit;
         let qualifier_ok = if self.qualifiers.is_empty() {
             !matches!(f.qualifier, Qualifier::Change | Qualifier::Target)
@@ -551,10 +638,20 @@ impl SeriesDef {
                 .is_some_and(|y| (first..=last).contains(&y))
         });
         let stated_ok = !self.year_stated || f.year_source == Some(YearSource::Stated);
+        unit_ok && qualifier_ok && key_ok && years_ok && stated_ok
+    }
+
+    /// [`SeriesDef::matches`] for a fact whose kind it admits.
+    fn matches_admitted(
+        &self,
+        fact: &SourcedFact,
+        words: &FactWords,
+        memo: &mut SentenceMemo,
+    ) -> bool {
         let values_ok = self
             .values
-            .is_none_or(|[min, max]| (min..=max).contains(&f.value));
-        if !(unit_ok && qualifier_ok && key_ok && years_ok && stated_ok && values_ok) {
+            .is_none_or(|[min, max]| (min..=max).contains(&fact.fact.value));
+        if !values_ok {
             return false;
         }
         if !self.reports.is_empty() && !self.reports.contains(&fact.report) {
@@ -563,23 +660,34 @@ impl SeriesDef {
         if !self.paragraphs.is_empty() && !self.paragraphs.contains(&fact.paragraph) {
             return false;
         }
-        let (subject, clause) = (&words.subject, &words.clause);
-        let near_ok = (self.near.is_empty() || contains_any(clause, &self.near))
-            && !contains_any(clause, &self.near_not);
         let sentence_ok = |memo: &mut SentenceMemo| match *memo {
             Some((id, ok)) if id == words.sentence_id => ok,
             _ => {
-                let sentence = &*words.sentence;
-                let ok = (self.sentence.is_empty() || contains_any(sentence, &self.sentence))
-                    && !contains_any(sentence, &self.sentence_not);
+                let ok = (self.sentence.is_empty() && self.sentence_not.is_empty()) || {
+                    let sentence = words.sentence();
+                    (self.sentence.is_empty() || contains_any(sentence, &self.sentence))
+                        && !contains_any(sentence, &self.sentence_not)
+                };
                 *memo = Some((words.sentence_id, ok));
                 ok
             }
         };
-        (self.subject.is_empty() || contains_any(subject, &self.subject))
-            && !contains_any(subject, &self.subject_not)
-            && near_ok
+        let subject_ok = (self.subject.is_empty() && self.subject_not.is_empty()) || {
+            let subject = words.subject();
+            (self.subject.is_empty() || contains_any(subject, &self.subject))
+                && !contains_any(subject, &self.subject_not)
+        };
+        let near_ok = || {
+            (self.near.is_empty() && self.near_not.is_empty()) || {
+                let clause = words.clause();
+                (self.near.is_empty() || contains_any(clause, &self.near))
+                    && !contains_any(clause, &self.near_not)
+            }
+        };
+        // Cheapest first: the subject is short, the sentence's verdict is shared.
+        subject_ok
             && sentence_ok(memo)
+            && near_ok()
             && (self.kind == Kind::Time
                 || self.categories.is_empty()
                 || self.category(words).is_some())
@@ -588,7 +696,7 @@ impl SeriesDef {
     fn category(&self, words: &FactWords) -> Option<&Category> {
         self.categories
             .iter()
-            .find(|c| contains(&words.subject, &c.subject) || contains(&words.clause, &c.subject))
+            .find(|c| contains(words.subject(), &c.subject) || contains(words.clause(), &c.subject))
     }
 
     /// The series made of every fact this definition selects, in key order, with
@@ -596,18 +704,28 @@ impl SeriesDef {
     /// dropped, and disagreements between reports flagged.
     pub fn build(&self, corpus: &Corpus) -> Series {
         let words = FactWords::of_all(&corpus.facts);
-        self.build_from(corpus, &words)
+        let mut memo = None;
+        let selected: Vec<usize> = (0..corpus.facts.len())
+            .filter(|&i| {
+                corpus
+                    .facts
+                    .get(i)
+                    .zip(words.get(i))
+                    .is_some_and(|(fact, words)| self.matches(fact, words, &mut memo))
+            })
+            .collect();
+        self.build_from(corpus, &words, &selected)
     }
 
     /// [`SeriesDef::build`] with every fact's words already folded.
-    fn build_from(&self, corpus: &Corpus, words: &[FactWords]) -> Series {
+    /// `selected` are the indices of the facts it selects, in order.
+    fn build_from(&self, corpus: &Corpus, words: &[FactWords], selected: &[usize]) -> Series {
         let mut picked: Vec<(&SourcedFact, Key)> = Vec::new();
-        let mut memo = None;
-        let selected = corpus
-            .facts
+        // What was picked, to find a repeat at once however many points.
+        let mut seen: std::collections::HashSet<(Key, usize, u64)> = Default::default();
+        let selected = selected
             .iter()
-            .zip(words)
-            .filter(|(f, w)| self.matches(f, w, &mut memo));
+            .filter_map(|&i| corpus.facts.get(i).zip(words.get(i)));
         for (fact, words) in selected {
             let key = match (self.kind, self.key_year(fact.fact.year)) {
                 (Kind::Time, Some(year)) => Key::Year { year },
@@ -618,11 +736,12 @@ impl SeriesDef {
                         .map_or_else(|| fact.fact.subject.clone(), |c| c.fr.clone()),
                 },
             };
-            // One report repeating its own figure for the same key is one point.
-            let repeat = picked.iter().any(|(f, k)| {
-                *k == key && f.report_index == fact.report_index && f.fact.value == fact.fact.value
-            });
-            if !repeat {
+            // One report repeating its own figure for the same key is one point
+            // (values equal as numbers: 0 and -0 alike, NaN never a repeat).
+            let value = fact.fact.value;
+            let bits = if value == 0.0 { 0 } else { value.to_bits() };
+            let first = value.is_nan() || seen.insert((key.clone(), fact.report_index, bits));
+            if first {
                 picked.push((fact, key));
             }
         }
@@ -687,7 +806,6 @@ mod tests {
             for needle in needles {
                 let rfound = text.rfind(needle);
                 assert_eq!(byte_rfind(text, needle), rfound, "{text:?} {needle:?}");
-                assert_eq!(rfind(text, needle), rfound);
                 assert_eq!(contains(text, needle), text.contains(needle));
             }
         }
@@ -725,6 +843,56 @@ mod tests {
             clause_of(s, "700"),
             "Plus de mille auteurs ont été sanctionnés pour non-respect d'une ordonnance (700 en"
         );
+    }
+
+    #[test]
+    fn a_clause_starts_after_the_last_separator_as_each_one_searched_for_would() {
+        const SEPARATORS: [&str; 5] = [", ", "; ", ": ", " et ", " dont "];
+        const PIECES: [&str; 12] = [
+            ",", ";", ":", " ", "et", "dont", ")", "(", "e", "t ", "é", "  ",
+        ];
+        let mut seed: u64 = 7;
+        for _ in 0..5000 {
+            let mut before = String::new();
+            for _ in 0..12 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let k = usize::try_from(seed >> 33).unwrap_or(0) % PIECES.len();
+                before.push_str(PIECES.get(k).copied().unwrap_or(""));
+            }
+            // Each separator and ")" searched for from the end, the last end kept.
+            let from = SEPARATORS
+                .iter()
+                .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
+                .chain(before.rfind(')').map(|i| i + 1))
+                .max()
+                .unwrap_or(0);
+            let sentence = format!("{before}12");
+            let expected = format!("{}12", before.get(from..).unwrap_or(""));
+            let got = clause(&sentence, before.len(), before.len() + 2);
+            // The clause's runs of spaces are one.
+            let collapsed = expected.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(got, collapsed, "{sentence:?}");
+        }
+    }
+
+    #[test]
+    fn the_catalogue_builds_what_each_definition_builds_alone(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        // One walk over the facts for every definition (grouped by unit) gives
+        // the series that each definition gives by its own walk.
+        let corpus = Corpus::read(crate::corpus::bundled()?);
+        let catalogue = Catalogue::bundled()?;
+        let all = catalogue.build(&corpus);
+        assert_eq!(all.len(), catalogue.series.len());
+        let mut points = 0;
+        for (built, def) in all.iter().zip(&catalogue.series) {
+            assert_eq!(built, &def.build(&corpus), "{}", def.id);
+            points += built.points.len();
+        }
+        assert!(points > 100, "{points} points");
+        Ok(())
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub enum Kind {
 }
 
 /// Where a point sits: a year on a time series, a category in a breakdown.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(untagged)]
 pub enum Key {
     Year { year: i32 },
@@ -170,11 +170,75 @@ impl Series {
 /// them all: a reader must see both. A part-year figure ("janvier–août 2025")
 /// does not contradict the whole year's; a stock counted "au 1er juillet 2025"
 /// does contradict another 2025 stock whose day is unsaid.
+///
+/// Linear: a point disagrees with another exactly when it disagrees with the
+/// smallest or the largest value among the points of its key whose period is
+/// the same as its own ([`same_period`]), so the points are grouped by key and
+/// period once and each compared with two values.
 pub fn flag_conflicts(points: &mut [Point]) {
-    let len = points.len();
-    for i in 0..len {
-        let conflict = (0..len).any(|j| j != i && disagree(&points[i], &points[j]));
-        points[i].conflict = conflict;
+    use std::collections::HashMap;
+    /// The smallest and largest value of some points (NaN left out, as
+    /// [`disagree`] never finds a NaN different).
+    type Range = Option<(f64, f64)>;
+    fn widen(range: &mut Range, value: f64) {
+        if !value.is_nan() {
+            let (lo, hi) = range.get_or_insert((value, value));
+            *range = Some((lo.min(value), hi.max(value)));
+        }
+    }
+    fn join(a: Range, b: Range) -> Range {
+        match (a, b) {
+            (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+            (a, None) => a,
+            (None, b) => b,
+        }
+    }
+    /// The points of one key: those of no period, of each period, and of every
+    /// stock counted on a day (which a point of no period may contradict).
+    #[derive(Default)]
+    struct Group {
+        whole: Range,
+        periods: HashMap<Period, Range>,
+        stocks: Range,
+    }
+    let mut groups: HashMap<&Key, Group> = HashMap::new();
+    for p in points.iter() {
+        let group = groups.entry(&p.key).or_default();
+        match p.period {
+            None => widen(&mut group.whole, p.value),
+            Some(period) => {
+                widen(group.periods.entry(period).or_default(), p.value);
+                if period.as_of.is_some() {
+                    widen(&mut group.stocks, p.value);
+                }
+            }
+        }
+    }
+    let conflicts: Vec<bool> = points
+        .iter()
+        .map(|p| {
+            let Some(group) = groups.get(&p.key) else {
+                return false;
+            };
+            let same = match p.period {
+                None => join(group.whole, group.stocks),
+                Some(period) => {
+                    let own = group.periods.get(&period).copied().flatten();
+                    if period.as_of.is_some() {
+                        join(own, group.whole)
+                    } else {
+                        own
+                    }
+                }
+            };
+            same.is_some_and(|(lo, hi)| {
+                let tolerance = 1e-9 * p.value.abs().max(1.0);
+                (p.value - lo).abs() > tolerance || (p.value - hi).abs() > tolerance
+            })
+        })
+        .collect();
+    for (p, conflict) in points.iter_mut().zip(conflicts) {
+        p.conflict = conflict;
     }
 }
 
@@ -387,6 +451,75 @@ mod tests {
         flag_conflicts(&mut points);
         let flags: Vec<bool> = points.iter().map(|p| p.conflict).collect();
         assert_eq!(flags, [true, true, false]);
+    }
+
+    #[test]
+    fn conflicts_are_those_of_every_pair_compared() {
+        // Each point against every other (what `flag_conflicts` did before it
+        // grouped them), on random points of a few keys, periods and values.
+        let values = [
+            0.0,
+            -0.0,
+            1.0,
+            1.0 + 1e-12,
+            1.0 + 1e-6,
+            30.0,
+            27.0,
+            f64::NAN,
+            5e9,
+        ];
+        let stock = Period {
+            as_of: Some(1),
+            ..Period::months(2025, 7, 7)
+        };
+        let periods = [None, Some(Period::months(2025, 1, 8)), Some(stock)];
+        let mut seed: u64 = 3;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(seed >> 33).unwrap_or(0) % n
+        };
+        let mut flagged = 0;
+        for _ in 0..2000 {
+            let count = 1 + next(6);
+            let mut points: Vec<Point> = (0..count)
+                .map(|_| {
+                    let value = values.get(next(values.len())).copied().unwrap_or(0.0);
+                    let mut p = point(
+                        2024 + i32::from(next(2) == 0),
+                        value,
+                        "",
+                        Qualifier::Exact,
+                        "R",
+                        "1",
+                    );
+                    if next(4) == 0 {
+                        p.key = Key::Category {
+                            category: "a".into(),
+                        };
+                    }
+                    p.period = periods.get(next(periods.len())).copied().flatten();
+                    p
+                })
+                .collect();
+            let pairwise: Vec<bool> = (0..points.len())
+                .map(|i| {
+                    (0..points.len()).any(|j| {
+                        j != i
+                            && points
+                                .get(i)
+                                .zip(points.get(j))
+                                .is_some_and(|(a, b)| disagree(a, b))
+                    })
+                })
+                .collect();
+            flag_conflicts(&mut points);
+            let flags: Vec<bool> = points.iter().map(|p| p.conflict).collect();
+            flagged += flags.iter().filter(|f| **f).count();
+            assert_eq!(flags, pairwise, "{points:?}");
+        }
+        assert!(flagged > 100, "{flagged} conflicts");
     }
 
     #[test]

@@ -55,10 +55,11 @@ impl Corpus {
     pub fn from_documents(reports: Vec<BundledReport>, documents: Vec<Document>) -> Corpus {
         let mut facts = Vec::new();
         for (report_index, (report, doc)) in reports.iter().zip(&documents).enumerate() {
-            // The period covers "au cours de la période considérée".
+            // The period covers "au cours de la période considérée". Placed and
+            // sourced one by one: the facts are never held twice.
             let dating =
                 extract::Dating::of_report(report.meta.reference_year, &report.meta.period);
-            let located = extract::extract_document_dated(doc, &dating);
+            let located = extract::located_facts(doc, &dating);
             sourced(doc, located, &report.meta.symbol, report_index, &mut facts);
         }
         Corpus {
@@ -80,11 +81,17 @@ pub fn sourced(
     report_index: usize,
     out: &mut Vec<SourcedFact>,
 ) {
+    let located = located.into_iter();
+    // Sized once when the count is known: growing by doubling may hold twice it.
+    let (least, most) = located.size_hint();
+    out.reserve(most.unwrap_or(least));
     // Facts come in document order: walk the paragraphs alongside them.
     let mut paragraphs = doc.paragraphs.iter().peekable();
     // The breaks of the current paragraph, and the last sentence shared.
     let mut breaks: Option<(&str, Vec<Break>)> = None;
     let mut shared: Option<(usize, usize, Arc<str>)> = None;
+    // The current paragraph's reference, written once for all its facts.
+    let mut reference = String::new();
     for located in located {
         while paragraphs.next_if(|p| p.id != located.paragraph).is_some() {}
         let Some(paragraph) = paragraphs.peek() else {
@@ -95,6 +102,7 @@ pub fn sourced(
         if !breaks.as_ref().is_some_and(|(t, _)| std::ptr::eq(*t, text)) {
             breaks = Some((text, sentence_breaks(text)));
             shared = None;
+            reference = paragraph.reference();
         }
         let found = breaks.as_ref().map_or(&[][..], |(_, b)| b.as_slice());
         let (start, end) = sentence_in(found, text.len(), fact.start, fact.end);
@@ -110,7 +118,7 @@ pub fn sourced(
             report_index,
             report: report.to_string(),
             paragraph: located.paragraph,
-            reference: paragraph.reference(),
+            reference: reference.clone(),
             section: paragraph.section.clone(),
             line: located.line,
             sentence,
