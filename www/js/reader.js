@@ -56,7 +56,8 @@ export class ReaderPanel {
     const host = this.host;
     const t = host.t;
     const { reports, report, missing, key, view } = this.view();
-    const drawn = `${key}|${missing}`;
+    // The list of reports changes when one is added, read again or removed.
+    const drawn = `${key}|${missing}|${host.adder.version}`;
     if (this.drawn !== drawn) {
       this.drawn = drawn;
       this.build(reports, report, view, missing);

@@ -62,7 +62,9 @@ export class SearchPanel {
     this.hint.hidden = lang === "fr";
     this.hint.lang = lang;
     if (this.input.value.trim() !== host.state.q && this.host.shadowRoot.activeElement !== this.input) this.input.value = host.state.q;
-    const searched = `${host.state.q}|${langOf(host)}`;
+    // Searched again when the added reports change (one read again from IndexedDB
+    // after the first render, one added or removed).
+    const searched = `${host.state.q}|${langOf(host)}|${host.adder.version}`;
     if (searched === this.searched) return;
     this.searched = searched;
     this.hits.replaceChildren();

@@ -762,8 +762,8 @@ impl Own<'_> {
         self.open_at("view=read").await?;
         let listed = self
             .wait(
-                "the reader's list of reports",
-                "const s = root.querySelector('.reader select'); return s ? [...s.options].map((o) => o.textContent) : null;",
+                "the added report in the reader's list of reports (read again from IndexedDB after the first render)",
+                "const s = root.querySelector('.reader select'); const l = s ? [...s.options].map((o) => o.textContent) : []; return l.includes('Passage') ? l : null;",
             )
             .await?;
         if !listed
