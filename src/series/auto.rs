@@ -90,13 +90,32 @@ fn title(group: &Candidate) -> Option<String> {
 
 /// An id usable in a URL: `auto-<slug of the report>-<n>`.
 fn id(report: &str, n: usize) -> String {
+    format!("auto-{}-{n}", slug(report))
+}
+
+/// A report's name as a URL-safe word: folded, ASCII letters and digits, dashes.
+fn slug(report: &str) -> String {
     let slug: String = fold(report)
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
-    let slug = slug.trim_matches('-');
-    let slug: String = slug.chars().take(40).collect();
-    format!("auto-{slug}-{n}")
+    slug.trim_matches('-').chars().take(40).collect()
+}
+
+/// The id of a chart of figures a reader ticked in `report` (`indices` into its
+/// facts): `picked-<slug of the report>-<8 hex digits>`, the same for the same
+/// figures on every visit, so that a link to it still opens it after a reload.
+pub fn picked_id(report: &str, indices: &[usize]) -> String {
+    // FNV-1a over the indices: stable across builds and platforms, unlike std's
+    // hasher, and enough to tell a reader's few charts apart.
+    let mut hash: u32 = 0x811c_9dc5;
+    for i in indices {
+        for byte in (*i as u64).to_le_bytes() {
+            hash ^= u32::from(byte);
+            hash = hash.wrapping_mul(0x0100_0193);
+        }
+    }
+    format!("picked-{}-{hash:08x}", slug(report))
 }
 
 /// The series found automatically among `facts` (one report's, or several),
@@ -383,5 +402,15 @@ mod tests {
         assert_eq!(series.as_ref().map(|s| s.title(Lang::Fr)), Some("Centres"));
         assert!(picked("p", "r", &[]).is_none());
         Ok(())
+    }
+
+    #[test]
+    fn a_ticked_chart_has_the_same_id_for_the_same_figures() {
+        let id = picked_id("Mon rapport (2025).pdf", &[3, 7, 12]);
+        assert_eq!(id, picked_id("Mon rapport (2025).pdf", &[3, 7, 12]));
+        assert_ne!(id, picked_id("Mon rapport (2025).pdf", &[3, 7]));
+        assert_ne!(id, picked_id("Autre rapport", &[3, 7, 12]));
+        assert!(id.starts_with("picked-mon-rapport--2025--pdf-"), "{id}");
+        assert!(id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
     }
 }

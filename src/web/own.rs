@@ -122,11 +122,20 @@ impl Derek {
             .iter()
             .filter_map(|i| entry.report.facts.get(*i))
             .collect();
-        let id = format!("picked-{key}-{}", self.own_added);
+        // The same figures make the same id on every visit: a link to the chart
+        // still opens it once the report is read again.
+        let id = crate::series::auto::picked_id(&entry.report.name, &indices);
+        if let Some(series) = self.series.iter().find(|s| s.id == id) {
+            // Ticked again: the chart there is, not a second copy.
+            return to_js(&crate::series::own::SeriesBrief {
+                id: &series.id,
+                title: series.title(crate::i18n::Lang::Fr),
+                points: series.points.len(),
+            });
+        }
         let series = crate::series::auto::picked(&id, &entry.report.name, &ticked)
             .filter(|s| !s.points.is_empty())
             .ok_or_else(|| JsError::new("none of the ticked figures has a year"))?;
-        self.own_added += 1;
         let value = to_js(&crate::series::own::SeriesBrief {
             id: &series.id,
             title: series.title(crate::i18n::Lang::Fr),

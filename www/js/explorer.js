@@ -196,13 +196,13 @@ export class DerekExplorer extends HTMLElement {
     // when the view names a series that is not the catalogue's or an added report:
     // otherwise the explorer draws at once and again when they are in.
     const restoring = this.adder.restore(app);
-    if (!this.restored) {
-      this.restored = restoring.then(() => this.adder.reports.size && this.render());
-      // Likewise a permalink into an added report: otherwise its note "not kept in
-      // this browser" would show until they are in.
-      const named = (this.state.series && !app.hasSeries(this.state.series)) || this.state.read.startsWith("own-");
-      if (named) await restoring;
-    }
+    this.restored ??= restoring.then(() => this.adder.reports.size && this.render());
+    // Likewise a permalink into an added report: otherwise its note "not kept in
+    // this browser" would show until they are in. Every render waits (renders
+    // overlap while the wasm starts: one that did not would fall back to the
+    // catalogue's first series).
+    const named = (this.state.series && !app.hasSeries(this.state.series)) || this.state.read.startsWith("own-");
+    if (named) await restoring;
     // The first render's main-thread time is a "derek-explorer" measure (`cargo xtask
     // bench`), after the added reports are read again (IndexedDB waits, not work).
     const began = performance.now();

@@ -719,6 +719,17 @@ impl Own<'_> {
         if kept[1] != json!([[2021, 980], [2022, 1250]]) {
             return Err(format!("the ticked figures' chart came back wrong: {kept}"));
         }
+        // Its link opens it on a fresh load: the same figures make the same id.
+        let id = kept[0].as_str().unwrap_or_default().to_string();
+        self.open_at(&format!("series={id}")).await?;
+        self.wait(
+            "the kept chart opened by its link",
+            &format!(
+                "const c = root.querySelector('derek-chart'); return c?.dataset.state === 'ready' && ex.state.series === {} || null;",
+                kept[0]
+            ),
+        )
+        .await?;
         // Charted again after a reload.
         self.eval(
             "ex.choose(arguments[0]); return true;",
