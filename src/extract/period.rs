@@ -85,7 +85,8 @@ const WINDOW: usize = 320;
 
 /// What the period rules need of a whole text, found in one walk of it: where
 /// sentences end, and the words a time expression can end on. Each fact then
-/// finds its sentence window by binary search, and most facts (those with no
+/// finds its sentence window by a search forward from the previous fact's (facts
+/// come in text order; [`super::partition_from`]), and most facts (those with no
 /// such word in their window) are done without reading their window's words.
 pub(crate) struct Index {
     /// Each character that ends a sentence ([`ends_sentence`]): its byte range.
