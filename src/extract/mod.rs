@@ -276,26 +276,26 @@ fn extract_paragraph(
 /// `slice.partition_point(pred)` (`pred` true on a prefix of `slice`), found
 /// from `*hint`, the answer to the question before, which it then holds. The
 /// facts of a text come in text order, so each question's answer is at or
-/// just after the last one: a few steps forward, reading memory in order,
-/// where a binary search over a whole-text list would touch a cache line per
-/// level. A far answer is still found by binary search over the rest, and one
-/// before the hint by binary search over all: never more than `O(log n)`.
+/// just after the last one: a search galloping forward from there (steps of 1,
+/// 2, 4… then a binary search of the last step) reads `O(log d)` items near
+/// each other for an answer `d` items on, where a binary search over a
+/// whole-text list would touch a cache line per level. An answer before the
+/// hint is found by binary search over all: never more than `O(log n)`.
 pub(crate) fn partition_from<T>(slice: &[T], hint: &mut usize, pred: impl Fn(&T) -> bool) -> usize {
-    /// Steps walked before the rest is searched.
-    const STEPS: usize = 8;
-    let mut at = (*hint).min(slice.len());
-    if at > 0 && slice.get(at - 1).is_some_and(|x| !pred(x)) {
-        at = slice.partition_point(&pred);
+    let start = (*hint).min(slice.len());
+    let at = if start > 0 && slice.get(start - 1).is_some_and(|x| !pred(x)) {
+        slice.partition_point(&pred)
     } else {
-        let mut steps = 0;
-        while steps < STEPS && slice.get(at).is_some_and(&pred) {
-            at += 1;
-            steps += 1;
+        // Every item before `lo` satisfies `pred`; the answer is below `lo + step`
+        // once the item at `lo + step - 1` does not.
+        let (mut lo, mut step) = (start, 1);
+        while slice.get(lo + step - 1).is_some_and(&pred) {
+            lo += step;
+            step *= 2;
         }
-        if steps == STEPS {
-            at += slice.get(at..).unwrap_or(&[]).partition_point(&pred);
-        }
-    }
+        let hi = (lo + step).min(slice.len());
+        lo + slice.get(lo..hi).unwrap_or(&[]).partition_point(&pred)
+    };
     *hint = at;
     at
 }
