@@ -273,6 +273,33 @@ fn extract_paragraph(
     }
 }
 
+/// `slice.partition_point(pred)` (`pred` true on a prefix of `slice`), found
+/// from `*hint`, the answer to the question before, which it then holds. The
+/// facts of a text come in text order, so each question's answer is at or
+/// just after the last one: a search galloping forward from there (steps of 1,
+/// 2, 4… then a binary search of the last step) reads `O(log d)` items near
+/// each other for an answer `d` items on, where a binary search over a
+/// whole-text list would touch a cache line per level. An answer before the
+/// hint is found by binary search over all: never more than `O(log n)`.
+pub(crate) fn partition_from<T>(slice: &[T], hint: &mut usize, pred: impl Fn(&T) -> bool) -> usize {
+    let start = (*hint).min(slice.len());
+    let at = if start > 0 && slice.get(start - 1).is_some_and(|x| !pred(x)) {
+        slice.partition_point(&pred)
+    } else {
+        // Every item before `lo` satisfies `pred`; the answer is below `lo + step`
+        // once the item at `lo + step - 1` does not.
+        let (mut lo, mut step) = (start, 1);
+        while slice.get(lo + step - 1).is_some_and(&pred) {
+            lo += step;
+            step *= 2;
+        }
+        let hi = (lo + step).min(slice.len());
+        lo + slice.get(lo..hi).unwrap_or(&[]).partition_point(&pred)
+    };
+    *hint = at;
+    at
+}
+
 /// A fact placed in its report: the fact (offsets into the paragraph's clean
 /// text), the 1-based line of the original file where its number starts, and the
 /// id of its paragraph.
@@ -323,10 +350,10 @@ pub(crate) fn located_facts<'d>(
     drop(joined);
     // The positions of the current paragraph: its facts come in text order.
     let mut positions: Option<(usize, crate::document::SourcePositions<'_>)> = None;
+    // The facts' paragraphs, found by a cursor that moves forward with them.
+    let mut paragraph = 0;
     facts.into_iter().filter_map(move |mut fact| {
-        let index = starts
-            .partition_point(|&s| s <= fact.start)
-            .saturating_sub(1);
+        let index = partition_from(&starts, &mut paragraph, |&s| s <= fact.start).saturating_sub(1);
         let (p, &base) = doc.paragraphs.get(index).zip(starts.get(index))?;
         fact.start -= base;
         fact.end -= base;

@@ -78,13 +78,15 @@ impl Serialize for Period {
 }
 
 use super::{Fact, Year, YearSource};
+use std::cell::Cell;
 
 /// How far around a number (in bytes, each side) its sentence is read for a period.
 const WINDOW: usize = 320;
 
 /// What the period rules need of a whole text, found in one walk of it: where
 /// sentences end, and the words a time expression can end on. Each fact then
-/// finds its sentence window by binary search, and most facts (those with no
+/// finds its sentence window by a search forward from the previous fact's (facts
+/// come in text order; [`super::partition_from`]), and most facts (those with no
 /// such word in their window) are done without reading their window's words.
 pub(crate) struct Index {
     /// Each character that ends a sentence ([`ends_sentence`]): its byte range.
@@ -92,6 +94,10 @@ pub(crate) struct Index {
     /// Each run of letters and digits that can end a time expression: a year,
     /// "année" or a month ([`anchors`]), in text order.
     anchors: Vec<Candidate>,
+    /// The answers to the last questions, in `stops` (before and after a
+    /// number) and `anchors`: facts come in text order, so each is searched
+    /// forward from there ([`super::partition_from`]).
+    cursors: [Cell<usize>; 3],
 }
 
 /// A word that can anchor a time expression, at bytes `start..end`.
@@ -125,7 +131,22 @@ impl Index {
         if let Some(s) = run {
             anchors.extend(candidate(text, s, text.len()));
         }
-        Index { stops, anchors }
+        Index {
+            stops,
+            anchors,
+            cursors: Default::default(),
+        }
+    }
+
+    /// `items.partition_point(pred)`, searched from cursor `cursor`'s last answer.
+    fn search<T>(&self, cursor: usize, items: &[T], pred: impl Fn(&T) -> bool) -> usize {
+        let Some(cell) = self.cursors.get(cursor) else {
+            return items.partition_point(pred);
+        };
+        let mut hint = cell.get();
+        let at = super::partition_from(items, &mut hint, pred);
+        cell.set(hint);
+        at
     }
 
     /// The part of `text` around `start..end` that belongs to the same sentence
@@ -141,13 +162,13 @@ impl Index {
         let lo = floor(start.saturating_sub(WINDOW));
         let hi = floor((end + WINDOW).min(text.len()));
         // The last stop wholly inside `lo..start`, the first wholly inside `end..hi`.
-        let before = self.stops.partition_point(|&(_, e)| e <= start);
+        let before = self.search(0, &self.stops, |&(_, e)| e <= start);
         let begin = before
             .checked_sub(1)
             .and_then(|k| self.stops.get(k))
             .filter(|&&(s, _)| s >= lo)
             .map_or(lo, |&(_, e)| e);
-        let after = self.stops.partition_point(|&(s, _)| s < end);
+        let after = self.search(1, &self.stops, |&(s, _)| s < end);
         let finish = self
             .stops
             .get(after)
@@ -159,7 +180,7 @@ impl Index {
     /// Whether the words of `text[lo..hi]` may hold an anchor for `year`: false
     /// only when none does. A word cut by the window's edge is read as cut.
     fn may_anchor(&self, text: &str, lo: usize, hi: usize, year: i32) -> bool {
-        let first = self.anchors.partition_point(|c| c.end <= lo);
+        let first = self.search(2, &self.anchors, |c| c.end <= lo);
         let inside = self
             .anchors
             .get(first..)

@@ -647,3 +647,26 @@ fn a_change_does_not_pass_to_the_next_sentence() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_forward_search_answers_as_a_binary_search_in_any_order() {
+    // Sorted with repeats; questions forward in small and large steps, then back.
+    let items: Vec<usize> = (0..200).map(|i| i / 3 * 2).collect();
+    let mut questions: Vec<usize> = (0..140).collect();
+    questions.extend([300, 5, 0, 131, 132, 400, 17, 17, 260, 1]);
+    let mut hint = 0;
+    for q in questions {
+        let pred = |&x: &usize| x < q;
+        assert_eq!(
+            super::partition_from(&items, &mut hint, pred),
+            items.partition_point(pred),
+            "question {q}"
+        );
+        assert_eq!(hint, items.partition_point(pred));
+    }
+    let mut hint = 7;
+    assert_eq!(
+        super::partition_from(&[] as &[usize], &mut hint, |_| true),
+        0
+    );
+}

@@ -593,8 +593,8 @@ fn continues(tokens: &[Token<'_>], k: usize) -> bool {
 /// in text order with the `written` ones; and the sentences holding a figure that
 /// continue the one before ([`continues`]). Linear: a tight search for the few
 /// words that head a back-reference, each read with a few words around it; the
-/// last year before each is kept as the search goes; one binary search per
-/// sentence with a figure for its first word.
+/// last year before each is kept as the search goes; the first word of each
+/// sentence with a figure found forward from the one before.
 fn with_back_references(
     tokens: &Tokens<'_, '_>,
     mentions: &[Mention],
@@ -602,9 +602,11 @@ fn with_back_references(
     dating: &super::Dating,
 ) -> (Vec<YearExpr>, Vec<u32>) {
     // The sentences holding a figure that continue the one before: each found
-    // from its first figure by a binary search (sentence numbers only grow).
+    // from its first figure by a search forward from the sentence before
+    // (sentence numbers only grow).
     let mut continuing = Vec::new();
     let mut last_sentence = None;
+    let mut sentence_start = 0;
     for m in mentions {
         let Some(sid) = sentence(tokens, m.first) else {
             continue;
@@ -612,7 +614,7 @@ fn with_back_references(
         if last_sentence.replace(sid) == Some(sid) {
             continue;
         }
-        let start = tokens.partition_point(|t| t.sentence < sid);
+        let start = super::partition_from(tokens, &mut sentence_start, |t| t.sentence < sid);
         if start > 0 && continues(tokens, start) {
             continuing.push(sid);
         }
@@ -736,11 +738,13 @@ impl<'s, S: Span> Forward<'s, S> {
         Forward { spans, next: from }
     }
 
-    /// Starts at the first span that ends at or after token `k`.
-    fn at_token(spans: &'s [S], k: usize) -> Self {
+    /// Starts at the first span that ends at or after token `k`, searched
+    /// forward from `hint`, the answer for the question before (which it then
+    /// holds; see [`super::partition_from`]).
+    fn at_token(spans: &'s [S], k: usize, hint: &mut usize) -> Self {
         Forward {
             spans,
-            next: spans.partition_point(|s| s.last() < k),
+            next: super::partition_from(spans, hint, |s| s.last() < k),
         }
     }
 
@@ -773,7 +777,15 @@ enum Ahead {
 /// stated after a figure in the reports are far nearer).
 const LOOK_AHEAD_TOKENS: usize = 64;
 
-fn look_ahead(tokens: &[Token<'_>], exprs: &[YearExpr], mentions: &[Mention], i: usize) -> Ahead {
+/// `hint` holds the year expression the look from the mention before started
+/// at: mentions come in text order.
+fn look_ahead(
+    tokens: &[Token<'_>],
+    exprs: &[YearExpr],
+    mentions: &[Mention],
+    i: usize,
+    hint: &mut usize,
+) -> Ahead {
     let Some(m) = mentions.get(i) else {
         return Ahead::Nothing;
     };
@@ -783,7 +795,7 @@ fn look_ahead(tokens: &[Token<'_>], exprs: &[YearExpr], mentions: &[Mention], i:
     let mut k = m.last + 1;
     let right_after = k;
     let mut group_start: Option<usize> = None;
-    let mut at = Forward::at_token(exprs, k);
+    let mut at = Forward::at_token(exprs, k, hint);
     let mut mention_at = Forward::new(mentions, i + 1);
     while let Some(t) = tokens.get(k) {
         // A bounded window, parentheses included: a "(" never closed does not
@@ -1066,8 +1078,9 @@ pub(crate) fn assign(
     let pairs = readings.pairs;
     let written = year_exprs(tokens, mentions, reference_year);
     let (exprs, continuing) = with_back_references(tokens, mentions, written, dating);
+    let mut first_ahead = 0;
     let ahead: Vec<Ahead> = (0..mentions.len())
-        .map(|i| look_ahead(tokens, &exprs, mentions, i))
+        .map(|i| look_ahead(tokens, &exprs, mentions, i, &mut first_ahead))
         .collect();
     let mut stated: Vec<Option<Year>> = vec![None; mentions.len()];
     // How sure each stated year is (the expression's, or implied when carried).
