@@ -1,18 +1,24 @@
-//! Start-up in steps: each bundled report read as a document in one step, its
-//! figures extracted a slice of paragraphs at a time in the next ones, then the
-//! series built, so that a browser can give the page a turn between steps (no
+//! Start-up in steps: each bundled report read as a document in one step, then
+//! their figures extracted a slice of paragraphs at a time, then the series
+//! built, so that a browser can give the page a turn between steps (no
 //! main-thread task long enough to freeze the host page) and later steps run code
 //! that V8 has optimised in the background meanwhile.
 //!
+//! A page's first chart does not wait for all of it: [`Startup::glance`] builds
+//! one series from the paragraphs that can hold its figures
+//! ([`crate::series::catalogue::SeriesDef::could_select`]), and the steps then skip the paragraphs it read.
+//!
 //! Invariant: stepping to the end gives exactly what reading the corpus at once
 //! gives (`Corpus::read` then `Catalogue::build`): the same reports, documents
-//! and facts in the same order, and the same series. Slicing a document's
-//! paragraphs is sound because no extraction rule crosses a paragraph (see
-//! `extract::extract_document`); the test below holds it to that.
+//! and facts in the same order, and the same series, whatever glances came
+//! between the steps; and a glance at a series is that series as the whole
+//! reading builds it. Extracting any subset of a document's paragraphs is sound
+//! because no extraction rule crosses a paragraph (see
+//! `extract::extract_document`); the tests below hold it to that.
 
 use crate::corpus::{self, BundledReport, CorpusError};
-use crate::document::{self, Document, Paragraph};
-use crate::series::catalogue::{Catalogue, CatalogueError};
+use crate::document::{self, Document};
+use crate::series::catalogue::{fold, Catalogue, CatalogueError};
 use crate::series::sourced::{Corpus, SourcedFact};
 use crate::series::Series;
 
@@ -29,25 +35,21 @@ pub enum StartupError {
     Catalogue(#[from] CatalogueError),
 }
 
-/// A report read as a document whose figures are being extracted.
-struct Reading {
-    report: BundledReport,
-    /// The document, its paragraphs moved out into `todo` and `done`.
-    document: Document,
-    /// Paragraphs still to extract, in reverse order (the next one is last).
-    todo: Vec<Paragraph>,
-    done: Vec<Paragraph>,
-}
-
 /// The steps of start-up and what they built so far.
 pub struct Startup {
     /// Reports still to read, in reverse catalogue order (the next one is last).
     pending: Vec<BundledReport>,
-    reading: Option<Reading>,
+    /// Reports read as documents, in catalogue order.
     reports: Vec<BundledReport>,
     documents: Vec<Document>,
-    facts: Vec<SourcedFact>,
+    /// The facts of each paragraph (`extracted[r][p]`: report `r`, paragraph
+    /// `p`), once extracted, by a step or a glance.
+    extracted: Vec<Vec<Option<Vec<SourcedFact>>>>,
+    /// The next paragraph the steps extract: (report, paragraph).
+    cursor: (usize, usize),
     catalogue: Catalogue,
+    /// Every fact in corpus order, gathered once every paragraph is extracted.
+    facts: Vec<SourcedFact>,
     series: Option<Vec<Series>>,
 }
 
@@ -56,7 +58,7 @@ pub struct Startup {
 pub enum Step {
     /// Read one report as a document.
     Document,
-    /// Extracted the figures of a slice of its paragraphs.
+    /// Extracted the figures of a slice of paragraphs.
     Facts,
     /// Built every series.
     Series,
@@ -79,43 +81,32 @@ impl Startup {
         Ok(Startup {
             reports: Vec::with_capacity(pending.len()),
             documents: Vec::with_capacity(pending.len()),
+            extracted: Vec::with_capacity(pending.len()),
             pending,
-            reading: None,
-            facts: Vec::new(),
+            cursor: (0, 0),
             catalogue: Catalogue::bundled()?,
+            facts: Vec::new(),
             series: None,
         })
     }
 
     /// Does the next step: one report read as a document, or the figures of a
-    /// slice of its paragraphs extracted, then the series built once every report
-    /// is read.
+    /// slice of paragraphs extracted, then the series built once every
+    /// paragraph is.
     pub fn step(&mut self) -> Step {
-        if let Some(mut reading) = self.reading.take() {
-            self.extract_slice(&mut reading);
-            if reading.todo.is_empty() {
-                let mut document = reading.document;
-                document.paragraphs = reading.done;
-                self.reports.push(reading.report);
-                self.documents.push(document);
-            } else {
-                self.reading = Some(reading);
-            }
-            return Step::Facts;
-        }
-        if let Some(report) = self.pending.pop() {
-            let mut document = document::parse(report.text);
-            let mut todo = std::mem::take(&mut document.paragraphs);
-            todo.reverse();
-            self.reading = Some(Reading {
-                report,
-                document,
-                done: Vec::with_capacity(todo.len()),
-                todo,
-            });
+        if self.read_next() {
             return Step::Document;
         }
+        if self.extract_slice() {
+            return Step::Facts;
+        }
         if self.series.is_none() {
+            self.facts = self
+                .extracted
+                .iter_mut()
+                .flat_map(|paragraphs| paragraphs.iter_mut())
+                .flat_map(|facts| facts.take().unwrap_or_default())
+                .collect();
             let corpus = self.corpus_view();
             self.series = Some(self.catalogue.build(&corpus));
             self.restore(corpus);
@@ -124,40 +115,155 @@ impl Startup {
         Step::Done
     }
 
-    /// Extracts the figures of the next paragraphs of `reading`, about
-    /// [`SLICE_BYTES`] of text (at least one paragraph).
-    fn extract_slice(&mut self, reading: &mut Reading) {
-        let mut slice = Vec::new();
+    /// Series `id` of the catalogue as the whole reading builds it, built now from
+    /// the paragraphs that can hold its figures (reading every report still
+    /// unread, extracting those paragraphs if no step has): what a page's first
+    /// chart needs, in a fraction of start-up's time. `None` for an id the
+    /// catalogue does not have, or once the series are built (use them).
+    pub fn glance(&mut self, id: &str) -> Option<Series> {
+        if self.series.is_some() {
+            return None;
+        }
+        while self.read_next() {}
+        let def = self.catalogue.definition(id)?;
+        let mut wanted: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (r, (report, document)) in self.reports.iter().zip(&self.documents).enumerate() {
+            let paragraphs: Vec<usize> = document
+                .paragraphs
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| def.could_select(&report.meta.symbol, &p.id, &fold(&p.text)))
+                .map(|(i, _)| i)
+                .collect();
+            wanted.push((r, paragraphs));
+        }
+        for (r, paragraphs) in &wanted {
+            let todo: Vec<usize> = paragraphs
+                .iter()
+                .copied()
+                .filter(|&p| self.facts_of(*r, p).is_none())
+                .collect();
+            self.extract(*r, &todo);
+        }
+        let facts: Vec<SourcedFact> = wanted
+            .iter()
+            .flat_map(|(r, paragraphs)| paragraphs.iter().map(move |&p| (*r, p)))
+            .filter_map(|(r, p)| self.facts_of(r, p))
+            .flatten()
+            .cloned()
+            .collect();
+        // Building reads the reports (their reference years) and the facts only.
+        let corpus = Corpus {
+            reports: self.reports.clone(),
+            documents: Vec::new(),
+            facts,
+        };
+        Some(self.catalogue.definition(id)?.build(&corpus))
+    }
+
+    /// Reads the next pending report as a document; false when none is left.
+    fn read_next(&mut self) -> bool {
+        let Some(report) = self.pending.pop() else {
+            return false;
+        };
+        let document = document::parse(report.text);
+        self.extracted.push(vec![None; document.paragraphs.len()]);
+        self.documents.push(document);
+        self.reports.push(report);
+        true
+    }
+
+    /// The facts of paragraph `p` of report `r`, if extracted.
+    fn facts_of(&self, r: usize, p: usize) -> Option<&Vec<SourcedFact>> {
+        self.extracted.get(r)?.get(p)?.as_ref()
+    }
+
+    /// Extracts the figures of the next paragraphs not yet extracted, about
+    /// [`SLICE_BYTES`] of text (at least one paragraph) of one report; false when
+    /// every paragraph is.
+    fn extract_slice(&mut self) -> bool {
+        let mut todo = Vec::new();
         let mut bytes = 0;
-        while let Some(paragraph) = reading.todo.pop() {
-            bytes += paragraph.text.len();
-            slice.push(paragraph);
-            if bytes >= SLICE_BYTES {
+        while bytes < SLICE_BYTES {
+            let (r, p) = self.cursor;
+            let Some(paragraphs) = self.extracted.get(r) else {
                 break;
+            };
+            if p >= paragraphs.len() {
+                if !todo.is_empty() {
+                    break;
+                }
+                self.cursor = (r + 1, 0);
+                continue;
+            }
+            self.cursor.1 += 1;
+            if paragraphs.get(p).is_some_and(Option::is_none) {
+                bytes += self
+                    .documents
+                    .get(r)
+                    .and_then(|d| d.paragraphs.get(p))
+                    .map_or(0, |paragraph| paragraph.text.len());
+                todo.push(p);
             }
         }
-        // The slice as a document of its own: extraction reads paragraphs only.
+        if todo.is_empty() {
+            return false;
+        }
+        self.extract(self.cursor.0, &todo);
+        true
+    }
+
+    /// Extracts the figures of paragraphs `todo` (indices, ascending) of report
+    /// `r`, storing each paragraph's facts.
+    fn extract(&mut self, r: usize, todo: &[usize]) {
+        let (Some(report), Some(document)) = (self.reports.get(r), self.documents.get(r)) else {
+            return;
+        };
+        if todo.is_empty() {
+            return;
+        }
+        // The paragraphs as a document of their own: extraction reads paragraphs only.
         let part = Document {
-            layout: reading.document.layout,
+            layout: document.layout,
             sections: Vec::new(),
-            paragraphs: slice,
+            paragraphs: todo
+                .iter()
+                .filter_map(|&p| document.paragraphs.get(p).cloned())
+                .collect(),
             furniture: Vec::new(),
         };
-        let index = self.reports.len();
-        let part = Corpus::from_documents(vec![reading.report.clone()], vec![part]);
-        self.facts.extend(part.facts.into_iter().map(|mut fact| {
-            // The report's place in the whole corpus, not in its one-report part.
-            fact.report_index = index;
-            fact
-        }));
-        for document in part.documents {
-            reading.done.extend(document.paragraphs);
+        let part = Corpus::from_documents(vec![report.clone()], vec![part]);
+        let Some(slots) = self.extracted.get_mut(r) else {
+            return;
+        };
+        for &p in todo {
+            if let Some(slot) = slots.get_mut(p) {
+                *slot = Some(Vec::new());
+            }
+        }
+        // Facts come in paragraph order, each naming its paragraph's (unique) id.
+        let mut at = todo.iter().copied().peekable();
+        for mut fact in part.facts {
+            fact.report_index = r;
+            while let Some(&p) = at.peek() {
+                if document
+                    .paragraphs
+                    .get(p)
+                    .is_some_and(|x| x.id == fact.paragraph)
+                {
+                    break;
+                }
+                at.next();
+            }
+            if let Some(Some(facts)) = at.peek().and_then(|&p| slots.get_mut(p)) {
+                facts.push(fact);
+            }
         }
     }
 
     /// Whether every step is done.
     pub fn is_done(&self) -> bool {
-        self.pending.is_empty() && self.reading.is_none() && self.series.is_some()
+        self.pending.is_empty() && self.series.is_some()
     }
 
     /// Runs the remaining steps and returns what start-up built.
@@ -235,6 +341,70 @@ mod tests {
             assert_eq!(a.paragraphs, b.paragraphs);
             assert_eq!(a.sections, b.sections);
         }
+        Ok(())
+    }
+
+    /// Every catalogued series, glanced at from a fresh start-up, is the series
+    /// the whole reading builds: the paragraphs a glance leaves unread hold none
+    /// of its facts.
+    #[test]
+    fn a_glance_builds_the_series_the_whole_reading_builds() -> Result<(), StartupError> {
+        let whole = Corpus::read(corpus::bundled()?);
+        let catalogue = Catalogue::bundled()?;
+        let series = catalogue.build(&whole);
+        assert!(series.len() > 40);
+        let mut narrower = 0;
+        for expected in &series {
+            let mut startup = Startup::bundled()?;
+            let glanced = startup.glance(&expected.id);
+            assert_eq!(glanced.as_ref(), Some(expected), "{}", expected.id);
+            let read: usize = startup
+                .extracted
+                .iter()
+                .flatten()
+                .filter(|p| p.is_some())
+                .count();
+            let all: usize = startup.extracted.iter().map(Vec::len).sum();
+            if read * 4 < all {
+                narrower += 1;
+            }
+        }
+        // Most series are found in a small part of the reports.
+        assert!(
+            narrower * 2 > series.len(),
+            "{narrower} of {}",
+            series.len()
+        );
+        assert!(Startup::bundled()?.glance("no_such_series").is_none());
+        Ok(())
+    }
+
+    /// Glances between steps change nothing the steps build.
+    #[test]
+    fn glances_between_steps_change_nothing() -> Result<(), StartupError> {
+        let whole = Corpus::read(corpus::bundled()?);
+        let series = Catalogue::bundled()?.build(&whole);
+        let mut startup = Startup::bundled()?;
+        let mut glanced = 0;
+        for (k, expected) in series.iter().enumerate().step_by(7) {
+            for _ in 0..k % 5 + 1 {
+                startup.step();
+            }
+            if let Some(glance) = startup.glance(&expected.id) {
+                assert_eq!(&glance, expected);
+                glanced += 1;
+            }
+        }
+        assert!(glanced >= 3, "{glanced} glances");
+        let stepped = startup.finish();
+        assert_eq!(stepped.corpus.facts.len(), whole.facts.len());
+        for (a, b) in stepped.corpus.facts.iter().zip(&whole.facts) {
+            assert_eq!(
+                (a.report_index, &a.paragraph, &a.fact),
+                (b.report_index, &b.paragraph, &b.fact)
+            );
+        }
+        assert_eq!(stepped.series, series);
         Ok(())
     }
 }

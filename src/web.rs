@@ -4,19 +4,20 @@
 //! is plain Rust that native tests reach. Errors become JavaScript exceptions with a
 //! message, never a panic (a panic would kill the widget on someone's site).
 
-use crate::chart::{self, ChartStyle, DrawnChart, Lang, Theme};
+use crate::chart::{self, DrawnChart, Lang};
 use crate::present::{self, Table};
 use crate::search::SearchIndex;
 use crate::series::catalogue::Catalogue;
 use crate::series::sourced::Corpus;
 use crate::series::Series;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+mod drawing;
 mod own;
+
+pub use drawing::Glance;
 
 /// The loaded reports and their series: built once per page, shared by elements.
 #[wasm_bindgen]
@@ -198,11 +199,7 @@ impl Derek {
     /// The height (CSS pixels) the chart wants at `css_width`.
     #[wasm_bindgen(js_name = preferredHeight)]
     pub fn preferred_height(&self, id: &str, lang: &str, css_width: f64) -> Result<f64, JsError> {
-        let style = ChartStyle {
-            lang: Lang::from_code(lang),
-            ..ChartStyle::default()
-        };
-        Ok(chart::preferred_height(self.find(id)?, &style, css_width))
+        Ok(drawing::preferred_height(self.find(id)?, lang, css_width))
     }
 
     /// Draws a series on a canvas, sizing its buffer by the device pixel ratio so
@@ -217,26 +214,14 @@ impl Derek {
         axis: &str,
         device_pixel_ratio: f64,
     ) -> Result<Drawn, JsError> {
-        let series = self.find(id)?;
-        let ratio = if device_pixel_ratio.is_finite() && device_pixel_ratio > 0.0 {
-            device_pixel_ratio.min(4.0)
-        } else {
-            1.0
-        };
-        let css_width = f64::from(canvas.client_width().max(1));
-        let css_height = f64::from(canvas.client_height().max(1));
-        canvas.set_width((css_width * ratio).round() as u32);
-        canvas.set_height((css_height * ratio).round() as u32);
-        let backend = CanvasBackend::with_canvas_object(canvas)
-            .ok_or_else(|| JsError::new("this canvas has no 2D context"))?;
-        let style = ChartStyle {
-            lang: Lang::from_code(lang),
-            theme: Theme::from_code(theme),
-            scale: ratio,
-            fit_axis: axis == "fit",
-        };
-        let inner = chart::draw(&backend.into_drawing_area(), series, &style)?;
-        Ok(Drawn { inner })
+        drawing::draw(
+            self.find(id)?,
+            canvas,
+            lang,
+            theme,
+            axis,
+            device_pixel_ratio,
+        )
     }
 
     /// The chart as an SVG document `width` CSS pixels wide (for download).
@@ -248,20 +233,12 @@ impl Derek {
         axis: &str,
         width: u32,
     ) -> Result<String, JsError> {
-        let style = ChartStyle {
-            lang: Lang::from_code(lang),
-            theme: Theme::from_code(theme),
-            scale: 1.0,
-            fit_axis: axis == "fit",
-        };
-        Ok(chart::svg(self.find(id)?, &style, width.clamp(320, 2400))?)
+        drawing::svg(self.find(id)?, lang, theme, axis, width)
     }
 
     /// The tooltip of point `index`: key, value, quote, source, conflict.
     pub fn tooltip(&self, id: &str, index: usize, lang: &str) -> Result<JsValue, JsError> {
-        let tip = present::tooltip(self.find(id)?, index, Lang::from_code(lang))
-            .ok_or_else(|| JsError::new(&format!("{id} has no point {index}")))?;
-        to_js(&tip)
+        drawing::tooltip(self.find(id)?, index, lang)
     }
 
     /// The paragraph a point was read in, cut into segments with its number marked.
@@ -503,6 +480,22 @@ impl Startup {
             None => self.laps.push((stage, took)),
         }
         self.inner.is_done()
+    }
+
+    /// Series `id` of the catalogue, built now from the paragraphs that can hold
+    /// its figures (see [`crate::startup::Startup::glance`]): a page draws its
+    /// first chart with it before start-up ends. `undefined` for an id the
+    /// catalogue does not have (an added report's, an automatic one) or once
+    /// every step is done: ask [`Derek`] then.
+    pub fn glance(&mut self, id: &str) -> Option<Glance> {
+        let start = js_sys::Date::now();
+        let glance = self.inner.glance(id).map(Glance::of);
+        let took = js_sys::Date::now() - start;
+        match self.laps.iter_mut().find(|(name, _)| *name == "glance") {
+            Some((_, total)) => *total += took,
+            None => self.laps.push(("glance", took)),
+        }
+        glance
     }
 
     /// What start-up built, ready to draw.

@@ -321,6 +321,11 @@ impl Catalogue {
         Catalogue::checked(read)
     }
 
+    /// The definition of series `id`, if the catalogue has one.
+    pub fn definition(&self, id: &str) -> Option<&SeriesDef> {
+        self.series.iter().find(|d| d.id == id)
+    }
+
     /// Every catalogued series, built from the corpus' facts.
     ///
     /// One walk of the facts, each tested by every definition in turn: the
@@ -409,13 +414,30 @@ impl FactKind {
 /// Lower case without accents, apostrophes made plain: "Délivrées" → "delivrees".
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '’' | 'ʼ' | '‘' => out.push('\''),
-            '\u{a0}' | '\u{202f}' | '\u{2009}' => out.push(' '),
-            // Letters fold as search folds them: rules and queries meet the same words.
-            c => crate::search::fold_char(c, &mut out),
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Runs of ASCII (most of a French text) are copied and lowered at once,
+        // as `fold_char` lowers each of their characters: a page's first chart
+        // folds every paragraph (`SeriesDef::could_select`).
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        let start = out.len();
+        out.push_str(run);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
         }
+        let mut chars = tail.chars();
+        match chars.next() {
+            Some('’' | 'ʼ' | '‘') => out.push('\''),
+            Some('\u{a0}' | '\u{202f}' | '\u{2009}') => out.push(' '),
+            // Letters fold as search folds them: rules and queries meet the same words.
+            Some(c) => crate::search::fold_char(c, &mut out),
+            None => {}
+        }
+        rest = chars.as_str();
     }
     out
 }
@@ -612,6 +634,55 @@ impl SeriesDef {
         }
     }
 
+    /// Whether a paragraph can hold a fact this definition selects: its report
+    /// and id are admitted, and its text, folded (see [`fold`]), contains the
+    /// longest run of letters and digits of one of the words of a list every
+    /// selected fact must match (its subject's, sentence's or clause's words).
+    ///
+    /// Invariant: false only for a paragraph none of whose facts
+    /// [`SeriesDef::selects`]. It holds because a fact's subject, sentence and
+    /// clause are made of its paragraph's characters (a subject's words joined
+    /// by single spaces, a clause without its parenthesised asides), folding is
+    /// character by character, and a run of letters and digits never spans the
+    /// spaces or asides those leave out. The first chart of a page reads only
+    /// these paragraphs (`startup::Startup::glance`).
+    pub fn could_select(&self, report: &str, paragraph: &str, folded: &str) -> bool {
+        if !self.reports.is_empty() && !self.reports.iter().any(|r| r == report) {
+            return false;
+        }
+        if !self.paragraphs.is_empty() && !self.paragraphs.iter().any(|p| p == paragraph) {
+            return false;
+        }
+        match self.needles() {
+            Some(words) => words.iter().any(|run| contains(folded, run)),
+            None => true,
+        }
+    }
+
+    /// The longest run of letters and digits of each word of the most telling
+    /// list every selected fact must match (the one whose shortest run is
+    /// longest), or `None` when the definition has no such list or a word has no
+    /// letter or digit (every paragraph can then hold its facts).
+    fn needles(&self) -> Option<Vec<&str>> {
+        fn runs(words: &[String]) -> Option<Vec<&str>> {
+            if words.is_empty() {
+                return None;
+            }
+            words
+                .iter()
+                .map(|w| {
+                    w.split(|c: char| !c.is_alphanumeric())
+                        .max_by_key(|run| run.len())
+                        .filter(|run| !run.is_empty())
+                })
+                .collect()
+        }
+        [&self.subject, &self.sentence, &self.near]
+            .into_iter()
+            .filter_map(|words| runs(words))
+            .max_by_key(|runs| runs.iter().map(|r| r.len()).min().unwrap_or(0))
+    }
+
     pub fn selects(&self, fact: &SourcedFact) -> bool {
         self.matches(fact, &FactWords::of(fact), &mut None)
     }
@@ -780,6 +851,38 @@ impl SeriesDef {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Folding runs of ASCII at once gives what folding each character gives.
+    #[test]
+    fn folding_ascii_runs_at_once_folds_each_character_alike() {
+        let each = |text: &str| {
+            let mut out = String::new();
+            for c in text.chars() {
+                match c {
+                    '’' | 'ʼ' | '‘' => out.push('\''),
+                    '\u{a0}' | '\u{202f}' | '\u{2009}' => out.push(' '),
+                    c => crate::search::fold_char(c, &mut out),
+                }
+            }
+            out
+        };
+        let samples = [
+            "",
+            "Délivrées",
+            "ORDONNANCES de Protection",
+            "l’État\u{a0}partie — Œuvre ﬁnale 12\u{202f}345 %",
+            "ÉÉÉ",
+            "abc\u{301}def",
+            "Ақмола облысы 2024",
+        ];
+        for text in samples {
+            assert_eq!(fold(text), each(text), "{text:?}");
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        proptest::proptest!(|(text in "\\PC{0,40}")| {
+            proptest::prop_assert_eq!(fold(&text), each(&text));
+        });
+    }
 
     #[test]
     fn byte_search_finds_what_str_search_finds() {

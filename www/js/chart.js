@@ -4,7 +4,7 @@
 // Enter opens a point's source, arrows move in the menu, Escape closes the menu or a
 // panel and gives focus back to the control that opened it.
 
-import { derek, yieldThenDraw, HERE } from "./load.js";
+import { derek, forChart, started, yieldThenDraw, HERE } from "./load.js";
 import { SCHEME, langOf, themeOf, text } from "./text.js";
 import { h, segments, download, sheet, copyLink, BASE_CSS } from "./dom.js";
 
@@ -100,10 +100,16 @@ export class DerekChart extends HTMLElement {
     if (this.pending) return;
     if (!this.drawn) {
       // Attributes set meanwhile are read when the draw runs: one draw for them all.
-      this.pending = derek().then(yieldThenDraw).then(
-        () => this.firstDraw(),
-        () => this.firstDraw(),
-      );
+      // A glance at the series (see forChart) when start-up is still under way.
+      this.pending = forChart(this.seriesId)
+        .then((app) => {
+          this.app = app;
+          return yieldThenDraw();
+        })
+        .then(
+          () => this.firstDraw(),
+          () => this.firstDraw(),
+        );
       return;
     }
     this.pending = requestAnimationFrame(() => {
@@ -123,7 +129,7 @@ export class DerekChart extends HTMLElement {
     const theme = themeOf(this);
     this.root.classList.toggle("dark", theme === "dark");
     try {
-      const app = await derek();
+      const app = await this.appFor(id);
       this.app = app;
       if (!app.hasSeries(id)) return this.unknown(app, id);
       this.frame.hidden = false;
@@ -150,6 +156,16 @@ export class DerekChart extends HTMLElement {
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  // Whatever draws series `id` now: the whole start-up once it is done, else the
+  // glance this chart holds if it is at `id`, else a new glance (or, for an id no
+  // glance knows, the whole start-up).
+  async appFor(id) {
+    const whole = started();
+    if (whole) return whole;
+    if (this.app?.hasSeries(id)) return this.app;
+    return forChart(id);
   }
 
   fail(error) {
@@ -187,6 +203,11 @@ export class DerekChart extends HTMLElement {
   }
 
   wire() {
+    // A reader who reaches for the chart may open a source, which needs every
+    // report read: a chart drawn from a glance reads them then, a step a task.
+    const warm = () => derek().catch(() => {});
+    this.canvas.addEventListener("pointerenter", warm, { once: true });
+    this.canvas.addEventListener("focus", warm, { once: true });
     const at = (event) => {
       const box = this.canvas.getBoundingClientRect();
       return [event.clientX - box.left, event.clientY - box.top];
@@ -310,15 +331,19 @@ export class DerekChart extends HTMLElement {
   }
 
   // Opens the source panel of point `index`: the paragraph, its figure highlighted.
-  select(index) {
+  // The paragraph and its place in the reader need every report read: a chart
+  // drawn from a glance waits for the rest of start-up here.
+  async select(index) {
     const id = this.seriesId;
     const lang = langOf(this);
     let source;
     try {
-      source = this.app.source(id, index, lang);
+      source = (started() ?? (await derek())).source(id, index, lang);
     } catch (error) {
       return this.fail(error);
     }
+    // The reader moved on meanwhile.
+    if (id !== this.seriesId) return;
     this.focusIndex = index;
     this.showPoint(index, { announce: true });
     const close = h("button", { textContent: "×", "aria-label": this.t.close });

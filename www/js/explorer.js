@@ -6,7 +6,7 @@
 // with a compact series picker above it. Every control has a data-key, so that
 // focus stays on it when the view is redrawn.
 
-import { derek } from "./load.js";
+import { derek, started } from "./load.js";
 import { LANGS, langCode, langOf, themeOf, text } from "./text.js";
 import { h, sheet, copyLink, BASE_CSS } from "./dom.js";
 import * as store from "./store.js";
@@ -182,6 +182,9 @@ export class DerekExplorer extends HTMLElement {
     const theme = themeOf(this);
     this.root.classList.toggle("dark", theme === "dark");
     let app, SearchPanel, ReaderPanel;
+    // Until every report is read: the header and the chart, drawn from a glance at
+    // its series (see chart.js), the list's place held.
+    if (!started() && !this.app) this.shell();
     try {
       app = await derek();
       ({ SearchPanel, ReaderPanel } = await this.panels);
@@ -214,17 +217,7 @@ export class DerekExplorer extends HTMLElement {
     // Focus survives the redraw: the control that had it gets it back.
     const focused = this.shadowRoot.activeElement?.closest?.("[data-key]")?.dataset.key;
 
-    const langButton = (code) => {
-      const b = h("button", { textContent: code.toUpperCase(), lang: code, "aria-label": text(code).lang_name, "aria-pressed": String(lang === code), "data-key": `lang-${code}` });
-      b.addEventListener("click", () => this.attribute("lang", code));
-      return b;
-    };
-    const dark = h("button", { textContent: "◐", "aria-label": t.dark, "aria-pressed": String(theme === "dark"), "data-key": "dark" });
-    dark.addEventListener("click", () => this.attribute("theme", theme === "dark" ? "light" : "dark"));
-    const link = h("button", { className: "copy-link", textContent: t.copy_link, "data-key": "copy-link" });
-    this.copied ??= h("p", { className: "copied", role: "status", hidden: true });
-    link.addEventListener("click", () => copyLink(location.href, this.copied, t));
-    const languages = h("div", { className: "tools", role: "group", "aria-label": t.languages }, link, ...LANGS.map(langButton), dark);
+    const languages = this.languages();
         // "Add a report" sits below the search; this button brings it into view.
     // Not on a phone, where the header must keep to one line above the chart (the
     // section itself follows search there too).
@@ -277,16 +270,8 @@ export class DerekExplorer extends HTMLElement {
     const picker = h("div", { className: "picker" }, pick);
 
     // Chart and table of the chosen series.
-    const tab = (view, label) => {
-      const b = h("button", { role: "tab", textContent: label, "aria-selected": String(this.state.view === view), "data-key": `tab-${view}` });
-      b.addEventListener("click", () => this.go({ view }));
-      return b;
-    };
-    this.chart ??= this.makeChart();
-    this.chart.setAttribute("lang", lang);
-    this.chart.setAttribute("theme", theme);
+    this.placeChart();
     this.chart.setAttribute("series", this.state.series);
-    this.chart.setAttribute("axis", this.state.axis);
     const axis = h("button", { textContent: t.axis, "aria-pressed": String(this.state.axis === "zero"), "data-key": "axis" });
     axis.addEventListener("click", () => this.go({ axis: this.state.axis === "fit" ? "zero" : "fit" }));
     axis.hidden = this.state.view === "read";
@@ -304,7 +289,7 @@ export class DerekExplorer extends HTMLElement {
 
     const note = this.adder.noteFor(this.state.series);
     const autoNote = note ? h("p", { className: "auto-note", textContent: note }) : null;
-    const main = h("main", {}, picker, h("div", { className: "tabs" }, h("div", { role: "tablist", className: "tabs" }, tab("chart", t.chart), tab("table", t.table), tab("read", t.read)), axis), autoNote, this.copied, this.chart, this.reader.section);
+    const main = h("main", {}, picker, this.tabs(axis), autoNote, this.copied, this.chart, this.reader.section);
     if (table) main.append(table);
     main.append(this.searchBox.section, this.adder.section(app));
     this.root.replaceChildren(skips, header, h("div", { className: "layout" }, main, nav));
@@ -315,6 +300,60 @@ export class DerekExplorer extends HTMLElement {
     // The page around may follow the language (its title, <html lang>, intro).
     this.dispatchEvent(new CustomEvent("derek-view", { detail: { lang, theme, series: this.state.series }, bubbles: true }));
     if (!performance.getEntriesByName("derek-explorer").length) performance.measure("derek-explorer", { start: began });
+  }
+
+  // What shows before every report is read (see render): the header's tools, the
+  // tabs and the chart, with the series list's place held by a status line. Built
+  // once; the first full render replaces it and keeps the chart.
+  shell() {
+    if (this.root.firstChild) return;
+    const t = this.t;
+    this.root.classList.toggle("dark", themeOf(this) === "dark");
+    this.placeChart();
+    if (this.state.series) this.chart.setAttribute("series", this.state.series);
+    this.chart.hidden = this.state.view !== "chart";
+    const picker = h("div", { className: "picker" }, h("select", { "aria-label": t.pick_series, disabled: true }));
+    const nav = h("nav", { "aria-label": t.series, "aria-busy": "true" }, h("p", { role: "status", textContent: t.reading }));
+    const header = h("header", {}, h("h1", { textContent: "Derek" }), h("div", { className: "tools" }, this.languages()));
+    this.root.replaceChildren(header, h("div", { className: "layout" }, h("main", {}, picker, this.tabs(null), this.copied, this.chart), nav));
+    this.dataset.state = "loading";
+  }
+
+  // The explorer's chart, made once, set to the view's language, theme and axis.
+  placeChart() {
+    this.chart ??= this.makeChart();
+    this.chart.setAttribute("lang", langOf(this));
+    this.chart.setAttribute("theme", themeOf(this));
+    this.chart.setAttribute("axis", this.state.axis);
+  }
+
+  // The header's tools: copy link, the languages, the dark theme.
+  languages() {
+    const t = this.t;
+    const lang = langOf(this);
+    const theme = themeOf(this);
+    const langButton = (code) => {
+      const b = h("button", { textContent: code.toUpperCase(), lang: code, "aria-label": text(code).lang_name, "aria-pressed": String(lang === code), "data-key": `lang-${code}` });
+      b.addEventListener("click", () => this.attribute("lang", code));
+      return b;
+    };
+    const dark = h("button", { textContent: "◐", "aria-label": t.dark, "aria-pressed": String(theme === "dark"), "data-key": "dark" });
+    dark.addEventListener("click", () => this.attribute("theme", theme === "dark" ? "light" : "dark"));
+    const link = h("button", { className: "copy-link", textContent: t.copy_link, "data-key": "copy-link" });
+    this.copied ??= h("p", { className: "copied", role: "status", hidden: true });
+    link.addEventListener("click", () => copyLink(location.href, this.copied, t));
+    return h("div", { className: "tools", role: "group", "aria-label": t.languages }, link, ...LANGS.map(langButton), dark);
+  }
+
+  // The chart, table and reader tabs, and `axis` (a button, or nothing) beside them.
+  tabs(axis) {
+    const t = this.t;
+    const tab = (view, label) => {
+      const b = h("button", { role: "tab", textContent: label, "aria-selected": String(this.state.view === view), "data-key": `tab-${view}` });
+      b.addEventListener("click", () => this.go({ view }));
+      return b;
+    };
+    return h("div", { className: "tabs" }, h("div", { role: "tablist", className: "tabs" }, tab("chart", t.chart), tab("table", t.table), tab("read", t.read)), ...(axis ? [axis] : []));
   }
 
   // Sets the language or theme, as a step of history.

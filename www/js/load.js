@@ -59,21 +59,44 @@ export function yieldThenDraw() {
   return globalThis.scheduler?.yield ? globalThis.scheduler.yield() : yieldToPage();
 }
 
-let loaded = null;
-export function derek() {
-  loaded ??= Promise.all([glue, compiled]).then(async ([pkg, module]) => {
+// Each step's main-thread time is a "derek-step" measure.
+function timed(work) {
+  const start = performance.now();
+  const result = work();
+  performance.measure("derek-step", { start });
+  return result;
+}
+
+// The module instantiated and its start-up created, nothing read yet.
+let starting = null;
+function instantiate() {
+  starting ??= Promise.all([glue, compiled]).then(async ([pkg, module]) => {
     await pkg.default({ module_or_path: module });
     performance.mark("derek-instantiated");
-    // Each step's main-thread time is a "derek-step" measure.
-    const timed = (work) => {
-      const start = performance.now();
-      const result = work();
-      performance.measure("derek-step", { start });
-      return result;
-    };
-    const startup = timed(() => new pkg.Startup());
+    return timed(() => new pkg.Startup());
+  });
+  return starting;
+}
+
+// Set once start-up's last step began: its object is then consumed.
+let finishing = false;
+// The whole start-up's result, once there.
+let whole = null;
+// Every report read and every series built, if start-up is done; else null.
+export function started() {
+  return whole;
+}
+let loaded = null;
+// Every report read, every series built: what search, the reader, tables and
+// sources need. Its steps run one task each.
+export function derek() {
+  loaded ??= instantiate().then(async (startup) => {
+    // A chart's glance, asked for meanwhile, goes first.
+    await yieldToPage();
     while (!timed(() => startup.step())) await yieldToPage();
+    finishing = true;
     const app = timed(() => startup.finish());
+    whole = app;
     performance.mark("derek-started");
     // The elements draw in a task of their own: start-up's last step and a first
     // chart in one task made a task over 50 ms.
@@ -82,5 +105,16 @@ export function derek() {
   });
   return loaded;
 }
+
+// What draws series `id` soonest: before start-up ends, a glance at it (the one
+// series, read from the paragraphs that can hold its figures: a fifth of
+// start-up's work or less); after, or for an id the catalogue does not have (an
+// added report's, an automatic one), the whole of it.
+export async function forChart(id) {
+  const startup = await instantiate();
+  if (finishing) return derek();
+  return timed(() => startup.glance(id)) ?? derek();
+}
+
 // The folder Derek is served from (the parent of js/): embed snippets point here.
 export const HERE = new URL("..", import.meta.url).href;
