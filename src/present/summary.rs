@@ -123,7 +123,7 @@ mod tests {
         assert!(text.contains("более 36\u{a0}000 (2011)"), "{text}");
         let text = summary(orders, Lang::Kk);
         assert!(
-            text.contains("36\u{a0}000 шамасынан астам (2011)"),
+            text.contains("36\u{a0}000 мөлшерінен астам (2011)"),
             "{text}"
         );
         Ok(())
