@@ -2,20 +2,16 @@
 //! Chromium through WebDriver, and used as a visitor would: real pointer moves and
 //! clicks, real key presses, real downloads. Screenshots go to `target/e2e/`.
 
-use crate::setup::CHROMEDRIVER;
 use crate::{build, root, serve, Result};
-use fantoccini::actions::{InputSource, KeyAction, KeyActions, MouseActions, PointerAction};
 use fantoccini::key::Key;
-use fantoccini::wd::WebDriverCompatibleCommand;
-use fantoccini::{Client, ClientBuilder};
-use hyper_util::client::legacy::connect::HttpConnector;
+use harness::{cdp, poll, run_checks, with_browser, Check, Suite, Tab};
 use serde_json::{json, Value};
-use std::net::{TcpListener, TcpStream};
+use std::ops::Deref;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod editor;
+pub(crate) mod harness;
 mod reader;
 mod reading;
 
@@ -36,10 +32,8 @@ pub fn run() -> Result<usize> {
         .map_err(|e| format!("cannot create {}: {e}", downloads.display()))?;
     with_browser(&downloads, async |client| {
         let page = Page {
-            client,
-            base: &base,
+            tab: Tab::new(client, &base, &out, PRELUDE),
             host: &host,
-            out: &out,
             downloads: &downloads,
         };
         page.run_all().await
@@ -213,124 +207,6 @@ pub fn measure_cold(url: &str, mark: &str, throttle: f64) -> Result<ColdLoad> {
     })
 }
 
-/// Sends a DevTools protocol command through ChromeDriver; returns its result.
-async fn cdp(client: &Client, cmd: &'static str, params: Value) -> Result<Value> {
-    client
-        .issue_cmd(Cdp { cmd, params })
-        .await
-        .map_err(|e| format!("DevTools command {cmd} failed: {e}"))
-}
-
-/// ChromeDriver's endpoint for DevTools protocol commands (`goog/cdp/execute`).
-#[derive(Debug)]
-struct Cdp {
-    cmd: &'static str,
-    params: Value,
-}
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> std::result::Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.cmd, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
-/// Starts ChromeDriver and a headless Chromium session, runs `work` with it, and
-/// closes the session whatever `work` returned, so that Chromium exits.
-pub(crate) fn with_browser<T>(
-    downloads: &Path,
-    work: impl AsyncFnOnce(&Client) -> Result<T>,
-) -> Result<T> {
-    let driver = Driver::start()?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| format!("cannot start an async runtime: {e}"))?;
-    runtime.block_on(async {
-        let client = connect(driver.port, downloads).await?;
-        let outcome = work(&client).await;
-        let _ = client.close().await;
-        outcome
-    })
-}
-
-/// Runs `script` in the page every 100 ms until `done` says yes (or no), for at
-/// most 30 s; `what` names the wait in the error.
-pub(crate) async fn poll<T>(
-    client: &Client,
-    what: &str,
-    script: &str,
-    done: impl Fn(&Value) -> Option<std::result::Result<T, String>>,
-) -> Result<T> {
-    let start = Instant::now();
-    let mut last = Value::Null;
-    while start.elapsed() < Duration::from_secs(30) {
-        last = client
-            .execute(script, vec![])
-            .await
-            .map_err(|e| format!("script failed in the page: {e}"))?;
-        if let Some(outcome) = done(&last) {
-            return outcome.map_err(|e| format!("{e} ({last})"));
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    Err(format!("waited 30 s for {what}; last seen: {last}"))
-}
-
-/// Chromium flags: headless as root in a container, and no calls home (the
-/// network here is closed, and a refused connection would clutter the log).
-const CHROME_ARGS: &[&str] = &[
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--window-size=1200,900",
-];
-
-async fn connect(port: u16, downloads: &Path) -> Result<Client> {
-    // DEREK_CHROME_FLAGS adds Chromium flags for a diagnostic run, say
-    // `--js-flags=--liftoff-only` to time the wasm in V8's baseline tier alone.
-    let extra = std::env::var("DEREK_CHROME_FLAGS").unwrap_or_default();
-    let args: Vec<&str> = CHROME_ARGS
-        .iter()
-        .copied()
-        .chain(extra.split_whitespace())
-        .collect();
-    let capabilities = json!({
-        "goog:chromeOptions": {
-            "args": args,
-            "binary": "/usr/bin/chromium",
-            "prefs": {
-                "download.default_directory": downloads.to_string_lossy(),
-                "download.prompt_for_download": false,
-            },
-        },
-        "goog:loggingPrefs": { "browser": "ALL" },
-    });
-    let Value::Object(capabilities) = capabilities else {
-        return Err("capabilities are not an object".into());
-    };
-    ClientBuilder::new(HttpConnector::new())
-        .capabilities(capabilities)
-        .connect(&format!("http://127.0.0.1:{port}"))
-        .await
-        .map_err(|e| format!("cannot open a Chromium session through ChromeDriver: {e}"))
-}
-
 /// Finds the chart whether it stands alone or inside the explorer's shadow root.
 const PRELUDE: &str = r#"
 const explorer = document.querySelector("derek-explorer");
@@ -339,18 +215,32 @@ const chart = ex ? ex.querySelector("derek-chart") : document.querySelector("der
 const cs = chart ? chart.shadowRoot : null;
 "#;
 
+/// The explorer's page: the shared [`Tab`] (its client, base URL and
+/// screenshots, under [`PRELUDE`]) and what only these checks use.
 struct Page<'a> {
-    client: &'a Client,
-    base: &'a str,
+    tab: Tab<'a>,
     /// The base URL of a second loopback server: another origin.
     host: &'a str,
-    out: &'a Path,
     downloads: &'a Path,
 }
 
-impl Page<'_> {
+impl<'a> Deref for Page<'a> {
+    type Target = Tab<'a>;
+
+    fn deref(&self) -> &Tab<'a> {
+        &self.tab
+    }
+}
+
+/// How the explorer's checks name themselves in their messages.
+const SUITE: Suite = Suite {
+    failed: "e2e",
+    console: "e2e: ",
+};
+
+impl<'a> Page<'a> {
     async fn run_all(&self) -> Result<usize> {
-        let checks: [(&str, CheckFn); 21] = [
+        let checks: [(&str, Check<Page<'a>>); 21] = [
             ("the explorer loads the wasm and draws a chart", |p| {
                 Box::pin(p.explorer_draws())
             }),
@@ -427,41 +317,17 @@ impl Page<'_> {
         // Screenshots last: every language, light and dark, phone and desktop.
         let checks = checks.into_iter().chain([(
             "screenshots: fr/en/ru/kk, light/dark, 360 and 1200 px",
-            (|p| Box::pin(p.screenshots())) as CheckFn,
+            (|p| Box::pin(p.screenshots())) as Check<Page<'a>>,
         )]);
-        let mut passed = 0;
         // E2E_ONLY=words runs only the checks whose name holds them (while working).
         let only = std::env::var("E2E_ONLY").unwrap_or_default();
-        for (name, check) in checks {
-            if !name.contains(only.as_str()) {
-                continue;
-            }
-            match check(self).await {
-                Ok(()) => {
-                    println!("e2e: {name} ... ok");
-                    passed += 1;
-                }
-                Err(e) => {
-                    let _ = self.screenshot("failure").await;
-                    return Err(format!("e2e: {name} FAILED: {e}"));
-                }
-            }
-            self.console_is_clean(name).await?;
-        }
-        Ok(passed)
+        let checks = checks.filter(|(name, _)| name.contains(only.as_str()));
+        run_checks(self, &SUITE, checks).await
     }
 
+    /// Opens `path` as a fresh document and waits for its chart to be drawn.
     async fn open(&self, path: &str) -> Result {
-        // A fresh document each time: a URL that differs only by its hash would
-        // otherwise keep the previous check's state.
-        self.client
-            .goto("about:blank")
-            .await
-            .map_err(|e| format!("cannot open about:blank: {e}"))?;
-        self.client
-            .goto(&format!("{}{path}", self.base))
-            .await
-            .map_err(|e| format!("cannot open {path}: {e}"))?;
+        self.open_any(path).await?;
         // The explorer's chart is drawn from a glance at its series before every
         // report is read: the page is ready once the explorer is built too.
         self.wait_for(
@@ -478,91 +344,9 @@ impl Page<'_> {
         .await
     }
 
-    /// Opens `path` without waiting for a chart (for pages that show a message).
-    async fn open_any(&self, path: &str) -> Result {
-        self.client
-            .goto("about:blank")
-            .await
-            .map_err(|e| format!("cannot open about:blank: {e}"))?;
-        self.client
-            .goto(&format!("{}{path}", self.base))
-            .await
-            .map_err(|e| format!("cannot open {path}: {e}"))
-    }
-
-    /// Empties the console log, failing on an error that names none of `expected`.
-    async fn drain_console(&self, expected: &[&str]) -> Result {
-        let log = self
-            .client
-            .issue_cmd(BrowserLog)
-            .await
-            .map_err(|e| format!("cannot read the browser console: {e}"))?;
-        let unexpected: Vec<&Value> = log
-            .as_array()
-            .map(|entries| {
-                entries
-                    .iter()
-                    .filter(|e| e["level"] == "SEVERE")
-                    .filter(|e| {
-                        let message = e["message"].as_str().unwrap_or_default();
-                        !expected.iter().any(|x| message.contains(x))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        if unexpected.is_empty() {
-            Ok(())
-        } else {
-            Err(format!("unexpected console errors: {unexpected:?}"))
-        }
-    }
-
+    /// Runs `script` after the prelude, without arguments: see [`Tab::eval`].
     async fn eval(&self, script: &str) -> Result<Value> {
-        self.client
-            .execute(&format!("{PRELUDE}\n{script}"), vec![])
-            .await
-            .map_err(|e| format!("script failed in the page: {e}"))
-    }
-
-    /// Polls `script` until `done` says yes (or no), for at most 30 s.
-    /// Polls `script` (with the prelude) until `done` says yes (or no).
-    async fn wait_for<T>(
-        &self,
-        what: &str,
-        script: &str,
-        done: impl Fn(&Value) -> Option<std::result::Result<T, String>>,
-    ) -> Result<T> {
-        poll(self.client, what, &format!("{PRELUDE}\n{script}"), done).await
-    }
-
-    async fn screenshot(&self, name: &str) -> Result {
-        let png = self
-            .client
-            .screenshot()
-            .await
-            .map_err(|e| format!("cannot take a screenshot: {e}"))?;
-        let file = self.out.join(format!("{name}.png"));
-        std::fs::write(&file, png).map_err(|e| format!("cannot save {}: {e}", file.display()))
-    }
-
-    /// Fails on any error in the browser console since the last look.
-    async fn console_is_clean(&self, after: &str) -> Result {
-        let log = self
-            .client
-            .issue_cmd(BrowserLog)
-            .await
-            .map_err(|e| format!("cannot read the browser console: {e}"))?;
-        let errors: Vec<&Value> = log
-            .as_array()
-            .map(|entries| entries.iter().filter(|e| e["level"] == "SEVERE").collect())
-            .unwrap_or_default();
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(format!(
-                "e2e: the browser console shows errors after «{after}»: {errors:?}"
-            ))
-        }
+        self.tab.eval(script, vec![]).await
     }
 
     /// Moves the real pointer to point `index` of the chart, and clicks if asked.
@@ -574,44 +358,8 @@ impl Page<'_> {
                  return [box.left + x, box.top + y];"
             ))
             .await?;
-        let (x, y) = (number(&at[0])?, number(&at[1])?);
-        let mut mouse = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveTo {
-                duration: None,
-                x: x - 20.0,
-                y: y + 20.0,
-            })
-            .then(PointerAction::MoveTo {
-                duration: Some(Duration::from_millis(100)),
-                x,
-                y,
-            });
-        if click {
-            mouse = mouse
-                .then(PointerAction::Down {
-                    button: fantoccini::actions::MOUSE_BUTTON_LEFT,
-                })
-                .then(PointerAction::Up {
-                    button: fantoccini::actions::MOUSE_BUTTON_LEFT,
-                });
-        }
-        self.client
-            .perform_actions(mouse)
+        self.pointer_to(number(&at[0])?, number(&at[1])?, click)
             .await
-            .map_err(|e| format!("cannot move the pointer: {e}"))
-    }
-
-    async fn keys(&self, keys: &[char]) -> Result {
-        let mut actions = KeyActions::new("keyboard".into());
-        for key in keys {
-            actions = actions
-                .then(KeyAction::Down { value: *key })
-                .then(KeyAction::Up { value: *key });
-        }
-        self.client
-            .perform_actions(actions)
-            .await
-            .map_err(|e| format!("cannot press keys: {e}"))
     }
 
     async fn explorer_draws(&self) -> Result {
@@ -656,7 +404,7 @@ impl Page<'_> {
         }
         // Charts on their own read only what they draw: no whole start-up on the
         // host's main thread until a reader reaches for one (to open a source).
-        std::thread::sleep(Duration::from_millis(300));
+        tokio::time::sleep(Duration::from_millis(300)).await;
         let whole = self
             .eval("return performance.getEntriesByName('derek-started', 'mark').length;")
             .await?;
@@ -834,14 +582,7 @@ impl Page<'_> {
 
     async fn permalink(&self) -> Result {
         let link = "/index.html#series=domestic_violence_cases&lang=en&view=table";
-        self.client
-            .goto("about:blank")
-            .await
-            .map_err(|e| format!("cannot open about:blank: {e}"))?;
-        self.client
-            .goto(&format!("{}{link}", self.base))
-            .await
-            .map_err(|e| format!("cannot open {link}: {e}"))?;
+        self.open_any(link).await?;
         let view = "return ex && explorer.dataset.state === 'ready' ? [ex.querySelector('nav button[aria-pressed=true]')?.dataset.series, ex.querySelector('[role=tab][aria-selected=true]')?.textContent, ex.querySelectorAll('tbody tr').length] : null;";
         let before = self
             .wait_for("the explorer", view, |v| {
@@ -886,9 +627,6 @@ impl Page<'_> {
         Ok(())
     }
 }
-
-type CheckFn =
-    for<'a> fn(&'a Page<'a>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result> + 'a>>;
 
 fn number(v: &Value) -> Result<f64> {
     v.as_f64().ok_or_else(|| format!("not a number: {v}"))
@@ -942,65 +680,4 @@ fn canvas_shows_series(pixels: &Value) -> Result {
         ));
     }
     Ok(())
-}
-
-/// ChromeDriver's log endpoint: the browser console since the last call.
-#[derive(Debug)]
-pub(crate) struct BrowserLog;
-
-impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> std::result::Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(r#"{"type":"browser"}"#.to_string()),
-        )
-    }
-}
-
-/// A ChromeDriver process on a free loopback port, stopped when dropped.
-struct Driver {
-    child: Child,
-    port: u16,
-}
-
-impl Driver {
-    fn start() -> Result<Driver> {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .map(|a| a.port())
-            .map_err(|e| format!("no free port for ChromeDriver: {e}"))?;
-        let child = Command::new(CHROMEDRIVER)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("cannot start {CHROMEDRIVER}: {e}"))?;
-        let driver = Driver { child, port };
-        let start = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if start.elapsed() > Duration::from_secs(20) {
-                return Err("ChromeDriver did not start listening within 20 s".into());
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Ok(driver)
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }

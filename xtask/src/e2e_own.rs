@@ -8,12 +8,12 @@
 //! Chromium from an HTML page of the passage, the .docx is zipped by this file
 //! (the passage's table as a real Word table), the "scan" is a PDF of a drawing.
 
-use crate::e2e::{poll, with_browser, BrowserLog};
+use crate::e2e::harness::{poll, run_checks, with_browser, Check, Suite, Tab};
 use crate::{build, root, serve, Result};
-use fantoccini::Client;
 use serde_json::{json, Value};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::ops::Deref;
+use std::path::Path;
 use std::process::Command;
 
 /// The passage a reader brings: a cover date, prose with yearly figures, and a
@@ -53,10 +53,8 @@ pub fn run() -> Result<usize> {
     let expected = expected_facts()?;
     with_browser(&downloads, async |client| {
         let page = Own {
-            client,
-            base: &base,
+            tab: Tab::new(client, &base, &fixtures, PRELUDE),
             expected: &expected,
-            out: &fixtures,
         };
         page.run_all().await
     })
@@ -298,19 +296,30 @@ ex.dataset.adding = "";
 return true;
 "#;
 
+/// The explorer with "Add a report": the shared [`Tab`] (its client, base URL
+/// and screenshots, under [`PRELUDE`]) and the facts the passage must give.
 struct Own<'a> {
-    client: &'a Client,
-    base: &'a str,
+    tab: Tab<'a>,
     expected: &'a [String],
-    out: &'a PathBuf,
 }
 
-type Check =
-    for<'a> fn(&'a Own<'a>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result> + 'a>>;
+impl<'a> Deref for Own<'a> {
+    type Target = Tab<'a>;
 
-impl Own<'_> {
+    fn deref(&self) -> &Tab<'a> {
+        &self.tab
+    }
+}
+
+/// How these checks name themselves in their messages.
+const SUITE: Suite = Suite {
+    failed: "e2e (add a report)",
+    console: "",
+};
+
+impl<'a> Own<'a> {
     async fn run_all(&self) -> Result<usize> {
-        let checks: [(&str, Check); 13] = [
+        let checks: [(&str, Check<Own<'a>>); 13] = [
             (
                 "pasting a passage shows its facts, a chart of its series, and of ticked figures",
                 |p| Box::pin(p.paste()),
@@ -360,56 +369,21 @@ impl Own<'_> {
                 Box::pin(p.no_request_left())
             }),
         ];
-        let mut passed = 0;
-        for (name, check) in checks {
-            if let Err(e) = check(self).await {
-                if let Ok(png) = self.client.screenshot().await {
-                    let _ = std::fs::write(self.out.join("failure.png"), png);
-                }
-                return Err(format!("e2e (add a report): {name} FAILED: {e}"));
-            }
-            println!("e2e: {name} ... ok");
-            passed += 1;
-            self.console_is_clean(name).await?;
-        }
-        Ok(passed)
+        run_checks(self, &SUITE, checks).await
     }
 
-    async fn eval(&self, script: &str, args: Vec<Value>) -> Result<Value> {
-        self.client
-            .execute(&format!("{PRELUDE}\n{script}"), args)
-            .await
-            .map_err(|e| format!("script failed in the page: {e}"))
-    }
-
+    /// Polls `script` (with the prelude) until it returns neither null nor false;
+    /// returns that.
     async fn wait(&self, what: &str, script: &str) -> Result<Value> {
-        poll(self.client, what, &format!("{PRELUDE}\n{script}"), |v| {
+        self.wait_for(what, script, |v| {
             (!v.is_null() && v != &json!(false)).then(|| Ok(v.clone()))
         })
         .await
     }
 
+    /// Opens the explorer (trying twice: see [`Tab::open_twice`]) and waits for it.
     async fn open(&self) -> Result {
-        let url = format!("{}/index.html", self.base);
-        // On this shared machine a navigation has hung in the renderer now and then
-        // (ChromeDriver's "Timed out receiving message from renderer", before any
-        // of the page's code ran): wait 60 s, not 300, and try once more.
-        let _ = self
-            .client
-            .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
-                Some(std::time::Duration::from_secs(30)),
-                Some(std::time::Duration::from_secs(60)),
-                Some(std::time::Duration::ZERO),
-            ))
-            .await;
-        if let Err(first) = self.client.goto(&url).await {
-            println!("e2e: the explorer did not load ({first}); once more");
-            let _ = self.client.goto("about:blank").await;
-            self.client
-                .goto(&url)
-                .await
-                .map_err(|e| format!("cannot open the explorer: {e}"))?;
-        }
+        self.open_twice("/index.html", "the explorer").await?;
         self.wait(
             "the explorer",
             "return ex?.dataset.state === 'ready' || null;",
@@ -1070,25 +1044,6 @@ impl Own<'_> {
         }
         Ok(())
     }
-
-    async fn console_is_clean(&self, after: &str) -> Result {
-        let log = self
-            .client
-            .issue_cmd(BrowserLog)
-            .await
-            .map_err(|e| format!("cannot read the browser console: {e}"))?;
-        let errors: Vec<&Value> = log
-            .as_array()
-            .map(|entries| entries.iter().filter(|e| e["level"] == "SEVERE").collect())
-            .unwrap_or_default();
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(format!(
-                "the browser console shows errors after «{after}»: {errors:?}"
-            ))
-        }
-    }
 }
 
 /// `cargo xtask bench-pdf`: the five reports printed to one PDF by headless
@@ -1117,10 +1072,8 @@ pub fn bench_pdf() -> Result {
     let downloads = root().join("target/e2e/downloads");
     with_browser(&downloads, async |client| {
         let page = Own {
-            client,
-            base: &base,
+            tab: Tab::new(client, &base, &dir, PRELUDE),
             expected: &[],
-            out: &dir,
         };
         page.open().await?;
         page.eval("indexedDB.deleteDatabase('derek'); return true;", vec![])

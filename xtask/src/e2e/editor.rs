@@ -162,7 +162,7 @@ impl Page<'_> {
             .goto(&url)
             .await
             .map_err(|e| format!("cannot open {url}: {e}"))?;
-        let message = super::poll(self.client, "the blocked chart's message", "const c = document.querySelector('derek-chart'); return c.dataset.state === 'error' ? c.textContent : null;", |v| {
+        let message = super::harness::poll(self.client, "the blocked chart's message", "const c = document.querySelector('derek-chart'); return c.dataset.state === 'error' ? c.textContent : null;", |v| {
             v.as_str().map(|s| Ok(s.to_string()))
         })
         .await?;
