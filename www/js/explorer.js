@@ -307,6 +307,7 @@ export class DerekExplorer extends HTMLElement {
   // once; the first full render replaces it and keeps the chart.
   shell() {
     if (this.root.firstChild) return;
+    const began = performance.now();
     const t = this.t;
     this.root.classList.toggle("dark", themeOf(this) === "dark");
     this.placeChart();
@@ -317,6 +318,7 @@ export class DerekExplorer extends HTMLElement {
     const header = h("header", {}, h("h1", { textContent: "Derek" }), h("div", { className: "tools" }, this.languages()));
     this.root.replaceChildren(header, h("div", { className: "layout" }, h("main", {}, picker, this.tabs(null), this.copied, this.chart), nav));
     this.dataset.state = "loading";
+    performance.measure("derek-shell", { start: began });
   }
 
   // The explorer's chart, made once, set to the view's language, theme and axis.

@@ -96,6 +96,25 @@ pub fn run(quick: bool) -> Result {
             median(steps.iter().map(|r| r.steps.iter().sum()).collect()),
             median(steps.iter().map(|r| r.steps.iter().copied().fold(0.0, f64::max)).collect()),
         );
+        // The measure: Derek's main-thread work from instantiation to the
+        // first chart (start-up steps, the glance among them, the explorer's
+        // first layout, the drawing), and its longest piece.
+        let spent = |r: &e2e::ColdLoad, name: &str| -> f64 {
+            r.before_mark
+                .iter()
+                .filter(|(n, _)| n == name)
+                .map(|(_, d)| d)
+                .sum()
+        };
+        println!(
+            "first-chart {tag}: derek main thread from instantiation to first chart (median of {rounds} loads): {:.1} ms (steps {:.1} in {:.0}, shell {:.1}, drawing {:.1}), longest piece {:.1} ms",
+            median(steps.iter().map(|r| r.before_mark.iter().map(|(_, d)| d).sum()).collect()),
+            median(steps.iter().map(|r| spent(r, "derek-step")).collect()),
+            median(steps.iter().map(|r| r.before_mark.iter().filter(|(n, _)| n == "derek-step").count() as f64).collect()),
+            median(steps.iter().map(|r| spent(r, "derek-shell")).collect()),
+            median(steps.iter().map(|r| spent(r, "derek-draw")).collect()),
+            median(steps.iter().map(|r| r.before_mark.iter().map(|(_, d)| *d).fold(0.0, f64::max)).collect()),
+        );
         // Where Derek's time went: the median time of each mark since navigation
         // (the older dist/'s too, when there is one).
         for (name, runs) in pages.iter().map(|(name, _)| *name).zip(&loads) {

@@ -76,6 +76,10 @@ pub struct ColdLoad {
     /// Durations of the page's `derek-step` measures: Derek's start-up steps, one
     /// main-thread task each (empty on other pages).
     pub steps: Vec<f64>,
+    /// Derek's measures (`derek-step`, `derek-shell`, `derek-draw`: name and
+    /// duration) that ended before the mark: its main-thread work from
+    /// instantiation to the first chart.
+    pub before_mark: Vec<(String, f64)>,
     /// The page's User Timing marks (name, ms since navigation), with
     /// `dom-interactive`: where the time to first chart went.
     pub marks: Vec<(String, f64)>,
@@ -112,6 +116,13 @@ const report = (mark) => done({
   ]),
   dom_interactive: performance.getEntriesByType("navigation")[0]?.domInteractive ?? null,
   steps: performance.getEntriesByName("derek-step").map((m) => m.duration),
+  // Derek's own main-thread work from instantiation to this mark: its start-up
+  // steps (the glance among them), the explorer's first layout and the drawing,
+  // as far as they ended before the mark.
+  before_mark: ["derek-step", "derek-shell", "derek-draw"]
+    .flatMap((n) => performance.getEntriesByName(n, "measure"))
+    .filter((m) => m.startTime + m.duration <= mark.startTime + 0.5)
+    .map((m) => [m.name, m.duration]),
 });
 const seen = performance.getEntriesByName(name, "mark")[0];
 if (seen) report(seen);
@@ -183,6 +194,14 @@ pub fn measure_cold(url: &str, mark: &str, throttle: f64) -> Result<ColdLoad> {
                 .map(|a| {
                     a.iter()
                         .filter_map(|r| r.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            before_mark: seen["before_mark"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|m| Some((m[0].as_str()?.to_string(), m[1].as_f64()?)))
                         .collect()
                 })
                 .unwrap_or_default(),
