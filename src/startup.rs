@@ -5,7 +5,7 @@
 //! that V8 has optimised in the background meanwhile.
 //!
 //! A page's first chart does not wait for all of it: [`Startup::glance`] builds
-//! one series from the paragraphs that can hold its figures
+//! one series (in pieces, [`Startup::prepare`]) from the paragraphs that can hold its figures
 //! ([`crate::series::catalogue::SeriesDef::could_select`]), and the steps then skip the paragraphs it read.
 //!
 //! Invariant: stepping to the end gives exactly what reading the corpus at once
@@ -51,6 +51,15 @@ pub struct Startup {
     /// Every fact in corpus order, gathered once every paragraph is extracted.
     facts: Vec<SourcedFact>,
     series: Option<Vec<Series>>,
+    /// The glances under way or done: the paragraphs each picked, per report.
+    glancing: Vec<Glancing>,
+}
+
+/// A glance at one series: the paragraphs that can hold its figures, for each
+/// report scanned so far (in order).
+struct Glancing {
+    id: String,
+    wanted: Vec<Vec<usize>>,
 }
 
 /// What a step did, so that a caller can time the stages.
@@ -87,6 +96,7 @@ impl Startup {
             catalogue: Catalogue::bundled()?,
             facts: Vec::new(),
             series: None,
+            glancing: Vec::new(),
         })
     }
 
@@ -115,39 +125,70 @@ impl Startup {
         Step::Done
     }
 
+    /// Does one piece of the work a glance at series `id` needs: reads one report
+    /// still unread, or picks the paragraphs of one report that can hold the
+    /// series' figures and extracts those no step has; true while work is left.
+    /// A page calls it once a task until false, then [`Startup::glance`], so that
+    /// no task of its first chart runs long. False at once for an id the
+    /// catalogue does not have, or once the series are built.
+    pub fn prepare(&mut self, id: &str) -> bool {
+        if self.series.is_some() {
+            return false;
+        }
+        let Some(def) = self.catalogue.definition(id) else {
+            return false;
+        };
+        let scanned = self.glancing.iter().position(|g| g.id == id);
+        let r = scanned
+            .and_then(|k| self.glancing.get(k))
+            .map_or(0, |g| g.wanted.len());
+        // Reports are read in order, so that each keeps its place in the corpus.
+        if r >= self.reports.len() {
+            return self.read_next();
+        }
+        let (Some(report), Some(document)) = (self.reports.get(r), self.documents.get(r)) else {
+            return false;
+        };
+        let wanted: Vec<usize> = document
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| def.could_select(&report.meta.symbol, &p.id, &fold(&p.text)))
+            .map(|(i, _)| i)
+            .collect();
+        let todo: Vec<usize> = wanted
+            .iter()
+            .copied()
+            .filter(|&p| self.facts_of(r, p).is_none())
+            .collect();
+        self.extract(r, &todo);
+        match scanned.and_then(|k| self.glancing.get_mut(k)) {
+            Some(glancing) => glancing.wanted.push(wanted),
+            None => self.glancing.push(Glancing {
+                id: id.to_string(),
+                wanted: vec![wanted],
+            }),
+        }
+        true
+    }
+
     /// Series `id` of the catalogue as the whole reading builds it, built now from
-    /// the paragraphs that can hold its figures (reading every report still
-    /// unread, extracting those paragraphs if no step has): what a page's first
-    /// chart needs, in a fraction of start-up's time. `None` for an id the
-    /// catalogue does not have, or once the series are built (use them).
+    /// the paragraphs that can hold its figures (doing what [`Startup::prepare`]
+    /// has not done yet): what a page's first chart needs, in a fraction of
+    /// start-up's time. `None` for an id the catalogue does not have, or once the
+    /// series are built (use them).
     pub fn glance(&mut self, id: &str) -> Option<Series> {
+        while self.prepare(id) {}
         if self.series.is_some() {
             return None;
         }
-        while self.read_next() {}
         let def = self.catalogue.definition(id)?;
-        let mut wanted: Vec<(usize, Vec<usize>)> = Vec::new();
-        for (r, (report, document)) in self.reports.iter().zip(&self.documents).enumerate() {
-            let paragraphs: Vec<usize> = document
-                .paragraphs
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| def.could_select(&report.meta.symbol, &p.id, &fold(&p.text)))
-                .map(|(i, _)| i)
-                .collect();
-            wanted.push((r, paragraphs));
-        }
-        for (r, paragraphs) in &wanted {
-            let todo: Vec<usize> = paragraphs
-                .iter()
-                .copied()
-                .filter(|&p| self.facts_of(*r, p).is_none())
-                .collect();
-            self.extract(*r, &todo);
-        }
-        let facts: Vec<SourcedFact> = wanted
+        let glancing = self.glancing.iter().find(|g| g.id == id)?;
+        let facts: Vec<SourcedFact> = glancing
+            .wanted
             .iter()
-            .flat_map(|(r, paragraphs)| paragraphs.iter().map(move |&p| (*r, p)))
+            .enumerate()
+            .flat_map(|(r, paragraphs)| paragraphs.iter().map(move |&p| (r, p)))
             .filter_map(|(r, p)| self.facts_of(r, p))
             .flatten()
             .cloned()
@@ -158,7 +199,7 @@ impl Startup {
             documents: Vec::new(),
             facts,
         };
-        Some(self.catalogue.definition(id)?.build(&corpus))
+        Some(def.build(&corpus))
     }
 
     /// Reads the next pending report as a document; false when none is left.
@@ -405,6 +446,29 @@ mod tests {
             );
         }
         assert_eq!(stepped.series, series);
+        Ok(())
+    }
+
+    /// Two charts preparing their glances in turns (a task each) both finish,
+    /// each with its series, in at most one piece per report read and scanned.
+    #[test]
+    fn glances_prepared_in_turns_both_finish() -> Result<(), StartupError> {
+        let whole = Corpus::read(corpus::bundled()?);
+        let series = Catalogue::bundled()?.build(&whole);
+        let (Some(a), Some(b)) = (series.first(), series.last()) else {
+            panic!("no series");
+        };
+        let mut startup = Startup::bundled()?;
+        let (mut more_a, mut more_b, mut pieces) = (true, true, 0);
+        while more_a || more_b {
+            more_a = more_a && startup.prepare(&a.id);
+            more_b = more_b && startup.prepare(&b.id);
+            pieces += 1;
+            assert!(pieces <= 10, "{pieces} turns");
+        }
+        assert_eq!(startup.glance(&a.id).as_ref(), Some(a));
+        assert_eq!(startup.glance(&b.id).as_ref(), Some(b));
+        assert!(!startup.prepare("no_such_series"));
         Ok(())
     }
 }

@@ -443,6 +443,16 @@ impl Derek {
     }
 }
 
+impl Startup {
+    /// Adds `took` ms to stage `stage`'s total.
+    fn lap(&mut self, stage: &'static str, took: f64) {
+        match self.laps.iter_mut().find(|(name, _)| *name == stage) {
+            Some((_, total)) => *total += took,
+            None => self.laps.push((stage, took)),
+        }
+    }
+}
+
 /// Start-up in steps (see [`crate::startup`]): the page calls `step` once a task
 /// until it returns true, then `finish`.
 #[wasm_bindgen]
@@ -474,12 +484,18 @@ impl Startup {
             crate::startup::Step::Series => "series",
             crate::startup::Step::Done => return true,
         };
-        let took = js_sys::Date::now() - start;
-        match self.laps.iter_mut().find(|(name, _)| *name == stage) {
-            Some((_, total)) => *total += took,
-            None => self.laps.push((stage, took)),
-        }
+        self.lap(stage, js_sys::Date::now() - start);
         self.inner.is_done()
+    }
+
+    /// One piece of the work a glance at series `id` needs (see
+    /// [`crate::startup::Startup::prepare`]); true while work is left. The page
+    /// calls it once a task, then `glance`.
+    pub fn prepare(&mut self, id: &str) -> bool {
+        let start = js_sys::Date::now();
+        let more = self.inner.prepare(id);
+        self.lap("glance", js_sys::Date::now() - start);
+        more
     }
 
     /// Series `id` of the catalogue, built now from the paragraphs that can hold
@@ -490,11 +506,7 @@ impl Startup {
     pub fn glance(&mut self, id: &str) -> Option<Glance> {
         let start = js_sys::Date::now();
         let glance = self.inner.glance(id).map(Glance::of);
-        let took = js_sys::Date::now() - start;
-        match self.laps.iter_mut().find(|(name, _)| *name == "glance") {
-            Some((_, total)) => *total += took,
-            None => self.laps.push(("glance", took)),
-        }
+        self.lap("glance", js_sys::Date::now() - start);
         glance
     }
 

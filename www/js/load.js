@@ -112,6 +112,9 @@ export function derek() {
 // added report's, an automatic one), the whole of it.
 export async function forChart(id) {
   const startup = await instantiate();
+  // A piece a task (a report read, or one report's paragraphs picked and read),
+  // resumed before the page's other tasks: the page waits for this chart.
+  while (!finishing && timed(() => startup.prepare(id))) await yieldThenDraw();
   if (finishing) return derek();
   return timed(() => startup.glance(id)) ?? derek();
 }
