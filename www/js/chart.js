@@ -97,7 +97,9 @@ export class DerekChart extends HTMLElement {
   // not at the next animation frame. Later redraws come at most once a frame, however
   // many resizes and attribute changes come.
   schedule() {
-    if (this.pending) return;
+    // Attributes set before the element is in a page are read when it is
+    // (connectedCallback): no glance at a series it may never draw.
+    if (this.pending || !this.isConnected) return;
     if (!this.drawn) {
       // Attributes set meanwhile are read when the draw runs: one draw for them all.
       // A glance at the series (see forChart) when start-up is still under way.

@@ -107,6 +107,7 @@ export class DerekExplorer extends HTMLElement {
 
   connectedCallback() {
     this.fromHash();
+    this.wired = true;
     this.render();
   }
 
@@ -124,7 +125,9 @@ export class DerekExplorer extends HTMLElement {
     return this.render();
   }
   attributeChangedCallback(name, before, after) {
-    if (before !== after && this.isConnected && !this.syncing) this.render();
+    // Not before connectedCallback has read the URL: an element upgraded in the
+    // page gets its attributes first (its first chart would be the default one).
+    if (before !== after && this.wired && !this.syncing) this.render();
   }
 
   get t() {

@@ -116,7 +116,11 @@ export async function forChart(id) {
   // resumed before the page's other tasks: the page waits for this chart.
   while (!finishing && timed(() => startup.prepare(id))) await yieldThenDraw();
   if (finishing) return derek();
-  return timed(() => startup.glance(id)) ?? derek();
+  const glance = timed(() => startup.glance(id));
+  if (!glance) return derek();
+  // Which series the page glanced at, in order (`cargo xtask test` checks them).
+  performance.mark("derek-glance", { detail: id });
+  return glance;
 }
 
 // The folder Derek is served from (the parent of js/): embed snippets point here.

@@ -399,11 +399,21 @@ impl<'a> Page<'a> {
             .eval("const at = (n) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? null; return [at('derek-first-chart'), at('derek-started')];")
             .await?;
         match (marks[0].as_f64(), marks[1].as_f64()) {
-            (Some(chart), Some(started)) if chart < started => Ok(()),
-            _ => Err(format!(
-                "the first chart waited for the whole start-up (first chart, start-up's end: {marks})"
-            )),
+            (Some(chart), Some(started)) if chart < started => {}
+            _ => {
+                return Err(format!(
+                    "the first chart waited for the whole start-up (first chart, start-up's end: {marks})"
+                ))
+            }
         }
+        // And it glanced at the series the URL names, at no other.
+        let glanced = self
+            .eval("return performance.getEntriesByName('derek-glance', 'mark').map((m) => m.detail);")
+            .await?;
+        if glanced != json!(["protection_orders_issued"]) {
+            return Err(format!("the page glanced at {glanced}, not at the series it shows"));
+        }
+        Ok(())
     }
 
     async fn hostile_page(&self) -> Result {
