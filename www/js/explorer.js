@@ -316,11 +316,13 @@ export class DerekExplorer extends HTMLElement {
     this.placeChart();
     if (this.state.series) this.chart.setAttribute("series", this.state.series);
     this.chart.hidden = this.state.view !== "chart";
-    const picker = h("div", { className: "picker" }, h("select", { "aria-label": t.pick_series, disabled: true }));
+    const picker = h("div", { className: "picker" }, h("select", { "aria-label": t.pick_series, disabled: true }, h("option", { textContent: t.reading })));
     const nav = h("nav", { "aria-label": t.series, "aria-busy": "true" }, h("p", { role: "status", textContent: t.reading }));
     const header = h("header", {}, h("h1", { textContent: "Derek" }), h("div", { className: "tools" }, this.languages()));
     this.root.replaceChildren(header, h("div", { className: "layout" }, h("main", {}, picker, this.tabs(null), this.copied, this.chart), nav));
     this.dataset.state = "loading";
+    // The page around follows the language at once (its title, <html lang>, intro).
+    this.dispatchEvent(new CustomEvent("derek-view", { detail: { lang: langOf(this), theme: themeOf(this), series: this.state.series }, bubbles: true }));
     performance.measure("derek-shell", { start: began });
   }
 
