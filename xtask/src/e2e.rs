@@ -408,10 +408,14 @@ impl<'a> Page<'a> {
         }
         // And it glanced at the series the URL names, at no other.
         let glanced = self
-            .eval("return performance.getEntriesByName('derek-glance', 'mark').map((m) => m.detail);")
+            .eval(
+                "return performance.getEntriesByName('derek-glance', 'mark').map((m) => m.detail);",
+            )
             .await?;
         if glanced != json!(["protection_orders_issued"]) {
-            return Err(format!("the page glanced at {glanced}, not at the series it shows"));
+            return Err(format!(
+                "the page glanced at {glanced}, not at the series it shows"
+            ));
         }
         Ok(())
     }
