@@ -60,6 +60,9 @@ pub struct Startup {
 struct Glancing {
     id: String,
     wanted: Vec<Vec<usize>>,
+    /// The next report's paragraphs that can hold its figures, picked but not
+    /// all read yet.
+    picked: Option<Vec<usize>>,
 }
 
 /// What a step did, so that a caller can time the stages.
@@ -132,42 +135,77 @@ impl Startup {
     /// no task of its first chart runs long. False at once for an id the
     /// catalogue does not have, or once the series are built.
     pub fn prepare(&mut self, id: &str) -> bool {
-        if self.series.is_some() {
+        if self.series.is_some() || self.catalogue.definition(id).is_none() {
             return false;
         }
-        let Some(def) = self.catalogue.definition(id) else {
+        let k = match self.glancing.iter().position(|g| g.id == id) {
+            Some(k) => k,
+            None => {
+                self.glancing.push(Glancing {
+                    id: id.to_string(),
+                    wanted: Vec::new(),
+                    picked: None,
+                });
+                self.glancing.len() - 1
+            }
+        };
+        let Some((r, picked)) = self
+            .glancing
+            .get_mut(k)
+            .map(|g| (g.wanted.len(), g.picked.take()))
+        else {
             return false;
         };
-        let scanned = self.glancing.iter().position(|g| g.id == id);
-        let r = scanned
-            .and_then(|k| self.glancing.get(k))
-            .map_or(0, |g| g.wanted.len());
-        // Reports are read in order, so that each keeps its place in the corpus.
-        if r >= self.reports.len() {
-            return self.read_next();
+        let Some(picked) = picked else {
+            // Reports are read in order, so that each keeps its place in the corpus:
+            // reading the next one is a piece.
+            if r >= self.reports.len() {
+                return self.read_next();
+            }
+            // Picking its paragraphs (folding each) is the next.
+            let (Some(def), Some(report), Some(document)) = (
+                self.catalogue.definition(id),
+                self.reports.get(r),
+                self.documents.get(r),
+            ) else {
+                return false;
+            };
+            let paragraphs = document
+                .paragraphs
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| def.could_select(&report.meta.symbol, &p.id, &fold(&p.text)))
+                .map(|(i, _)| i)
+                .collect();
+            if let Some(glancing) = self.glancing.get_mut(k) {
+                glancing.picked = Some(paragraphs);
+            }
+            return true;
+        };
+        // Then reading them, a slice at a time like the steps: no piece runs long.
+        let mut todo = Vec::new();
+        let mut bytes = 0;
+        for &p in &picked {
+            if bytes >= SLICE_BYTES {
+                break;
+            }
+            if self.facts_of(r, p).is_none() {
+                bytes += self
+                    .documents
+                    .get(r)
+                    .and_then(|d| d.paragraphs.get(p))
+                    .map_or(0, |paragraph| paragraph.text.len());
+                todo.push(p);
+            }
         }
-        let (Some(report), Some(document)) = (self.reports.get(r), self.documents.get(r)) else {
-            return false;
-        };
-        let wanted: Vec<usize> = document
-            .paragraphs
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| def.could_select(&report.meta.symbol, &p.id, &fold(&p.text)))
-            .map(|(i, _)| i)
-            .collect();
-        let todo: Vec<usize> = wanted
-            .iter()
-            .copied()
-            .filter(|&p| self.facts_of(r, p).is_none())
-            .collect();
         self.extract(r, &todo);
-        match scanned.and_then(|k| self.glancing.get_mut(k)) {
-            Some(glancing) => glancing.wanted.push(wanted),
-            None => self.glancing.push(Glancing {
-                id: id.to_string(),
-                wanted: vec![wanted],
-            }),
+        let done = picked.iter().all(|&p| self.facts_of(r, p).is_some());
+        if let Some(glancing) = self.glancing.get_mut(k) {
+            if done {
+                glancing.wanted.push(picked);
+            } else {
+                glancing.picked = Some(picked);
+            }
         }
         true
     }
@@ -464,11 +502,52 @@ mod tests {
             more_a = more_a && startup.prepare(&a.id);
             more_b = more_b && startup.prepare(&b.id);
             pieces += 1;
-            assert!(pieces <= 10, "{pieces} turns");
+            // A report read, its paragraphs picked, then read a slice at a time.
+            assert!(pieces <= 40, "{pieces} turns");
         }
         assert_eq!(startup.glance(&a.id).as_ref(), Some(a));
         assert_eq!(startup.glance(&b.id).as_ref(), Some(b));
         assert!(!startup.prepare("no_such_series"));
+        Ok(())
+    }
+
+    /// A glance's pieces read about a slice of text each, as the steps do: the
+    /// series whose paragraphs are the most text is read in several pieces.
+    #[test]
+    fn no_glance_piece_reads_more_than_a_slice() -> Result<(), StartupError> {
+        let read = |s: &Startup| -> usize {
+            s.extracted
+                .iter()
+                .zip(&s.documents)
+                .flat_map(|(slots, d)| slots.iter().zip(&d.paragraphs))
+                .filter(|(slot, _)| slot.is_some())
+                .map(|(_, p)| p.text.len())
+                .sum()
+        };
+        let mut most = 0;
+        for def in &Catalogue::bundled()?.series {
+            let mut startup = Startup::bundled()?;
+            let mut before = 0;
+            while startup.prepare(&def.id) {
+                let after = read(&startup);
+                let longest = startup
+                    .documents
+                    .iter()
+                    .flat_map(|d| &d.paragraphs)
+                    .map(|p| p.text.len())
+                    .max()
+                    .unwrap_or(0);
+                assert!(
+                    after - before < SLICE_BYTES + longest,
+                    "{}: {}",
+                    def.id,
+                    after - before
+                );
+                most = most.max(after - before);
+                before = after;
+            }
+        }
+        assert!(most > SLICE_BYTES / 2, "{most}");
         Ok(())
     }
 }

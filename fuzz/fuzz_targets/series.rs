@@ -1,5 +1,6 @@
 //! The catalogue's series built over fuzzed documents: a report whose text is
-//! the input, beside a bundled one. Never panics; every point comes from a fact.
+//! the input, beside a bundled one. Never panics; every point comes from a fact;
+//! no fact a series selects stands in a paragraph a glance would not read.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -40,6 +41,26 @@ fuzz_target!(|data: &[u8]| {
             fact.sentence.get(start..end),
             Some(fact.fact.verbatim.as_str())
         );
+    }
+    // A glance reads only the paragraphs `could_select` admits: every fact a
+    // definition selects must stand in one of them, whatever the text.
+    for fact in &corpus.facts {
+        let Some(paragraph) = corpus
+            .documents
+            .get(fact.report_index)
+            .and_then(|d| d.paragraph(&fact.paragraph))
+        else {
+            continue;
+        };
+        let folded = derek::series::catalogue::fold(&paragraph.text);
+        for def in catalogue.series.iter().filter(|d| d.selects(fact)) {
+            assert!(
+                def.could_select(&fact.report, &fact.paragraph, &folded),
+                "{} selects a fact of a paragraph it would not read: {:?}",
+                def.id,
+                paragraph.text
+            );
+        }
     }
     for series in catalogue.build(&corpus) {
         for point in &series.points {

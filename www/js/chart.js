@@ -131,7 +131,11 @@ export class DerekChart extends HTMLElement {
     const theme = themeOf(this);
     this.root.classList.toggle("dark", theme === "dark");
     try {
+      // A glance can take several tasks: a later draw (another series or
+      // language meanwhile) supersedes this one.
+      const turn = (this.turn = (this.turn ?? 0) + 1);
       const app = await this.appFor(id);
+      if (turn !== this.turn) return;
       this.app = app;
       if (!app.hasSeries(id)) return this.unknown(app, id);
       // Each drawing's main-thread time is a "derek-draw" measure (`cargo xtask bench`).

@@ -307,9 +307,10 @@ export class DerekExplorer extends HTMLElement {
 
   // What shows before every report is read (see render): the header's tools, the
   // tabs and the chart, with the series list's place held by a status line. Built
-  // once; the first full render replaces it and keeps the chart.
+  // again by each render meanwhile (a language, tab or link followed); the first
+  // full render replaces it and keeps the chart.
   shell() {
-    if (this.root.firstChild) return;
+    if (this.root.firstChild && this.dataset.state !== "loading") return;
     const began = performance.now();
     const t = this.t;
     this.root.classList.toggle("dark", themeOf(this) === "dark");

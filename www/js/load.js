@@ -93,6 +93,7 @@ export function derek() {
   loaded ??= instantiate().then(async (startup) => {
     // A chart's glance, asked for meanwhile, goes first.
     await yieldToPage();
+    performance.mark("derek-reading");
     while (!timed(() => startup.step())) await yieldToPage();
     finishing = true;
     const app = timed(() => startup.finish());

@@ -439,7 +439,7 @@ impl<'a> Page<'a> {
         // host's main thread until a reader reaches for one (to open a source).
         tokio::time::sleep(Duration::from_millis(300)).await;
         let whole = self
-            .eval("return performance.getEntriesByName('derek-started', 'mark').length;")
+            .eval("return performance.getEntriesByName('derek-reading', 'mark').length;")
             .await?;
         if whole != 0 {
             return Err("two charts alone ran the whole start-up".into());
