@@ -460,7 +460,23 @@ impl<'a> Page<'a> {
                 "the host page's CSS leaked into the element: {button}"
             ));
         }
-        self.screenshot("hostile-csp").await
+        self.screenshot("hostile-csp").await?;
+        // A chart drawn from a glance still opens a point's sentence: the rest of
+        // the reports are read then, and the panel shows the paragraph.
+        self.eval("chart.scrollIntoView({ block: 'center' }); return null;")
+            .await?;
+        let index = self.point_of("2012").await?;
+        self.pointer_to_point(index, true).await?;
+        let panel = self
+            .wait_for("the source panel of a chart alone", "const p = cs.querySelector('.panel'); return p.hidden ? null : [p.textContent, p.querySelector('mark')?.textContent, performance.getEntriesByName('derek-started', 'mark').length];", |v| {
+                v.as_array().map(|a| Ok(a.clone()))
+            })
+            .await?;
+        let text = panel[0].as_str().unwrap_or_default().replace('\u{a0}', " ");
+        if !text.contains("44 000") || panel[1].as_str().is_none() || panel[2] != json!(1) {
+            return Err(format!("the source panel of a chart alone: {panel:?}"));
+        }
+        Ok(())
     }
 
     async fn hover_tooltip(&self) -> Result {
