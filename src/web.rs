@@ -103,6 +103,8 @@ struct SourcePanel {
     document: usize,
     figure: Option<usize>,
     segments: Vec<present::Segment>,
+    /// The BCP 47 code of the language of `segments`, empty when unknown.
+    text_lang: &'static str,
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -279,6 +281,7 @@ impl Derek {
             document: point.report_index,
             figure: self.figure_of_point(series, index),
             segments: present::highlight(&paragraph.text, &[point.span]),
+            text_lang: series.quote_lang(),
         })
     }
 

@@ -23,6 +23,7 @@ mod clean;
 pub mod cover;
 mod furniture;
 mod label;
+pub mod language;
 mod layout;
 
 pub use furniture::FurnitureKind;

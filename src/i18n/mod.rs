@@ -266,6 +266,10 @@ impl Table {
 pub struct SeriesTexts {
     /// `(language, field, text)`; fields as in the tables (`title`, `definition`).
     entries: Vec<(Lang, &'static str, String)>,
+    /// The language of the report text the series' points quote (a BCP 47 code,
+    /// empty when unknown) when it was made from a reader's report; `None` for the
+    /// rest, which quote the bundled French reports.
+    quote_lang: Option<&'static str>,
 }
 
 impl SeriesTexts {
@@ -286,6 +290,16 @@ impl SeriesTexts {
         for lang in Lang::ALL {
             self.set(lang, field, make(lang.text()));
         }
+    }
+
+    /// Says the points quote a text in `code` (`document::language::code`).
+    pub fn set_quote_lang(&mut self, code: &'static str) {
+        self.quote_lang = Some(code);
+    }
+
+    /// The language the points quote, if set (see [`SeriesTexts::set_quote_lang`]).
+    pub fn quote_lang(&self) -> Option<&'static str> {
+        self.quote_lang
     }
 
     /// The text of `field` in `lang`, if set.

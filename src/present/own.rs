@@ -156,6 +156,7 @@ pub fn search_report(
                 document,
                 reference: super::reference(&paragraph.reference(), lang),
                 paragraph: paragraph.id.clone(),
+                text_lang: crate::document::language::code(report.language),
                 segments: super::highlight(&paragraph.text, &hit.spans),
                 figures,
             })
@@ -247,6 +248,55 @@ mod tests {
             en.first().map(|v| v.reference_text.as_str()),
             Some("para. 1")
         );
+        Ok(())
+    }
+
+    /// An added report's language, as each view of its text says it: the
+    /// reader's paragraphs, a search hit, the summary, and its series' tooltip
+    /// and table (set as `web::own` sets it).
+    fn langs_of(text: &str) -> Result<[&'static str; 5], Box<dyn std::error::Error>> {
+        let own = OwnReport::read("Passage", text, Some(2025), 7)?;
+        let lang = crate::document::language::code(own.language);
+        // Every dated figure ticked, as a reader would chart them.
+        let dated: Vec<&crate::series::sourced::SourcedFact> =
+            own.facts.iter().filter(|f| f.fact.year.is_some()).collect();
+        let mut one =
+            crate::series::auto::picked("picked", &own.name, &dated).ok_or("no dated figure")?;
+        one.texts.set_quote_lang(lang);
+        let series = [one];
+        let one = series.first().ok_or("no series")?;
+        let index = crate::search::SearchIndex::new(&[&own.document]);
+        let view = search_report(&index, &own, 7, &series, "2022", 10, crate::chart::Lang::Fr);
+        let hit = view.hits.first().ok_or("no hit")?;
+        let tip = super::super::tooltip(one, 0, crate::chart::Lang::Fr).ok_or("no tooltip")?;
+        Ok([
+            super::super::own_reader(&own, &series, 7, crate::chart::Lang::Fr).text_lang,
+            hit.text_lang,
+            own.summary(&series).lang,
+            tip.quote_lang,
+            super::super::Table::of(one, crate::chart::Lang::Fr).quote_lang,
+        ])
+    }
+
+    #[test]
+    fn an_added_reports_text_is_marked_with_its_own_language_not_french(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let fr = "1. En 2022, 1 250 ordonnances de protection ont été délivrées par les \
+            tribunaux, contre 980 en 2021.\n\n2. Les centres de crise sont ouverts dans les \
+            régions et la plupart des victimes y ont reçu une aide.";
+        let en = "1. In 2022, 1,250 protection orders were issued by the courts, against \
+            980 in 2021.\n\n2. The crisis centres are open in the regions and most of the \
+            victims have received help from them.";
+        let ru = "1. В 2022 году судами было выдано 1 250 защитных предписаний, против 980 в \
+            2021 году.\n\n2. Кризисные центры открыты в регионах, и большинство жертв \
+            получили в них помощь.";
+        // Figures and names, no sentence: the language cannot be told.
+        let unknown = "2022 Almaty 1 250 Astana 980 Shymkent 2021 Karaganda 1 250 Aktobe 980 \
+            Pavlodar 2022 Semey 1 250";
+        assert_eq!(langs_of(fr)?, ["fr"; 5]);
+        assert_eq!(langs_of(en)?, ["en"; 5]);
+        assert_eq!(langs_of(ru)?, ["ru"; 5]);
+        assert_eq!(langs_of(unknown)?, [""; 5]);
         Ok(())
     }
 

@@ -28,6 +28,10 @@ pub struct ReaderView {
     /// Index of the report in the corpus.
     pub document: usize,
     pub report: ReportCard,
+    /// The BCP 47 code of the language its headings and paragraphs are written
+    /// in (`fr` for the bundled reports, the guess for an added one), empty when
+    /// unknown: their `lang` attribute.
+    pub text_lang: &'static str,
     /// Headings and paragraphs, in the order printed.
     pub blocks: Vec<Block>,
     /// Every figure of the report, in text order.
@@ -123,6 +127,8 @@ pub fn reader(
     let (blocks, figures) = layout(doc, &facts, series, document, lang);
     Some(ReaderView {
         document,
+        // The bundled reports are the French texts.
+        text_lang: Lang::Fr.code(),
         report: ReportCard {
             symbol: meta.symbol.clone(),
             symbol_inferred: meta.symbol_inferred,
@@ -171,6 +177,7 @@ pub fn own_reader(
     let (blocks, figures) = layout(&report.document, &facts, series, document, lang);
     ReaderView {
         document,
+        text_lang: crate::document::language::code(report.language),
         report: ReportCard {
             symbol: report.name.clone(),
             symbol_inferred: false,
@@ -416,6 +423,7 @@ mod tests {
             );
             assert_eq!(view.figures.len(), facts);
             assert!(view.report.link.starts_with("https://undocs.org/fr/"));
+            assert_eq!(view.text_lang, "fr");
         }
         Ok(())
     }
@@ -508,6 +516,8 @@ mod tests {
             ("Passage", "")
         );
         assert_eq!(view.report.date, "reference year 2025");
+        // Its text is French, whatever the reader's language.
+        assert_eq!(view.text_lang, "fr");
         // Every figure marked once, in text order, the text kept whole.
         let marked: Vec<usize> = view
             .blocks

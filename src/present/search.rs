@@ -33,6 +33,8 @@ pub struct HitView {
     pub reference: String,
     /// The paragraph's id (`p81`).
     pub paragraph: String,
+    /// The BCP 47 code of the language of its text, empty when unknown.
+    pub text_lang: &'static str,
     /// The paragraph's text, the query's words marked.
     pub segments: Vec<Segment>,
     /// The figures it states, nearest to the query's words first.
@@ -117,6 +119,8 @@ pub fn search(
                 document: hit.document,
                 reference: super::reference(&paragraph.reference(), lang),
                 paragraph: paragraph.id.clone(),
+                // The bundled reports are the French texts.
+                text_lang: Lang::Fr.code(),
                 segments: highlight(&paragraph.text, &hit.spans),
                 figures: figures.into_iter().map(|(_, f)| f).collect(),
             })

@@ -32,6 +32,8 @@ pub struct Row {
 pub struct Table {
     pub columns: Vec<String>,
     pub rows: Vec<Row>,
+    /// The BCP 47 code of the language of the quote column, empty when unknown.
+    pub quote_lang: &'static str,
 }
 
 impl Table {
@@ -115,6 +117,7 @@ impl Table {
         Table {
             columns: columns.to_vec(),
             rows,
+            quote_lang: series.quote_lang(),
         }
     }
 }

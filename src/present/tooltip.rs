@@ -17,6 +17,8 @@ pub struct Tooltip {
     pub quote: String,
     /// `quote` between the reader's quotation marks: « … », “…”.
     pub quoted: String,
+    /// The BCP 47 code of the language `quote` is in, empty when unknown.
+    pub quote_lang: &'static str,
     /// "CAT/C/KAZ/3, Paragraphes 30 et 31, 13".
     pub source: String,
     /// Other figures for the same year or category, and who states them.
@@ -65,6 +67,7 @@ pub fn tooltip(series: &Series, index: usize, lang: Lang) -> Option<Tooltip> {
         value,
         quote: quote(point),
         quoted: lang.text().quoted(&quote(point)),
+        quote_lang: series.quote_lang(),
         source: format!(
             "{}, {}",
             point.report,

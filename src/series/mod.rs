@@ -139,6 +139,15 @@ impl Series {
         lang.text().series_text(Some(&self.texts), &self.id, field)
     }
 
+    /// The BCP 47 code of the language its points' sentences are in, empty when
+    /// unknown: French for a catalogued series, the guess for one made from a
+    /// reader's report.
+    pub fn quote_lang(&self) -> &'static str {
+        self.texts
+            .quote_lang()
+            .unwrap_or(crate::i18n::Lang::Fr.code())
+    }
+
     /// The series' title in `lang`; its id when nothing gives one.
     pub fn title(&self, lang: crate::i18n::Lang) -> &str {
         self.text(lang, "title").unwrap_or(&self.id)

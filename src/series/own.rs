@@ -1,6 +1,7 @@
 //! A report someone brings: any text, read as the bundled reports are, with its
-//! reference year read from its cover (or given), its flattened tables, and every
-//! fact with its provenance.
+//! reference year read from its cover (or given), its flattened tables, every
+//! fact with its provenance, and the language it is written in (guessed: the page
+//! marks its text with it, never with French by default).
 //!
 //! Invariant: nothing here knows which report it reads; the text is owned (it
 //! comes from a file or a paste, not from the binary), never panics, and reading
@@ -46,6 +47,9 @@ pub struct OwnReport {
     pub reference_year: Option<i32>,
     pub year_origin: YearOrigin,
     pub document: Document,
+    /// The language its text is written in, `None` when it cannot be told
+    /// (`document::language::guess`).
+    pub language: Option<crate::i18n::Lang>,
     /// Every fact, in document order, `report` set to [`OwnReport::name`].
     pub facts: Vec<SourcedFact>,
 }
@@ -93,6 +97,7 @@ impl OwnReport {
             name: name.to_string(),
             reference_year,
             year_origin,
+            language: document::language::guess(text),
             document,
             facts,
         })
@@ -106,6 +111,9 @@ pub struct Summary<'a> {
     pub name: &'a str,
     pub reference_year: Option<i32>,
     pub year_origin: &'a YearOrigin,
+    /// The BCP 47 code of the language of its text (`en`), empty when unknown:
+    /// the `lang` of its sentences in the page.
+    pub lang: &'static str,
     pub paragraphs: usize,
     pub facts: usize,
     /// Facts with a year (stated or implied).
@@ -128,6 +136,7 @@ impl OwnReport {
             name: &self.name,
             reference_year: self.reference_year,
             year_origin: &self.year_origin,
+            lang: document::language::code(self.language),
             paragraphs: self.document.paragraphs.len(),
             facts: self.facts.len(),
             dated: self.facts.iter().filter(|f| f.fact.year.is_some()).count(),

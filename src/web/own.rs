@@ -46,11 +46,14 @@ fn read(
 ) -> Result<OwnEntry, JsValue> {
     let report =
         OwnReport::read(name, text, reference_year, index).map_err(|e| read_failure(&e))?;
+    let quote_lang = crate::document::language::code(report.language);
     let series = auto_series(&report.name, &report.facts)
         .into_iter()
         .map(|mut auto| {
             // Ids stay unique when a name is added twice.
             auto.series.id = format!("{}-r{index}", auto.series.id);
+            // Its tooltips and source panel quote the report in its language.
+            auto.series.texts.set_quote_lang(quote_lang);
             auto.series
         })
         .collect();
@@ -133,9 +136,12 @@ impl Derek {
                 points: series.points.len(),
             });
         }
-        let series = crate::series::auto::picked(&id, &entry.report.name, &ticked)
+        let mut series = crate::series::auto::picked(&id, &entry.report.name, &ticked)
             .filter(|s| !s.points.is_empty())
             .ok_or_else(|| JsError::new("none of the ticked figures has a year"))?;
+        series
+            .texts
+            .set_quote_lang(crate::document::language::code(entry.report.language));
         let value = to_js(&crate::series::own::SeriesBrief {
             id: &series.id,
             title: series.title(crate::i18n::Lang::Fr),

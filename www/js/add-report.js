@@ -165,7 +165,8 @@ export class ReportAdder {
   build() {
     this.heading = h("h2");
     this.hint = h("p", { className: "count" });
-    this.paste = h("textarea", { lang: "fr" });
+    // A paste may be in any language: the box claims none of its own.
+    this.paste = h("textarea");
     this.nameInput = h("input", { type: "text" });
     this.readButton = h("button", { className: "read" });
     this.readButton.addEventListener("click", () => {
@@ -396,6 +397,9 @@ export class ReportAdder {
     const t = this.t;
     // Each row has its codes (filters, downloads) and their words in the reader's language.
     const rows = this.app.reportFacts(key, this.t.lang).map((r, i) => ({ ...r, i }));
+    // Subjects and sentences are the report's words, in the language guessed from
+    // its text ("" when it could not be told: unknown, not French).
+    const textLang = this.reports.get(key)?.summary.lang ?? "";
     const words = h("input", { type: "search", placeholder: t.filter_facts, "aria-label": t.filter_facts });
     // A filter: its options are the codes, each shown in words.
     const choice = (label, values) => {
@@ -414,7 +418,7 @@ export class ReportAdder {
       count.textContent = t.fill("shown", { n: t.number(kept.length), total: t.number(rows.length) });
       body.replaceChildren(
         ...kept.slice(0, 500).map((r) =>
-          h("tr", {}, h("td", {}, h("input", { type: "checkbox", "data-i": String(r.i), "aria-label": t.fill("tick", { figure: r.verbatim }) })), h("td", {}, this.figureButton(key, r)), h("td", { textContent: r.unit_text }), h("td", { textContent: r.year }), h("td", { textContent: r.year_source_text }), h("td", { textContent: r.qualifier_text }), h("td", { textContent: r.subject, lang: "fr" }), h("td", { textContent: r.reference_text }), h("td", { className: "text", textContent: r.sentence, lang: "fr" })),
+          h("tr", {}, h("td", {}, h("input", { type: "checkbox", "data-i": String(r.i), "aria-label": t.fill("tick", { figure: r.verbatim }) })), h("td", {}, this.figureButton(key, r)), h("td", { textContent: r.unit_text }), h("td", { textContent: r.year }), h("td", { textContent: r.year_source_text }), h("td", { textContent: r.qualifier_text }), h("td", { textContent: r.subject, lang: textLang }), h("td", { textContent: r.reference_text }), h("td", { className: "text", textContent: r.sentence, lang: textLang })),
         ),
       );
     };

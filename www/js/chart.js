@@ -312,7 +312,7 @@ export class DerekChart extends HTMLElement {
     this.tip.replaceChildren(
       h("div", { className: "key", textContent: tip.key }),
       h("div", { className: "value", textContent: tip.value }),
-      h("div", { className: "quote", textContent: tip.quoted, lang: "fr" }),
+      h("div", { className: "quote", textContent: tip.quoted, lang: tip.quote_lang }),
       h("div", { className: "src", textContent: tip.source }),
       ...(tip.conflict ? [h("div", { className: "conflict", textContent: tip.conflict })] : []),
       ...(tip.break ? [h("div", { className: "src", textContent: tip.break })] : []),
@@ -368,7 +368,7 @@ export class DerekChart extends HTMLElement {
     this.panel.replaceChildren(
       h("div", { className: "head" }, h("h3", { textContent: `${source.report}, ${source.reference}` }), close),
       h("p", { className: "ref", textContent: source.report_title }),
-      h("p", { className: "text", lang: "fr" }, ...segments(source.segments)),
+      h("p", { className: "text", lang: source.text_lang }, ...segments(source.segments)),
       // What the series counts, so that the figure is read against its definition.
       ...(source.definition ? [h("p", { className: "ref definition", textContent: source.definition })] : []),
       h("p", {}, read),

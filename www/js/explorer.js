@@ -433,7 +433,7 @@ export class DerekExplorer extends HTMLElement {
       return h("th", { scope: "col", "aria-sort": i === column ? (dir > 0 ? "ascending" : "descending") : "none" }, b);
     });
     const body = rows.map((row) => {
-      const tr = h("tr", { tabIndex: 0, "data-point": String(row.point) }, ...row.cells.map((c, i) => h("td", { className: i === 5 ? "text" : "", textContent: c.text, lang: i === 5 ? "fr" : langOf(this) })));
+      const tr = h("tr", { tabIndex: 0, "data-point": String(row.point) }, ...row.cells.map((c, i) => h("td", { className: i === 5 ? "text" : "", textContent: c.text, lang: i === 5 ? data.quote_lang : langOf(this) })));
       // The row opens its point on the chart (a step of history); focus goes to the
       // chart, whose source panel gives it back to the canvas when closed, and
       // whose "Read in the report" opens the reader at the figure.

@@ -107,10 +107,12 @@ export class ReaderPanel {
       link ? h("p", {}, link) : null,
     );
     const blocks = view.blocks.map((block) => {
-      if (block.kind === "heading") return h("h3", { className: `level-${block.level}`, textContent: block.text, lang: "fr" });
+      // The report's own language: French for the five, guessed for an added one
+      // ("" when it could not be told, rather than claiming French).
+      if (block.kind === "heading") return h("h3", { className: `level-${block.level}`, textContent: block.text, lang: view.text_lang });
       const here = h("button", { className: "here", textContent: "¶", "aria-label": `${t.link_here} (${block.reference})`, title: block.reference });
       here.addEventListener("click", () => host.go({ at: block.id, fig: "" }));
-      const p = h("p", { className: "para", "data-id": block.id, lang: "fr" });
+      const p = h("p", { className: "para", "data-id": block.id, lang: view.text_lang });
       if (block.label) p.append(h("span", { className: "label", textContent: block.label }));
       p.append(...block.pieces.map((piece) => (piece.figure == null ? document.createTextNode(piece.text) : this.figure(piece, view))), " ", here);
       return p;

@@ -128,7 +128,7 @@ export class SearchPanel {
         return b;
       });
     });
-    const li = h("li", { "data-paragraph": hit.paragraph }, h("h3", {}, h("span", { className: "ref", textContent: `${hit.report}, ${hit.reference}` }), read), h("p", { lang: "fr" }, ...segments(hit.segments)));
+    const li = h("li", { "data-paragraph": hit.paragraph }, h("h3", {}, h("span", { className: "ref", textContent: `${hit.report}, ${hit.reference}` }), read), h("p", { lang: hit.text_lang }, ...segments(hit.segments)));
     if (figs.length) li.append(h("div", { className: "figs" }, t.figures, " ", ...figs));
     return li;
   }

@@ -38,6 +38,14 @@ Centres de crise
 502,8
 ";
 
+/// A passage in English: its text must be marked `lang="en"`, not French.
+const ENGLISH_PASSAGE: &str = "Committee on the Elimination of Discrimination against Women
+
+1. In 2022, 1,250 protection orders were issued by the courts, against 980 in 2021.
+
+2. The crisis centres are open in all the regions and most of the victims have received help from them.
+";
+
 /// Runs the checks; returns how many passed (it stops at a failure).
 pub fn run() -> Result<usize> {
     let dist = build::dist()?;
@@ -332,7 +340,7 @@ impl<'a> Own<'a> {
                 |p| Box::pin(p.picked_kept()),
             ),
             (
-                "an added report reads like the five: from a search hit, a facts row, a series point and a permalink",
+                "an added report reads like the five: from a search hit, a facts row, a series point and a permalink, its text marked with its language",
                 |p| Box::pin(p.reader()),
             ),
             (
@@ -874,7 +882,76 @@ impl<'a> Own<'a> {
             ));
         }
         self.shots("missing", "root.querySelector('.reader').scrollIntoView();")
-            .await
+            .await?;
+        self.text_lang().await
+    }
+
+    /// The `lang` of an added report's text is its own: `fr` for the French
+    /// passage, `en` for an English one (added here, then removed), in the
+    /// search hit and in the reader's headings and paragraphs.
+    async fn text_lang(&self) -> Result {
+        // The langs of the first hit's text, then of every heading and paragraph
+        // of the reader once it opened at that hit.
+        const LANGS: &str = "if (ex.state.view !== 'read') {
+               const p = root.querySelector('.hits li p');
+               const b = root.querySelector('.hits li button.read');
+               if (!p || !b || !root.querySelector('.hits li h3').textContent.startsWith(arguments[0])) return null;
+               window.hitLang = p.getAttribute('lang');
+               b.click();
+               return null;
+             }
+             const r = root.querySelector('.reader');
+             if (r?.dataset.state !== 'ready' || !r.querySelector('.para.at')) return null;
+             const text = [...r.querySelectorAll('.para, h3[class^=level]')];
+             return [window.hitLang, [...new Set(text.map((e) => e.getAttribute('lang')))], r.querySelector('.card-report').textContent];";
+        self.open_at("q=ordonnances").await?;
+        let fr = self
+            .wait(
+                "the French passage's hit and reader",
+                &LANGS.replace("arguments[0]", "'Passage'"),
+            )
+            .await?;
+        if fr[0] != "fr" || fr[1] != json!(["fr"]) {
+            return Err(format!(
+                "the French passage's text is not marked lang=fr: {fr}"
+            ));
+        }
+        self.eval(
+            "root.querySelector('.add textarea').value = arguments[0];
+             root.querySelector('.add input[type=text]').value = 'English passage';
+             ex.dataset.adding = '';
+             root.querySelector('.add button.read').click();
+             return true;",
+            vec![json!(ENGLISH_PASSAGE)],
+        )
+        .await?;
+        self.added().await?;
+        self.open_at("q=orders").await?;
+        let en = self
+            .wait(
+                "the English passage's hit and reader",
+                &LANGS.replace("arguments[0]", "'English passage'"),
+            )
+            .await?;
+        if en[0] != "en" || en[1] != json!(["en"]) || !en[2].to_string().contains("English passage")
+        {
+            return Err(format!(
+                "the English passage's text is not marked lang=en: {en}"
+            ));
+        }
+        // Removed: the checks that follow read one report.
+        self.eval(
+            "[...root.querySelectorAll('.own')].find((o) => o.querySelector('h3')?.textContent === 'English passage').querySelector('button.remove').click();
+             return true;",
+            vec![],
+        )
+        .await?;
+        self.wait(
+            "the English passage's removal",
+            "return keys.length === 1 || null;",
+        )
+        .await
+        .map(|_| ())
     }
 
     async fn in_russian(&self) -> Result {
