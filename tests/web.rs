@@ -129,3 +129,50 @@ fn an_unknown_series_is_an_error_not_a_panic() {
     assert!(derek.tooltip(id, 9_999, "en").is_err());
     assert!(derek.source(id, 9_999, "en").is_err());
 }
+
+/// In the wasm (whose rule-word search is its own byte scan), a glance at each
+/// series, prepared a piece at a time as the page does, gives the series the
+/// whole start-up gives, and draws the same pixels.
+#[wasm_bindgen_test]
+fn a_glance_at_each_series_is_that_series() {
+    let derek = Derek::new().expect("the bundled corpus loads");
+    let ids = derek.series_ids();
+    assert!(ids.len() > 40);
+    for id in &ids {
+        let mut startup = derek::web::Startup::new().expect("a start-up");
+        let mut pieces = 0;
+        while startup.prepare(id) {
+            pieces += 1;
+            assert!(pieces < 100, "{id}: {pieces} pieces");
+        }
+        let glance = startup.glance(id).expect("a catalogued series");
+        let whole = js_sys::JSON::stringify(&derek.series(id).expect("a series")).expect("JSON");
+        let glanced = js_sys::JSON::stringify(&glance.series(id).expect("a series")).expect("JSON");
+        assert_eq!(String::from(glanced), String::from(whole), "{id}");
+    }
+    let (a, b) = (canvas(640, 400), canvas(640, 400));
+    let mut startup = derek::web::Startup::new().expect("a start-up");
+    let id = ids.first().expect("a series");
+    let glance = startup.glance(id).expect("a catalogued series");
+    glance
+        .draw(a.clone(), id, "fr", "light", "zero", 1.0)
+        .expect("drawn");
+    derek
+        .draw(b.clone(), id, "fr", "light", "zero", 1.0)
+        .expect("drawn");
+    let pixels = |c: &HtmlCanvasElement| -> Vec<u8> {
+        let context: web_sys::CanvasRenderingContext2d = c
+            .get_context("2d")
+            .expect("a context")
+            .expect("a 2D context")
+            .dyn_into()
+            .expect("a CanvasRenderingContext2d");
+        context
+            .get_image_data(0.0, 0.0, f64::from(c.width()), f64::from(c.height()))
+            .expect("the canvas pixels")
+            .data()
+            .to_vec()
+    };
+    assert!(inked(&a) > 1000);
+    assert_eq!(pixels(&a), pixels(&b));
+}
