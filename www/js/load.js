@@ -4,9 +4,12 @@
 // The download and compilation start as soon as derek-element.js runs (or this
 // module, for a page without it), while the page is still being parsed and laid
 // out (index.html and the embed snippet also preload the wasm, so the fetch is
-// usually under way already). Start-up then
-// runs in steps, one task each, yielding to the page in between: no task freezes
-// the host page for long, and later steps run the code V8 has optimised meanwhile.
+// usually under way already). A chart's first drawing then needs only a glance at
+// its series (forChart: the paragraphs that can hold its figures); the whole
+// reading (derek: every report, every series, for search, sources and the reader)
+// runs when something asks for it. Both run in steps, a few a task, yielding to the
+// page in between: no task freezes the host page for long, and later steps run the
+// code V8 has optimised meanwhile.
 
 const WASM = new URL("../pkg/derek_bg.wasm", import.meta.url);
 // User Timing marks (derek-*) say where start-up spends its time: `cargo xtask bench`
@@ -59,6 +62,10 @@ export function yieldThenDraw() {
   return globalThis.scheduler?.yield ? globalThis.scheduler.yield() : yieldToPage();
 }
 
+// Main-thread milliseconds a task of start-up (a glance's, or the whole reading's)
+// may spend in steps before it yields to the page.
+const STEP_BUDGET = 20;
+
 // Each step's main-thread time is a "derek-step" measure.
 function timed(work) {
   const start = performance.now();
@@ -88,13 +95,18 @@ export function started() {
 }
 let loaded = null;
 // Every report read, every series built: what search, the reader, tables and
-// sources need. Its steps run one task each.
+// sources need. Its steps run a few a task (STEP_BUDGET), yielding between.
 export function derek() {
   loaded ??= instantiate().then(async (startup) => {
     // A chart's glance, asked for meanwhile, goes first.
     await yieldToPage();
     performance.mark("derek-reading");
-    while (!timed(() => startup.step())) await yieldToPage();
+    // Steps for up to the same budget a task: fewer turns, none long.
+    for (let done = false; !done; ) {
+      const start = performance.now();
+      while (!(done = timed(() => startup.step())) && performance.now() - start < STEP_BUDGET);
+      if (!done) await yieldToPage();
+    }
     finishing = true;
     const app = timed(() => startup.finish());
     whole = app;
@@ -113,9 +125,15 @@ export function derek() {
 // added report's, an automatic one), the whole of it.
 export async function forChart(id) {
   const startup = await instantiate();
-  // A piece a task (a report read, or one report's paragraphs picked and read),
-  // resumed before the page's other tasks: the page waits for this chart.
-  while (!finishing && timed(() => startup.prepare(id))) await yieldThenDraw();
+  // Pieces (a report read, one report's paragraphs picked, a slice of them read)
+  // for up to STEP_BUDGET ms a task, resumed before the page's other tasks: the
+  // page waits for this chart, and a piece takes 13 ms at most here (27 ms with
+  // the CPU slowed 4x), so no task runs over 50 ms.
+  for (let more = true; more && !finishing; ) {
+    const start = performance.now();
+    while ((more = timed(() => startup.prepare(id))) && performance.now() - start < STEP_BUDGET);
+    if (more) await yieldThenDraw();
+  }
   if (finishing) return derek();
   const glance = timed(() => startup.glance(id));
   if (!glance) return derek();
