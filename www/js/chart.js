@@ -194,6 +194,8 @@ export class DerekChart extends HTMLElement {
   // over an empty chart.
   unknown(app, id) {
     const t = this.t;
+    // For `cargo xtask test`: a series named unknown, even for a moment.
+    performance.mark("derek-unknown", { detail: id });
     this.drawn?.free();
     this.drawn = null;
     this.labelled = "";

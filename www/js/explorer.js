@@ -314,13 +314,18 @@ export class DerekExplorer extends HTMLElement {
     const began = performance.now();
     const t = this.t;
     this.root.classList.toggle("dark", themeOf(this) === "dark");
+    // A series found in the reports (auto-…) or of ticked figures (picked-…) may be
+    // an added report's, known once the kept reports are read again: its chart
+    // waits for the full render (drawn now, it would say the series is unknown).
+    const found = /^(auto|picked)-/.test(this.state.series);
     this.placeChart();
-    if (this.state.series) this.chart.setAttribute("series", this.state.series);
-    this.chart.hidden = this.state.view !== "chart";
+    if (this.state.series && !found) this.chart.setAttribute("series", this.state.series);
+    this.chart.hidden = this.state.view !== "chart" || found;
     const picker = h("div", { className: "picker" }, h("select", { "aria-label": t.pick_series, disabled: true }, h("option", { textContent: t.reading })));
     const nav = h("nav", { "aria-label": t.series, "aria-busy": "true" }, h("p", { role: "status", textContent: t.reading }));
     const header = h("header", {}, h("h1", { textContent: "Derek" }), h("div", { className: "tools" }, this.languages()));
-    this.root.replaceChildren(header, h("div", { className: "layout" }, h("main", {}, picker, this.tabs(null), this.copied, this.chart), nav));
+    const chart = found ? h("p", { role: "status", textContent: t.reading }) : this.chart;
+    this.root.replaceChildren(header, h("div", { className: "layout" }, h("main", {}, picker, this.tabs(null), this.copied, chart), nav));
     this.dataset.state = "loading";
     // The page around follows the language at once (its title, <html lang>, intro).
     this.dispatchEvent(new CustomEvent("derek-view", { detail: { lang: langOf(this), theme: themeOf(this), series: this.state.series }, bubbles: true }));

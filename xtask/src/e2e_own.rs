@@ -712,6 +712,19 @@ impl<'a> Own<'a> {
             ),
         )
         .await?;
+        // Without saying first that the series is unknown (the kept reports are
+        // read again after the page's first chart).
+        let unknown = self
+            .eval(
+                "return performance.getEntriesByName('derek-unknown', 'mark').map((m) => m.detail);",
+                vec![],
+            )
+            .await?;
+        if unknown != json!([]) {
+            return Err(format!(
+                "the kept chart's link said unknown first: {unknown}"
+            ));
+        }
         // Charted again after a reload.
         self.eval(
             "ex.choose(arguments[0]); return true;",
