@@ -120,8 +120,8 @@ export function derek() {
 }
 
 // What draws series `id` soonest: before start-up ends, a glance at it (the one
-// series, read from the paragraphs that can hold its figures: a fifth of
-// start-up's work or less); after, or for an id the catalogue does not have (an
+// series, read from the paragraphs that can hold its figures: a median of 1.7 %
+// of the reports' text); after, or for an id the catalogue does not have (an
 // added report's, an automatic one), the whole of it.
 export async function forChart(id) {
   const startup = await instantiate();
