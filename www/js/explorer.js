@@ -275,9 +275,6 @@ export class DerekExplorer extends HTMLElement {
     // Chart and table of the chosen series.
     this.placeChart();
     this.chart.setAttribute("series", this.state.series);
-    const axis = h("button", { textContent: t.axis, "aria-pressed": String(this.state.axis === "zero"), "data-key": "axis" });
-    axis.addEventListener("click", () => this.go({ axis: this.state.axis === "fit" ? "zero" : "fit" }));
-    axis.hidden = this.state.view === "read";
     this.chart.hidden = this.state.view !== "chart";
     const table = this.state.view === "table" ? this.table() : null;
 
@@ -292,7 +289,7 @@ export class DerekExplorer extends HTMLElement {
 
     const note = this.adder.noteFor(this.state.series);
     const autoNote = note ? h("p", { className: "auto-note", textContent: note }) : null;
-    const main = h("main", {}, picker, this.tabs(axis), autoNote, this.copied, this.chart, this.reader.section);
+    const main = h("main", {}, picker, this.tabs(), autoNote, this.copied, this.chart, this.reader.section);
     if (table) main.append(table);
     main.append(this.searchBox.section, this.adder.section(app));
     this.root.replaceChildren(skips, header, h("div", { className: "layout" }, main, nav));
@@ -325,7 +322,7 @@ export class DerekExplorer extends HTMLElement {
     const nav = h("nav", { "aria-label": t.series, "aria-busy": "true" }, h("p", { role: "status", textContent: t.reading }));
     const header = h("header", {}, h("h1", { textContent: "Derek" }), h("div", { className: "tools" }, this.languages()));
     const chart = found ? h("p", { role: "status", textContent: t.reading }) : this.chart;
-    this.root.replaceChildren(header, h("div", { className: "layout" }, h("main", {}, picker, this.tabs(null), this.copied, chart), nav));
+    this.root.replaceChildren(header, h("div", { className: "layout" }, h("main", {}, picker, this.tabs(), this.copied, chart), nav));
     this.dataset.state = "loading";
     // The page around follows the language at once (its title, <html lang>, intro).
     this.dispatchEvent(new CustomEvent("derek-view", { detail: { lang: langOf(this), theme: themeOf(this), series: this.state.series }, bubbles: true }));
@@ -358,15 +355,18 @@ export class DerekExplorer extends HTMLElement {
     return h("div", { className: "tools", role: "group", "aria-label": t.languages }, link, ...LANGS.map(langButton), dark);
   }
 
-  // The chart, table and reader tabs, and `axis` (a button, or nothing) beside them.
-  tabs(axis) {
+  // The chart, table and reader tabs, and the axis button beside them.
+  tabs() {
     const t = this.t;
+    const axis = h("button", { textContent: t.axis, "aria-pressed": String(this.state.axis === "zero"), "data-key": "axis" });
+    axis.addEventListener("click", () => this.go({ axis: this.state.axis === "fit" ? "zero" : "fit" }));
+    axis.hidden = this.state.view === "read";
     const tab = (view, label) => {
       const b = h("button", { role: "tab", textContent: label, "aria-selected": String(this.state.view === view), "data-key": `tab-${view}` });
       b.addEventListener("click", () => this.go({ view }));
       return b;
     };
-    return h("div", { className: "tabs" }, h("div", { role: "tablist", className: "tabs" }, tab("chart", t.chart), tab("table", t.table), tab("read", t.read)), ...(axis ? [axis] : []));
+    return h("div", { className: "tabs" }, h("div", { role: "tablist", className: "tabs" }, tab("chart", t.chart), tab("table", t.table), tab("read", t.read)), axis);
   }
 
   // Sets the language or theme, as a step of history.
