@@ -107,12 +107,17 @@ let whole = null;
 export function started() {
   return whole;
 }
+// Glances under way (forChart): the whole reading lets them go first.
+let glancing = 0;
 let loaded = null;
 // Every report read, every series built: what search, the reader, tables and
 // sources need. Its steps run a few a task (see STEP_BUDGET), yielding between.
 export function derek() {
   loaded ??= instantiate().then(async (startup) => {
-    // A chart's glance, asked for meanwhile, goes first.
+    // A chart's glance, asked for meanwhile, goes first, and its drawing (a task
+    // after it): the whole reading waits for them.
+    do await yieldToPage();
+    while (glancing > 0);
     await yieldToPage();
     performance.mark("derek-reading");
     while (steps(() => !startup.step())) await yieldToPage();
@@ -133,17 +138,31 @@ export function derek() {
 // of the reports' text); after, or for an id the catalogue does not have (an
 // added report's, an automatic one), the whole of it.
 export async function forChart(id) {
+  // Counted while under way only: the whole reading waits for none once a glance
+  // has given way to it (an id no glance knows would otherwise wait for itself).
+  glancing += 1;
+  let glanced = null;
+  try {
+    glanced = await glance(id);
+  } finally {
+    glancing -= 1;
+  }
+  return glanced ?? derek();
+}
+
+// A glance at series `id`, or null when start-up is done or no glance knows it.
+async function glance(id) {
   const startup = await instantiate();
   // Pieces (a report read, one report's paragraphs picked, a slice of them read),
   // a few a task (see STEP_BUDGET), resumed before the page's other tasks: the page
   // waits for this chart.
   while (!finishing && steps(() => startup.prepare(id))) await yieldThenDraw();
-  if (finishing) return derek();
-  const glance = timed(() => startup.glance(id));
-  if (!glance) return derek();
+  if (finishing) return null;
+  const glanced = timed(() => startup.glance(id));
+  if (!glanced) return null;
   // Which series the page glanced at, in order (`cargo xtask test` checks them).
   performance.mark("derek-glance", { detail: id });
-  return glance;
+  return glanced;
 }
 
 // The folder Derek is served from (the parent of js/): embed snippets point here.
