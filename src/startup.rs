@@ -190,11 +190,7 @@ impl Startup {
                 break;
             }
             if self.facts_of(r, p).is_none() {
-                bytes += self
-                    .documents
-                    .get(r)
-                    .and_then(|d| d.paragraphs.get(p))
-                    .map_or(0, |paragraph| paragraph.text.len());
+                bytes += self.text_len(r, p);
                 todo.push(p);
             }
         }
@@ -252,6 +248,14 @@ impl Startup {
         true
     }
 
+    /// The length of paragraph `p` of report `r`'s text, in bytes (0 if none).
+    fn text_len(&self, r: usize, p: usize) -> usize {
+        self.documents
+            .get(r)
+            .and_then(|d| d.paragraphs.get(p))
+            .map_or(0, |paragraph| paragraph.text.len())
+    }
+
     /// The facts of paragraph `p` of report `r`, if extracted.
     fn facts_of(&self, r: usize, p: usize) -> Option<&Vec<SourcedFact>> {
         self.extracted.get(r)?.get(p)?.as_ref()
@@ -277,11 +281,7 @@ impl Startup {
             }
             self.cursor.1 += 1;
             if paragraphs.get(p).is_some_and(Option::is_none) {
-                bytes += self
-                    .documents
-                    .get(r)
-                    .and_then(|d| d.paragraphs.get(p))
-                    .map_or(0, |paragraph| paragraph.text.len());
+                bytes += self.text_len(r, p);
                 todo.push(p);
             }
         }
