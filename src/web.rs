@@ -207,6 +207,10 @@ impl Derek {
     /// Draws a series on a canvas, sizing its buffer by the device pixel ratio so
     /// that the chart is sharp on any screen. The canvas's CSS size sets the layout.
     /// `axis` is `"fit"` to fit the value axis to the values, else it starts at zero.
+    /// `css_width` and `css_height`, when given, are the canvas's CSS size (the
+    /// page knows it from a `ResizeObserver`): reading it from the canvas would
+    /// make the browser lay the page out in the middle of the drawing.
+    #[allow(clippy::too_many_arguments)] // the page's call, one value an argument
     pub fn draw(
         &self,
         canvas: HtmlCanvasElement,
@@ -215,7 +219,13 @@ impl Derek {
         theme: &str,
         axis: &str,
         device_pixel_ratio: f64,
+        css_width: Option<f64>,
+        css_height: Option<f64>,
     ) -> Result<Drawn, JsError> {
+        let size = drawing::CssSize {
+            width: css_width,
+            height: css_height,
+        };
         drawing::draw(
             self.find(id)?,
             canvas,
@@ -223,6 +233,7 @@ impl Derek {
             theme,
             axis,
             device_pixel_ratio,
+            size,
         )
     }
 

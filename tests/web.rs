@@ -67,7 +67,7 @@ fn every_series_draws_at_every_size_and_pixel_ratio() {
             for ratio in [1.0, 2.0] {
                 let canvas = canvas(width, height);
                 let drawn = derek
-                    .draw(canvas.clone(), id, "fr", "light", "zero", ratio)
+                    .draw(canvas.clone(), id, "fr", "light", "zero", ratio, None, None)
                     .unwrap_or_else(|e| {
                         panic!(
                             "{id} at {width} px ×{ratio}: {:?}",
@@ -105,7 +105,7 @@ fn dark_theme_and_english_draw_too() {
     let id = &derek.series_ids()[0];
     let canvas = canvas(640, 420);
     derek
-        .draw(canvas.clone(), id, "en", "dark", "fit", 1.5)
+        .draw(canvas.clone(), id, "en", "dark", "fit", 1.5, None, None)
         .expect("the chart draws");
     assert!(inked(&canvas) > 10_000, "a dark chart fills its background");
     assert!(derek.summary(id, "en").expect("a summary").len() > 20);
@@ -121,7 +121,9 @@ fn an_unknown_series_is_an_error_not_a_panic() {
             "en",
             "light",
             "zero",
-            1.0
+            1.0,
+            None,
+            None
         )
         .is_err());
     assert!(derek.tooltip("no_such_series", 0, "en").is_err());
@@ -155,10 +157,19 @@ fn a_glance_at_each_series_is_that_series() {
     let id = ids.first().expect("a series");
     let glance = startup.glance(id).expect("a catalogued series");
     glance
-        .draw(a.clone(), id, "fr", "light", "zero", 1.0)
+        .draw(
+            a.clone(),
+            id,
+            "fr",
+            "light",
+            "zero",
+            1.0,
+            Some(640.0),
+            Some(400.0),
+        )
         .expect("drawn");
     derek
-        .draw(b.clone(), id, "fr", "light", "zero", 1.0)
+        .draw(b.clone(), id, "fr", "light", "zero", 1.0, None, None)
         .expect("drawn");
     let pixels = |c: &HtmlCanvasElement| -> Vec<u8> {
         let context: web_sys::CanvasRenderingContext2d = c

@@ -25,6 +25,14 @@ pub(super) fn preferred_height(series: &Series, lang: &str, css_width: f64) -> f
     chart::preferred_height(series, &style, css_width)
 }
 
+/// The canvas's size in CSS pixels, as the page knows it (from a
+/// `ResizeObserver`, with no layout forced), where it does.
+#[derive(Clone, Copy)]
+pub(super) struct CssSize {
+    pub width: Option<f64>,
+    pub height: Option<f64>,
+}
+
 /// Draws `series` on a canvas, its buffer sized by the device pixel ratio.
 pub(super) fn draw(
     series: &Series,
@@ -33,14 +41,17 @@ pub(super) fn draw(
     theme: &str,
     axis: &str,
     device_pixel_ratio: f64,
+    size: CssSize,
 ) -> Result<Drawn, JsError> {
     let ratio = if device_pixel_ratio.is_finite() && device_pixel_ratio > 0.0 {
         device_pixel_ratio.min(4.0)
     } else {
         1.0
     };
-    let css_width = f64::from(canvas.client_width().max(1));
-    let css_height = f64::from(canvas.client_height().max(1));
+    // A size given spares the browser a layout in the middle of the drawing.
+    let given = |size: Option<f64>| size.filter(|s| s.is_finite() && *s >= 1.0);
+    let css_width = given(size.width).unwrap_or_else(|| f64::from(canvas.client_width().max(1)));
+    let css_height = given(size.height).unwrap_or_else(|| f64::from(canvas.client_height().max(1)));
     canvas.set_width((css_width * ratio).round() as u32);
     canvas.set_height((css_height * ratio).round() as u32);
     let backend = CanvasBackend::with_canvas_object(canvas)
@@ -139,6 +150,7 @@ impl Glance {
     }
 
     /// Draws the series on a canvas (see `Derek::draw`).
+    #[allow(clippy::too_many_arguments)] // the page's call, one value an argument
     pub fn draw(
         &self,
         canvas: HtmlCanvasElement,
@@ -147,7 +159,13 @@ impl Glance {
         theme: &str,
         axis: &str,
         device_pixel_ratio: f64,
+        css_width: Option<f64>,
+        css_height: Option<f64>,
     ) -> Result<Drawn, JsError> {
+        let size = CssSize {
+            width: css_width,
+            height: css_height,
+        };
         draw(
             self.find(id)?,
             canvas,
@@ -155,6 +173,7 @@ impl Glance {
             theme,
             axis,
             device_pixel_ratio,
+            size,
         )
     }
 

@@ -60,7 +60,13 @@ export class DerekChart extends HTMLElement {
     this.root.append(h("div", { className: "bar" }, this.menuButton, this.menu), this.copied, this.frame, this.citation, this.status, this.live, this.panel, this.embed);
     shadow.append(this.root);
     this.focusIndex = -1;
-    this.resize = new ResizeObserver(() => this.schedule());
+    // The frame's width as last laid out: drawing with it does not make the
+    // browser lay the page out in the middle of a task (reading clientWidth would).
+    this.resize = new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.contentRect;
+      if (box) this.width = Math.round(box.width);
+      this.schedule();
+    });
     this.wire();
   }
 
@@ -142,11 +148,12 @@ export class DerekChart extends HTMLElement {
       const began = performance.now();
       this.frame.hidden = false;
       this.root.firstChild.hidden = false;
-      const width = this.frame.clientWidth;
+      const width = this.width || this.frame.clientWidth;
       if (width === 0) return; // not laid out yet: the observer calls again
-      this.frame.style.height = `${app.preferredHeight(id, lang, width)}px`;
+      const height = app.preferredHeight(id, lang, width);
+      this.frame.style.height = `${height}px`;
       this.drawn?.free();
-      this.drawn = app.draw(this.canvas, id, lang, theme, this.axis, window.devicePixelRatio || 1);
+      this.drawn = app.draw(this.canvas, id, lang, theme, this.axis, window.devicePixelRatio || 1, width, height);
       this.status.hidden = true;
       // Texts depend on the series and the language only, not on the size.
       if (this.labelled !== `${id}|${lang}`) {
