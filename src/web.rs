@@ -4,7 +4,7 @@
 //! is plain Rust that native tests reach. Errors become JavaScript exceptions with a
 //! message, never a panic (a panic would kill the widget on someone's site).
 
-use crate::chart::{self, DrawnChart, Lang};
+use crate::chart::{DrawnChart, Lang};
 use crate::present::{self, Table};
 use crate::search::SearchIndex;
 use crate::series::catalogue::Catalogue;
@@ -12,12 +12,11 @@ use crate::series::sourced::Corpus;
 use crate::series::Series;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
 
-mod drawing;
 mod own;
+mod view;
 
-pub use drawing::Glance;
+pub use view::SeriesView;
 
 /// The loaded reports and their series: built once per page, shared by elements.
 #[wasm_bindgen]
@@ -177,6 +176,12 @@ impl Derek {
         to_js(&themes)
     }
 
+    /// Series `id` as a [`SeriesView`]: what a chart draws and says of it.
+    /// `undefined` for an id no series has.
+    pub fn view(&self, id: &str) -> Option<SeriesView> {
+        self.find(id).ok().cloned().map(SeriesView::of)
+    }
+
     /// A series with all its points and their provenance.
     pub fn series(&self, id: &str) -> Result<JsValue, JsError> {
         to_js(self.find(id)?)
@@ -186,72 +191,6 @@ impl Derek {
     pub fn title(&self, id: &str, lang: &str) -> Result<String, JsError> {
         let series = self.find(id)?;
         Ok(series.title(Lang::from_code(lang)).to_string())
-    }
-
-    /// The source line under a chart: "Source : CAT/C/KAZ/3, …".
-    pub fn citation(&self, id: &str, lang: &str) -> Result<String, JsError> {
-        Ok(chart::source_line(self.find(id)?, Lang::from_code(lang)))
-    }
-
-    /// The chart described in a sentence or two, for screen readers.
-    pub fn summary(&self, id: &str, lang: &str) -> Result<String, JsError> {
-        Ok(present::summary(self.find(id)?, Lang::from_code(lang)))
-    }
-
-    /// The height (CSS pixels) the chart wants at `css_width`.
-    #[wasm_bindgen(js_name = preferredHeight)]
-    pub fn preferred_height(&self, id: &str, lang: &str, css_width: f64) -> Result<f64, JsError> {
-        Ok(drawing::preferred_height(self.find(id)?, lang, css_width))
-    }
-
-    /// Draws a series on a canvas, sizing its buffer by the device pixel ratio so
-    /// that the chart is sharp on any screen. The canvas's CSS size sets the layout.
-    /// `axis` is `"fit"` to fit the value axis to the values, else it starts at zero.
-    /// `css_width` and `css_height`, when given, are the canvas's CSS size (the
-    /// page knows it from a `ResizeObserver`): reading it from the canvas would
-    /// make the browser lay the page out in the middle of the drawing.
-    #[allow(clippy::too_many_arguments)] // the page's call, one value an argument
-    pub fn draw(
-        &self,
-        canvas: HtmlCanvasElement,
-        id: &str,
-        lang: &str,
-        theme: &str,
-        axis: &str,
-        device_pixel_ratio: f64,
-        css_width: Option<f64>,
-        css_height: Option<f64>,
-    ) -> Result<Drawn, JsError> {
-        let size = drawing::CssSize {
-            width: css_width,
-            height: css_height,
-        };
-        drawing::draw(
-            self.find(id)?,
-            canvas,
-            lang,
-            theme,
-            axis,
-            device_pixel_ratio,
-            size,
-        )
-    }
-
-    /// The chart as an SVG document `width` CSS pixels wide (for download).
-    pub fn svg(
-        &self,
-        id: &str,
-        lang: &str,
-        theme: &str,
-        axis: &str,
-        width: u32,
-    ) -> Result<String, JsError> {
-        drawing::svg(self.find(id)?, lang, theme, axis, width)
-    }
-
-    /// The tooltip of point `index`: key, value, quote, source, conflict.
-    pub fn tooltip(&self, id: &str, index: usize, lang: &str) -> Result<JsValue, JsError> {
-        drawing::tooltip(self.find(id)?, index, lang)
     }
 
     /// The paragraph a point was read in, cut into segments with its number marked.
@@ -294,12 +233,6 @@ impl Derek {
             segments: present::highlight(&paragraph.text, &[point.span]),
             text_lang: series.quote_lang(),
         })
-    }
-
-    /// "About this chart": the series' definition, and every gap, break in series,
-    /// part-year figure and disagreement the chart marks, in sentences.
-    pub fn about(&self, id: &str, lang: &str) -> Result<JsValue, JsError> {
-        to_js(&present::about(self.find(id)?, Lang::from_code(lang)))
     }
 
     /// The series as a table: column titles and rows of cells with sort keys.
@@ -376,16 +309,6 @@ impl Derek {
             .ok_or_else(|| JsError::new(&format!("{id} has no point {index}")))?;
         place.figure = self.figure_of_point(series, index);
         to_js(&place)
-    }
-
-    /// The series as CSV, categories in `lang`, for download.
-    pub fn csv(&self, id: &str, lang: &str) -> Result<String, JsError> {
-        Ok(present::csv(self.find(id)?, Lang::from_code(lang)))
-    }
-
-    /// The series as JSON, its title in `lang`, for download.
-    pub fn json(&self, id: &str, lang: &str) -> Result<String, JsError> {
-        Ok(present::json(self.find(id)?, Lang::from_code(lang)))
     }
 
     /// Up to five series ids closest to a mistyped `id`, closest first.
@@ -517,9 +440,9 @@ impl Startup {
     /// first chart with it before start-up ends. `undefined` for an id the
     /// catalogue does not have (an added report's, an automatic one) or once
     /// every step is done: ask [`Derek`] then.
-    pub fn glance(&mut self, id: &str) -> Option<Glance> {
+    pub fn glance(&mut self, id: &str) -> Option<SeriesView> {
         let start = js_sys::Date::now();
-        let glance = self.inner.glance(id).map(Glance::of);
+        let glance = self.inner.glance(id).map(SeriesView::of);
         self.lap("glance", js_sys::Date::now() - start);
         glance
     }

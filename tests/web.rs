@@ -60,13 +60,14 @@ fn every_series_draws_at_every_size_and_pixel_ratio() {
     let ids = derek.series_ids();
     assert!(ids.len() >= 2, "only {} series", ids.len());
     for id in &ids {
+        let view = derek.view(id).expect("a listed series has a view");
         for width in [320u32, 1200] {
-            let height = derek
+            let height = view
                 .preferred_height(id, "fr", f64::from(width))
                 .expect("a preferred height") as u32;
             for ratio in [1.0, 2.0] {
                 let canvas = canvas(width, height);
-                let drawn = derek
+                let drawn = view
                     .draw(canvas.clone(), id, "fr", "light", "zero", ratio, None, None)
                     .unwrap_or_else(|e| {
                         panic!(
@@ -104,17 +105,21 @@ fn dark_theme_and_english_draw_too() {
     let derek = Derek::new().expect("the bundled corpus loads");
     let id = &derek.series_ids()[0];
     let canvas = canvas(640, 420);
-    derek
-        .draw(canvas.clone(), id, "en", "dark", "fit", 1.5, None, None)
+    let view = derek.view(id).expect("a listed series has a view");
+    view.draw(canvas.clone(), id, "en", "dark", "fit", 1.5, None, None)
         .expect("the chart draws");
     assert!(inked(&canvas) > 10_000, "a dark chart fills its background");
-    assert!(derek.summary(id, "en").expect("a summary").len() > 20);
+    assert!(view.summary(id, "en").expect("a summary").len() > 20);
 }
 
 #[wasm_bindgen_test]
 fn an_unknown_series_is_an_error_not_a_panic() {
     let derek = Derek::new().expect("the bundled corpus loads");
-    assert!(derek
+    assert!(derek.view("no_such_series").is_none());
+    let id = &derek.series_ids()[0];
+    let view = derek.view(id).expect("a listed series has a view");
+    // A view answers for its own series only.
+    assert!(view
         .draw(
             canvas(300, 200),
             "no_such_series",
@@ -126,9 +131,8 @@ fn an_unknown_series_is_an_error_not_a_panic() {
             None
         )
         .is_err());
-    assert!(derek.tooltip("no_such_series", 0, "en").is_err());
-    let id = &derek.series_ids()[0];
-    assert!(derek.tooltip(id, 9_999, "en").is_err());
+    assert!(view.tooltip("no_such_series", 0, "en").is_err());
+    assert!(view.tooltip(id, 9_999, "en").is_err());
     assert!(derek.source(id, 9_999, "en").is_err());
 }
 
@@ -169,6 +173,8 @@ fn a_glance_at_each_series_is_that_series() {
         )
         .expect("drawn");
     derek
+        .view(id)
+        .expect("a listed series has a view")
         .draw(b.clone(), id, "fr", "light", "zero", 1.0, None, None)
         .expect("drawn");
     let pixels = |c: &HtmlCanvasElement| -> Vec<u8> {

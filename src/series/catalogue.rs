@@ -872,7 +872,9 @@ kind = "time"
 near = ["eleves etaient inscrits"]
 "#,
         )?;
-        let def = catalogue.definition("pupils").expect("parsed");
+        let Some(def) = catalogue.definition("pupils") else {
+            panic!("the catalogue just parsed has no series pupils");
+        };
         let text = "En 2023, 3 500 000 élèves étaient inscrit(e)s dans les écoles du pays.";
         assert!(
             clause(text, 9, 18).contains("inscrits"),

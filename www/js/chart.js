@@ -174,12 +174,14 @@ export class DerekChart extends HTMLElement {
     }
   }
 
-  // Whatever draws series `id` now: the whole start-up once it is done, else the
-  // glance this chart holds if it is at `id`, else a new glance (or, for an id no
-  // glance knows, the whole start-up).
+  // The SeriesView that draws series `id` now: the whole reading's once it is
+  // done, else the glance this chart holds if it is at `id`, else a new one (see
+  // forChart); for an id no series has, the whole reading itself.
   async appFor(id) {
+    // Each drawing asks the whole reading anew: an added report's series can
+    // change under the same id (its reference year re-dates figures).
     const whole = started();
-    if (whole) return whole;
+    if (whole) return whole.view(id) ?? whole;
     if (this.app?.hasSeries(id)) return this.app;
     return forChart(id);
   }

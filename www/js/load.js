@@ -133,10 +133,11 @@ export function derek() {
   return loaded;
 }
 
-// What draws series `id` soonest: before start-up ends, a glance at it (the one
-// series, read from the paragraphs that can hold its figures: a median of 1.7 %
-// of the reports' text); after, or for an id the catalogue does not have (an
-// added report's, an automatic one), the whole of it.
+// What draws series `id` soonest, a SeriesView: before start-up ends, a glance at
+// it (the one series, read from the paragraphs that can hold its figures: a
+// median of 1.7 % of the reports' text); after, or for an id the catalogue does
+// not have (an added report's, an automatic one), the whole reading's view of it.
+// For an id no series has, the whole reading itself (its closestIds say which).
 export async function forChart(id) {
   // Counted while under way only: the whole reading waits for none once a glance
   // has given way to it (an id no glance knows would otherwise wait for itself).
@@ -147,7 +148,7 @@ export async function forChart(id) {
   } finally {
     glancing -= 1;
   }
-  return glanced ?? derek();
+  return glanced ?? derek().then((whole) => whole.view(id) ?? whole);
 }
 
 // A glance at series `id`, or null when start-up is done or no glance knows it.
